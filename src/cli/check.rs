@@ -1,0 +1,101 @@
+//! `attune check`: validate files and print every diagnostic.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use serde::Serialize;
+
+use super::Format;
+use crate::scenario::library::{self, Source};
+use crate::scenario::{Diagnostic, load::MAX_FILE_BYTES, load_file};
+
+#[derive(Serialize)]
+struct FileReport {
+    path: String,
+    diagnostics: Vec<Diagnostic>,
+    #[serde(skip)]
+    text: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Report {
+    files: Vec<FileReport>,
+    errors: usize,
+    warnings: usize,
+}
+
+pub fn run(paths: &[PathBuf], extra: &[PathBuf], format: Format) -> ExitCode {
+    let mut files = Vec::new();
+    if paths.is_empty() {
+        for entry in super::library(extra).entries {
+            let text = match &entry.source {
+                Source::Shipped(name) => library::shipped_text(name).map(str::to_string),
+                Source::File(path) => read_small(path),
+            };
+            files.push(FileReport { path: entry.source.display(), diagnostics: entry.diagnostics, text });
+        }
+    } else {
+        for path in paths {
+            for file in library::ron_files(path) {
+                match file {
+                    Ok(file) => files.push(FileReport {
+                        path: file.display().to_string(),
+                        diagnostics: load_file(&file).diagnostics,
+                        text: read_small(&file),
+                    }),
+                    Err(d) => files.push(FileReport { path: d.path.clone(), diagnostics: vec![d], text: None }),
+                }
+            }
+        }
+    }
+    let errors = files.iter().flat_map(|f| &f.diagnostics).filter(|d| d.is_error()).count();
+    let warnings = files.iter().flat_map(|f| &f.diagnostics).count() - errors;
+    let report = Report { files, errors, warnings };
+    match format {
+        Format::Json => match serde_json::to_string_pretty(&report) {
+            Ok(json) => println!("{json}"),
+            Err(e) => eprintln!("error: cannot write JSON: {e}"),
+        },
+        Format::Text => print_text(&report),
+    }
+    if errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+}
+
+fn read_small(path: &std::path::Path) -> Option<String> {
+    let meta = std::fs::metadata(path).ok()?;
+    if meta.len() > MAX_FILE_BYTES {
+        return None;
+    }
+    std::fs::read_to_string(path).ok()
+}
+
+fn print_text(report: &Report) {
+    for file in &report.files {
+        for d in &file.diagnostics {
+            println!("{d}");
+            if let Some(line) = file.text.as_deref().and_then(|t| t.lines().nth(d.line.saturating_sub(1))) {
+                // Very long lines are cut so the caret stays on screen.
+                let shown: String = line.chars().take(200).collect();
+                let width = d.line.to_string().len();
+                println!("{:width$} |", "");
+                println!("{} | {}", d.line, shown);
+                if d.col <= 200 {
+                    let pad: String = shown.chars().take(d.col - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+                    println!("{:width$} | {pad}^", "");
+                }
+            }
+            if let Some(hint) = &d.hint {
+                println!("  = hint: {hint}");
+            }
+        }
+    }
+    let files = report.files.len();
+    println!(
+        "checked {files} file{}: {} error{}, {} warning{}",
+        if files == 1 { "" } else { "s" },
+        report.errors,
+        if report.errors == 1 { "" } else { "s" },
+        report.warnings,
+        if report.warnings == 1 { "" } else { "s" },
+    );
+}

@@ -1,0 +1,217 @@
+//! The debrief: an explanation of every choice in a finished (or stopped)
+//! conversation, with metrics. Built from data alone; no window needed.
+
+mod metrics;
+
+pub use metrics::{
+    COMPLEX_FAIR, COMPLEX_GOOD, Level, Metrics, OPEN_FAIR, OPEN_GOOD, RQ_FAIR, RQ_GOOD, Score,
+};
+use serde::{Deserialize, Serialize};
+
+use crate::engine::{Adjustment, Conversation};
+use crate::scenario::{EndingKind, Rating, Scenario};
+use crate::skills::Skill;
+
+/// Skills appear in JSON as their RON spelling, e.g. `roadblock(advising)`.
+mod skill_codes {
+    use serde::{Deserialize, Deserializer, Serializer, de::Error, ser::SerializeSeq};
+
+    use crate::skills::Skill;
+
+    pub fn serialize<S: Serializer>(skills: &[Skill], s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(skills.len()))?;
+        for skill in skills {
+            seq.serialize_element(&skill.code())?;
+        }
+        seq.end()
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Skill>, D::Error> {
+        Vec::<String>::deserialize(d)?
+            .iter()
+            .map(|code| ron::from_str(code).map_err(|_| D::Error::custom(format!("unknown skill {code}"))))
+            .collect()
+    }
+}
+
+/// How the conversation ended.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EndingSummary {
+    pub id: String,
+    pub kind: EndingKind,
+    pub title: String,
+    /// The peer's closing line.
+    pub line: String,
+    /// True when trust fell below the floor and the peer left early.
+    pub early: bool,
+}
+
+/// Another option that was on offer at a turn, and what it would have done.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Alternative {
+    pub id: String,
+    pub text: String,
+    #[serde(with = "skill_codes")]
+    pub skills: Vec<Skill>,
+    pub rating: Rating,
+    /// The trust change it would have made, with the peer model applied.
+    pub trust_change: i32,
+    pub why: String,
+}
+
+/// One explained turn.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DebriefTurn {
+    /// 1-based turn number.
+    pub number: usize,
+    pub node: String,
+    /// What the peer said before the choice.
+    pub peer_line: String,
+    /// The option id.
+    pub choice: String,
+    pub said: String,
+    #[serde(with = "skill_codes")]
+    pub skills: Vec<Skill>,
+    /// Carkhuff level.
+    pub empathy: u8,
+    pub rating: Rating,
+    pub trust_before: i32,
+    pub trust_after: i32,
+    /// The peer model's reasons the change differs from the authored one.
+    pub adjustments: Vec<String>,
+    /// What the peer said next.
+    pub reaction: String,
+    pub layers_unlocked: Vec<String>,
+    pub why: String,
+    /// What would have worked better; `None` for a best choice.
+    pub better: Option<String>,
+    pub alternatives: Vec<Alternative>,
+}
+
+/// A disclosure layer and when (if ever) it was reached.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LayerMark {
+    pub id: String,
+    pub threshold: i32,
+    pub summary: String,
+    /// The step at which it was reached: 0 is the start, n is after turn n.
+    pub reached_at: Option<usize>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Debrief {
+    pub scenario: String,
+    pub title: String,
+    pub persona: String,
+    pub seed: u64,
+    /// `None` when the conversation was stopped before an ending.
+    pub ending: Option<EndingSummary>,
+    pub turns: Vec<DebriefTurn>,
+    pub metrics: Metrics,
+    /// Trust at the start and after each turn.
+    pub trust_curve: Vec<i32>,
+    pub layers: Vec<LayerMark>,
+}
+
+impl Debrief {
+    pub fn build(scenario: &Scenario, conversation: &Conversation) -> Debrief {
+        let steps = conversation.steps();
+        let mut turns = Vec::with_capacity(conversation.turns().len());
+        let mut tags: Vec<(Vec<Skill>, u8)> = Vec::new();
+        for (i, turn) in conversation.turns().iter().enumerate() {
+            let node = scenario.node(&turn.node);
+            let choice = node.and_then(|n| n.option(&turn.choice));
+            let skills = choice.map(|c| c.skills.clone()).unwrap_or_default();
+            let empathy = choice.map_or(1, |c| c.empathy);
+            tags.push((skills.clone(), empathy));
+            turns.push(DebriefTurn {
+                number: i + 1,
+                node: turn.node.clone(),
+                peer_line: steps.get(i).map(|s| s.line.clone()).unwrap_or_default(),
+                choice: turn.choice.clone(),
+                said: turn.said.clone(),
+                skills,
+                empathy,
+                rating: choice.map_or(Rating::Mixed, |c| c.rating),
+                trust_before: turn.trust_before,
+                trust_after: turn.trust_after,
+                adjustments: turn
+                    .adjustments
+                    .iter()
+                    .map(|a: &Adjustment| a.describe(&scenario.persona.name))
+                    .collect(),
+                reaction: steps.get(i + 1).map(|s| s.line.clone()).unwrap_or_default(),
+                layers_unlocked: turn.layers_unlocked.clone(),
+                why: choice.map(|c| c.why.clone()).unwrap_or_default(),
+                better: choice
+                    .filter(|c| c.rating != Rating::Best)
+                    .and_then(|c| c.better.clone()),
+                alternatives: alternatives(scenario, conversation, i),
+            });
+        }
+        let ending = conversation.ending(scenario).map(|e| {
+            let last = conversation.current();
+            EndingSummary {
+                id: last.node.clone(),
+                kind: e.kind,
+                title: e.title.clone(),
+                line: last.line.clone(),
+                early: last.withdrew_early,
+            }
+        });
+        let reached: Vec<&String> = conversation.current().layers.iter().collect();
+        let deepest_layer = scenario
+            .layers
+            .iter()
+            .filter(|l| reached.contains(&&l.id))
+            .max_by_key(|l| l.threshold)
+            .map(|l| l.id.clone());
+        let layers = scenario
+            .layers
+            .iter()
+            .map(|l| LayerMark {
+                id: l.id.clone(),
+                threshold: l.threshold,
+                summary: l.summary.clone(),
+                reached_at: steps.iter().position(|s| s.layers.contains(&l.id)),
+            })
+            .collect();
+        let metrics = Metrics::compute(
+            tags.iter().map(|(s, e)| (s.as_slice(), *e)),
+            deepest_layer,
+            ending.as_ref().map(|e| e.kind),
+        );
+        Debrief {
+            scenario: scenario.id.clone(),
+            title: scenario.title.clone(),
+            persona: scenario.persona.name.clone(),
+            seed: conversation.seed,
+            ending,
+            turns,
+            metrics,
+            trust_curve: conversation.trust_curve(),
+            layers,
+        }
+    }
+}
+
+/// The other options offered at turn `i`, previewed from the state then.
+fn alternatives(scenario: &Scenario, conversation: &Conversation, i: usize) -> Vec<Alternative> {
+    let mut then = conversation.clone();
+    then.rewind(i);
+    let chosen = conversation.turns().get(i).map(|t| t.choice.as_str());
+    then.options(scenario)
+        .into_iter()
+        .filter(|c| Some(c.id.as_str()) != chosen)
+        .map(|c| Alternative {
+            id: c.id.clone(),
+            text: c.text.clone(),
+            skills: c.skills.clone(),
+            rating: c.rating,
+            trust_change: then
+                .preview(scenario, &c.id)
+                .map_or(c.base_trust(), |o| o.turn.trust_after - o.turn.trust_before),
+            why: c.why.clone(),
+        })
+        .collect()
+}

@@ -1,0 +1,403 @@
+//! The conversation state machine.
+//!
+//! [`Conversation`] is plain data: the seed, one [`Step`] per node the
+//! learner has stood at, and one [`Turn`] per choice. Everything random is
+//! drawn from an RNG derived from the seed and the turn number, so the same
+//! seed and choices always give the same conversation, a preview shows
+//! exactly what a commit would do, and undo is just dropping the last step.
+
+use std::collections::BTreeMap;
+
+use rand::seq::SliceRandom;
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use serde::{Deserialize, Serialize};
+
+use super::error::EngineError;
+use super::peer::{self, Adjustment, MOOD_RANGE};
+use crate::scenario::{Band, Choice, Condition, Ending, EndingKind, Line, Node, Scenario};
+use crate::skills::Roadblock;
+
+/// Branch nodes may chain; more hops than this means a cycle.
+const MAX_ROUTE_HOPS: usize = 64;
+
+/// What a draw from the RNG is for; each gets its own stream.
+#[derive(Clone, Copy)]
+enum Draw {
+    Mood = 1,
+    Line = 2,
+    Order = 3,
+}
+
+fn rng_for(seed: u64, step: usize, draw: Draw) -> ChaCha8Rng {
+    // splitmix64 over the three inputs gives well-separated streams.
+    let mut x = seed ^ (step as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ ((draw as u64) << 56);
+    x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    ChaCha8Rng::seed_from_u64(x ^ (x >> 31))
+}
+
+/// The peer's state while the learner stands at one node.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Step {
+    /// A decision or an ending, never a branch.
+    pub node: String,
+    /// What the peer says here.
+    pub line: String,
+    pub trust: i32,
+    /// Disclosure layers reached so far, in the order they were reached.
+    pub layers: Vec<String>,
+    /// Every node passed through so far, branches included.
+    pub visited: Vec<String>,
+    /// Earlier uses of each roadblock kind.
+    pub roadblocks: BTreeMap<Roadblock, u32>,
+    /// The options offered here, in display order.
+    pub order: Vec<String>,
+    /// True when this step is the early-withdrawal ending.
+    pub withdrew_early: bool,
+}
+
+impl Step {
+    pub fn band(&self) -> Band {
+        Band::from_trust(self.trust)
+    }
+}
+
+/// One choice the learner made.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Turn {
+    pub node: String,
+    /// The option id.
+    pub choice: String,
+    /// The option's text, kept so a transcript reads without the scenario.
+    pub said: String,
+    pub trust_before: i32,
+    pub trust_after: i32,
+    pub adjustments: Vec<Adjustment>,
+    pub layers_unlocked: Vec<String>,
+}
+
+/// What an option would do (preview) or did (commit).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Outcome {
+    pub turn: Turn,
+    /// Where the learner stands afterwards.
+    pub next: Step,
+    /// Set when the choice ends the conversation.
+    pub ending: Option<EndingKind>,
+}
+
+/// A whole conversation in one serialisable value.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Conversation {
+    pub scenario_id: String,
+    pub seed: u64,
+    /// The mood of the day's shift to starting trust.
+    pub mood: i32,
+    /// `steps[0]` is the start; `steps[i + 1]` follows `turns[i]`.
+    steps: Vec<Step>,
+    turns: Vec<Turn>,
+}
+
+impl Conversation {
+    /// Starts a conversation. Fails only if the scenario is inconsistent,
+    /// which validation rules out.
+    pub fn new(scenario: &Scenario, seed: u64) -> Result<Self, EngineError> {
+        let mood = rng_for(seed, 0, Draw::Mood).random_range(-MOOD_RANGE..=MOOD_RANGE);
+        let trust = peer::clamp_trust(scenario.initial_trust + mood);
+        let mut layers = Vec::new();
+        unlock_layers(scenario, trust, &mut layers);
+        let first = enter(
+            scenario,
+            seed,
+            0,
+            &scenario.start,
+            trust,
+            layers,
+            Vec::new(),
+            BTreeMap::new(),
+        )?;
+        Ok(Conversation {
+            scenario_id: scenario.id.clone(),
+            seed,
+            mood,
+            steps: vec![first],
+            turns: Vec::new(),
+        })
+    }
+
+    /// Plays a list of option ids from the start; used for resume and replay.
+    pub fn replay<S: AsRef<str>>(
+        scenario: &Scenario,
+        seed: u64,
+        choices: &[S],
+    ) -> Result<Self, EngineError> {
+        let mut c = Conversation::new(scenario, seed)?;
+        for choice in choices {
+            c.choose(scenario, choice.as_ref())?;
+        }
+        Ok(c)
+    }
+
+    pub fn current(&self) -> &Step {
+        // `steps` is never empty: `new` pushes the first and undo keeps it.
+        &self.steps[self.steps.len() - 1]
+    }
+
+    pub fn steps(&self) -> &[Step] {
+        &self.steps
+    }
+
+    pub fn turns(&self) -> &[Turn] {
+        &self.turns
+    }
+
+    pub fn trust(&self) -> i32 {
+        self.current().trust
+    }
+
+    pub fn band(&self) -> Band {
+        self.current().band()
+    }
+
+    /// The option ids chosen so far.
+    pub fn choices(&self) -> Vec<String> {
+        self.turns.iter().map(|t| t.choice.clone()).collect()
+    }
+
+    /// The ending reached, if the conversation is over.
+    pub fn ending<'s>(&self, scenario: &'s Scenario) -> Option<&'s Ending> {
+        scenario
+            .node(&self.current().node)
+            .and_then(|n| n.ending.as_ref())
+    }
+
+    pub fn is_finished(&self, scenario: &Scenario) -> bool {
+        self.ending(scenario).is_some()
+    }
+
+    /// The options on offer now, in display order. Empty at an ending.
+    pub fn options<'s>(&self, scenario: &'s Scenario) -> Vec<&'s Choice> {
+        let Some(node) = scenario.node(&self.current().node) else {
+            return Vec::new();
+        };
+        self.current()
+            .order
+            .iter()
+            .filter_map(|id| node.option(id))
+            .collect()
+    }
+
+    /// What choosing `option` would do, without doing it.
+    pub fn preview(&self, scenario: &Scenario, option: &str) -> Result<Outcome, EngineError> {
+        let step = self.current();
+        let node = scenario
+            .node(&step.node)
+            .ok_or_else(|| EngineError::UnknownNode(step.node.clone()))?;
+        if node.is_ending() {
+            return Err(EngineError::Finished);
+        }
+        if !step.order.iter().any(|o| o == option) {
+            return Err(EngineError::NotOffered {
+                option: option.to_string(),
+                node: step.node.clone(),
+            });
+        }
+        let choice = node.option(option).ok_or_else(|| EngineError::NotOffered {
+            option: option.to_string(),
+            node: step.node.clone(),
+        })?;
+        let previous_loss = self
+            .turns
+            .last()
+            .map_or(0, |t| (t.trust_before - t.trust_after).max(0));
+        let change = peer::trust_change(scenario, choice, &step.roadblocks, previous_loss);
+        let trust = peer::clamp_trust(step.trust + change.delta);
+        let mut layers = step.layers.clone();
+        let before = layers.len();
+        unlock_layers(scenario, trust, &mut layers);
+        let layers_unlocked = layers[before..].to_vec();
+        let mut roadblocks = step.roadblocks.clone();
+        if let Some(rb) = choice.roadblock() {
+            *roadblocks.entry(rb).or_default() += 1;
+        }
+        let mut visited = step.visited.clone();
+        visited.push(step.node.clone());
+        let index = self.turns.len() + 1;
+        let mut next = enter(
+            scenario,
+            self.seed,
+            index,
+            &choice.goto,
+            trust,
+            layers.clone(),
+            visited.clone(),
+            roadblocks.clone(),
+        )?;
+        let lands_on_ending = scenario.node(&next.node).is_some_and(Node::is_ending);
+        if trust < scenario.withdrawal_floor && !lands_on_ending {
+            next = enter(
+                scenario,
+                self.seed,
+                index,
+                &scenario.on_withdraw,
+                trust,
+                layers,
+                visited,
+                roadblocks,
+            )?;
+            next.withdrew_early = true;
+        }
+        let ending = scenario
+            .node(&next.node)
+            .and_then(|n| n.ending.as_ref())
+            .map(|e| e.kind);
+        Ok(Outcome {
+            turn: Turn {
+                node: step.node.clone(),
+                choice: choice.id.clone(),
+                said: choice.text.clone(),
+                trust_before: step.trust,
+                trust_after: trust,
+                adjustments: change.adjustments,
+                layers_unlocked,
+            },
+            next,
+            ending,
+        })
+    }
+
+    /// Commits a choice.
+    pub fn choose(&mut self, scenario: &Scenario, option: &str) -> Result<Outcome, EngineError> {
+        let outcome = self.preview(scenario, option)?;
+        self.turns.push(outcome.turn.clone());
+        self.steps.push(outcome.next.clone());
+        Ok(outcome)
+    }
+
+    /// Takes back the last choice. Returns false when there is none.
+    pub fn undo(&mut self) -> bool {
+        if self.turns.pop().is_some() {
+            self.steps.pop();
+            true
+        } else {
+            false
+        }
+    }
+
+    /// Goes back to just before turn `turn` (0-based): that turn and every
+    /// later one are dropped. Rewinding past the end does nothing.
+    pub fn rewind(&mut self, turn: usize) {
+        if turn < self.turns.len() {
+            self.turns.truncate(turn);
+            self.steps.truncate(turn + 1);
+        }
+    }
+
+    /// The trust after each step, starting with the opening trust.
+    pub fn trust_curve(&self) -> Vec<i32> {
+        self.steps.iter().map(|s| s.trust).collect()
+    }
+}
+
+fn unlock_layers(scenario: &Scenario, trust: i32, reached: &mut Vec<String>) {
+    let mut new: Vec<_> = scenario
+        .layers
+        .iter()
+        .filter(|l| trust >= l.threshold && !reached.contains(&l.id))
+        .collect();
+    new.sort_by_key(|l| l.threshold);
+    reached.extend(new.into_iter().map(|l| l.id.clone()));
+}
+
+fn holds(c: &Condition, trust: i32, layers: &[String], visited: &[String]) -> bool {
+    match c {
+        Condition::TrustAtLeast(t) => trust >= *t,
+        Condition::TrustBelow(t) => trust < *t,
+        Condition::LayerReached(l) => layers.contains(l),
+        Condition::LayerNotReached(l) => !layers.contains(l),
+        Condition::Visited(n) => visited.contains(n),
+        Condition::NotVisited(n) => !visited.contains(n),
+    }
+}
+
+fn all_hold(cs: &[Condition], trust: i32, layers: &[String], visited: &[String]) -> bool {
+    cs.iter().all(|c| holds(c, trust, layers, visited))
+}
+
+/// Arrives at `target`: follows branches, picks the line and orders the options.
+#[allow(clippy::too_many_arguments)]
+fn enter(
+    scenario: &Scenario,
+    seed: u64,
+    index: usize,
+    target: &str,
+    trust: i32,
+    layers: Vec<String>,
+    mut visited: Vec<String>,
+    roadblocks: BTreeMap<Roadblock, u32>,
+) -> Result<Step, EngineError> {
+    let mut id = target.to_string();
+    let mut hops = 0;
+    let node = loop {
+        let node = scenario
+            .node(&id)
+            .ok_or_else(|| EngineError::UnknownNode(id.clone()))?;
+        if !node.is_branch() {
+            break node;
+        }
+        hops += 1;
+        if hops > MAX_ROUTE_HOPS {
+            return Err(EngineError::RouteLoop(id));
+        }
+        visited.push(id.clone());
+        let route = node
+            .routes
+            .iter()
+            .find(|r| all_hold(&r.when, trust, &layers, &visited))
+            .ok_or_else(|| EngineError::NoRoute(id.clone()))?;
+        id = route.goto.clone();
+    };
+    let line = pick_line(&node.lines, seed, index, trust, &layers, &visited);
+    let mut order: Vec<String> = node
+        .options
+        .iter()
+        .filter(|o| all_hold(&o.when, trust, &layers, &visited))
+        .map(|o| o.id.clone())
+        .collect();
+    order.shuffle(&mut rng_for(seed, index, Draw::Order));
+    Ok(Step {
+        node: node.id.clone(),
+        line,
+        trust,
+        layers,
+        visited,
+        roadblocks,
+        order,
+        withdrew_early: false,
+    })
+}
+
+/// The most specific line variant that fits; ties go to the seeded RNG.
+fn pick_line(
+    lines: &[Line],
+    seed: u64,
+    index: usize,
+    trust: i32,
+    layers: &[String],
+    visited: &[String],
+) -> String {
+    let band = Band::from_trust(trust);
+    let fitting: Vec<&Line> = lines
+        .iter()
+        .filter(|l| l.bands.is_empty() || l.bands.contains(&band))
+        .filter(|l| all_hold(&l.when, trust, layers, visited))
+        .collect();
+    let specificity = |l: &Line| usize::from(!l.bands.is_empty()) + usize::from(!l.when.is_empty());
+    let Some(best) = fitting.iter().map(|l| specificity(l)).max() else {
+        return lines.first().map(|l| l.text.clone()).unwrap_or_default();
+    };
+    let top: Vec<&&Line> = fitting.iter().filter(|l| specificity(l) == best).collect();
+    let i = rng_for(seed, index, Draw::Line).random_range(0..top.len());
+    top[i].text.clone()
+}

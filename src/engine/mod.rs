@@ -1,0 +1,11 @@
+//! The conversation engine and peer model. Pure: no files, no clock, no UI.
+
+mod conversation;
+mod error;
+pub mod peer;
+mod pick;
+
+pub use conversation::{Conversation, Outcome, Step, Turn};
+pub use error::EngineError;
+pub use peer::Adjustment;
+pub use pick::{Pick, PlayError, best_path_len, pick, play_out};

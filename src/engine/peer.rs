@@ -1,0 +1,133 @@
+//! The peer model's arithmetic: how an option's authored trust effect becomes
+//! an actual change, given what the peer has heard before.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::scenario::{Choice, Scenario, TRUST_MAX, TRUST_MIN};
+use crate::skills::Roadblock;
+
+/// A loss from a roadblock the persona is sensitive to is multiplied by this.
+pub const SENSITIVITY_FACTOR: f64 = 1.5;
+/// Each earlier use of the same roadblock kind adds this much to the loss
+/// multiplier: the second costs 1.5×, the third 2×.
+pub const REPEAT_STEP: f64 = 0.5;
+/// A repair recovers this share of the previous turn's loss.
+pub const REPAIR_SHARE: f64 = 0.5;
+/// The mood of the day shifts starting trust by at most this much.
+pub const MOOD_RANGE: i32 = 5;
+
+/// Why the actual trust change differs from the authored one. The debrief
+/// explains each of these to the learner.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum Adjustment {
+    /// The persona is especially sensitive to this roadblock.
+    Sensitive { roadblock: Roadblock, extra: i32 },
+    /// The same roadblock again: it costs more than the first time.
+    Repeated {
+        roadblock: Roadblock,
+        earlier: u32,
+        extra: i32,
+    },
+    /// Acknowledging a misstep won back some of the previous turn's loss.
+    Repair { recovered: i32 },
+}
+
+impl Adjustment {
+    /// One sentence for the debrief.
+    pub fn describe(&self, persona: &str) -> String {
+        match self {
+            Adjustment::Sensitive { roadblock, extra } => format!(
+                "{persona} is especially sensitive to {}: it cost {} more trust.",
+                roadblock.label(),
+                extra.abs()
+            ),
+            Adjustment::Repeated {
+                roadblock,
+                earlier,
+                extra,
+            } => format!(
+                "{} again ({} time{} before): repeated roadblocks cost more, {} extra.",
+                capitalise(roadblock.label()),
+                earlier,
+                if *earlier == 1 { "" } else { "s" },
+                extra.abs()
+            ),
+            Adjustment::Repair { recovered } => format!(
+                "Acknowledging the earlier misstep won back {recovered} trust."
+            ),
+        }
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// The actual change an option makes, with the reasons.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TrustChange {
+    pub delta: i32,
+    pub adjustments: Vec<Adjustment>,
+}
+
+/// Applies the peer model to one option.
+///
+/// `roadblocks` counts earlier uses of each roadblock kind; `previous_loss`
+/// is how much the previous turn lost (positive number), if it lost any.
+pub fn trust_change(
+    scenario: &Scenario,
+    choice: &Choice,
+    roadblocks: &BTreeMap<Roadblock, u32>,
+    previous_loss: i32,
+) -> TrustChange {
+    let base = choice.base_trust();
+    let mut adjustments = Vec::new();
+    let mut delta = base;
+    if base < 0
+        && let Some(rb) = choice.roadblock()
+    {
+        let mut factor = 1.0;
+        if scenario.persona.sensitive_to.contains(&rb) {
+            factor *= SENSITIVITY_FACTOR;
+            let extra = scale(base, SENSITIVITY_FACTOR) - base;
+            adjustments.push(Adjustment::Sensitive {
+                roadblock: rb,
+                extra,
+            });
+        }
+        let earlier = roadblocks.get(&rb).copied().unwrap_or(0);
+        if earlier > 0 {
+            let repeat = 1.0 + REPEAT_STEP * f64::from(earlier);
+            let before = scale(base, factor);
+            factor *= repeat;
+            adjustments.push(Adjustment::Repeated {
+                roadblock: rb,
+                earlier,
+                extra: scale(base, factor) - before,
+            });
+        }
+        delta = scale(base, factor);
+    }
+    if choice.is_repair() && previous_loss > 0 {
+        let recovered = scale(previous_loss, REPAIR_SHARE);
+        if recovered > 0 {
+            delta += recovered;
+            adjustments.push(Adjustment::Repair { recovered });
+        }
+    }
+    TrustChange { delta, adjustments }
+}
+
+fn scale(value: i32, factor: f64) -> i32 {
+    (f64::from(value) * factor).round() as i32
+}
+
+pub fn clamp_trust(t: i32) -> i32 {
+    t.clamp(TRUST_MIN, TRUST_MAX)
+}

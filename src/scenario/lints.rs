@@ -1,0 +1,191 @@
+//! Content lints: warnings about scenarios that are valid but teach badly,
+//! chiefly answer tells that let a learner game the choices.
+//!
+//! Shipped scenarios must pass with no warnings. Tutorials are exempt from
+//! the length and coverage lints, not from the fairness ones.
+
+use std::collections::BTreeSet;
+
+use super::diagnostic::{Diagnostic, Severity};
+use super::graph::longest_path_decisions;
+use super::model::{Choice, Condition, EndingKind, Node, Rating, Scenario};
+use super::source_map::SourceMap;
+use super::validate::Reporter;
+use crate::skills::{Roadblock, Skill};
+
+/// Minimum decisions on the longest path of a full scenario.
+pub const MIN_LONGEST_PATH: usize = 10;
+/// Minimum decisions on the path of best choices.
+pub const MIN_BEST_PATH: usize = 8;
+/// At most this share of decisions may have the best option as the longest.
+pub const MAX_LONGEST_BEST_SHARE: f64 = 0.4;
+/// Minimum distinct warm-sounding roadblocks per full scenario.
+pub const MIN_WARM_ROADBLOCKS: usize = 3;
+/// Minimum options at a decision.
+pub const MIN_OPTIONS: usize = 3;
+
+/// Every lint code, for documentation and `allow` checks.
+pub const LINT_CODES: &[&str] = &[
+    "option-count",
+    "short-path",
+    "short-best-path",
+    "missing-ending-kind",
+    "few-layers",
+    "unused-layer",
+    "few-band-variants",
+    "missing-notes",
+    "missing-framing",
+    "longest-is-best",
+    "few-warm-roadblocks",
+    "no-two-good-options",
+    "no-silence-option",
+    "ungraded-effects",
+    "sign-mismatch",
+];
+
+fn allowed(choice: &Choice, lint: &str) -> bool {
+    choice
+        .allow
+        .iter()
+        .any(|a| a.lint == lint && !a.reason.trim().is_empty())
+}
+
+fn warn(r: &mut Reporter, at: Option<usize>, code: &'static str, message: String, hint: &str) {
+    r.push(at, Severity::Warning, code, message, Some(hint.to_string()));
+}
+
+pub fn lint(path: &str, s: &Scenario, map: &SourceMap) -> Vec<Diagnostic> {
+    let mut r = Reporter::new(path, map);
+    let decisions: Vec<&Node> = s.nodes.iter().filter(|n| !n.options.is_empty()).collect();
+    let top = |r: &Reporter, field: &str| r.map.find_field(&[], field);
+
+    for node in &decisions {
+        let at = r.node_at(&node.id);
+        if node.options.len() < MIN_OPTIONS {
+            warn(&mut r, at, "option-count", format!("decision \"{}\" offers {} options", node.id, node.options.len()), "offer 3 or 4 options so the choice is a real one");
+        }
+        if node.notes.as_deref().is_none_or(|n| n.trim().is_empty()) {
+            warn(&mut r, at, "missing-notes", format!("decision \"{}\" has no facilitator notes", node.id), "add `notes: \"...\"` with a question to ask the room");
+        }
+        lint_effects(&mut r, node);
+    }
+
+    if s.objectives.is_empty() || s.content_notes.is_empty() {
+        let at = top(&r, if s.objectives.is_empty() { "id" } else { "content_notes" });
+        warn(&mut r, at, "missing-framing", "the scenario needs learning objectives and content notes".into(), "add `objectives: [...]` and `content_notes: [...]`; write \"None\" in a note if there is nothing to warn of");
+    }
+
+    let used_layers: BTreeSet<&str> = s
+        .nodes
+        .iter()
+        .flat_map(|n| {
+            n.lines
+                .iter()
+                .flat_map(|l| l.when.iter())
+                .chain(n.options.iter().flat_map(|o| o.when.iter()))
+                .chain(n.routes.iter().flat_map(|r| r.when.iter()))
+        })
+        .filter_map(|c| match c {
+            Condition::LayerReached(l) | Condition::LayerNotReached(l) => Some(l.as_str()),
+            _ => None,
+        })
+        .collect();
+    for layer in &s.layers {
+        if !used_layers.contains(layer.id.as_str()) {
+            let at = r.map.find_str(&["layers"], "id", &layer.id, 0);
+            warn(&mut r, at, "unused-layer", format!("layer \"{}\" is never used in a condition, so reaching it changes nothing the learner sees", layer.id), "gate a line variant or an option on `layer_reached(\"...\")`");
+        }
+    }
+
+    let longest_best = decisions
+        .iter()
+        .filter(|n| {
+            let longest = n.options.iter().map(|o| o.text.chars().count()).max().unwrap_or(0);
+            let at_longest: Vec<_> = n.options.iter().filter(|o| o.text.chars().count() == longest).collect();
+            at_longest.len() == 1 && at_longest[0].rating == Rating::Best
+        })
+        .count();
+    if !decisions.is_empty() && longest_best as f64 > MAX_LONGEST_BEST_SHARE * decisions.len() as f64 {
+        let at = top(&r, "nodes");
+        warn(&mut r, at, "longest-is-best", format!("the best option is the longest at {longest_best} of {} decisions (at most {}% allowed): learners will learn to pick the longest", decisions.len(), (MAX_LONGEST_BEST_SHARE * 100.0) as u32), "shorten some best options, or make a tempting roadblock the longest");
+    }
+
+    if s.tutorial {
+        return r.out;
+    }
+
+    let longest = longest_path_decisions(s);
+    if longest < MIN_LONGEST_PATH {
+        let at = top(&r, "start");
+        warn(&mut r, at, "short-path", format!("the longest path has {longest} decisions; a full scenario needs at least {MIN_LONGEST_PATH}"), "add decisions, or mark a short teaching scenario with `tutorial: true`");
+    }
+    let best = s.main_path_decisions();
+    if best < MIN_BEST_PATH {
+        let at = top(&r, "start");
+        warn(&mut r, at, "short-best-path", format!("the path of best choices has {best} decisions; a full scenario needs at least {MIN_BEST_PATH}"), "make sure the best options lead through the heart of the scenario");
+    }
+    if !s.nodes.iter().any(|n| n.ending.as_ref().is_some_and(|e| e.kind == EndingKind::Guarded)) {
+        let at = top(&r, "nodes");
+        warn(&mut r, at, "missing-ending-kind", "the scenario has no guarded ending".into(), "add an ending of kind guarded for the talk that stays polite but shallow");
+    }
+    if s.layers.len() < 2 {
+        let at = top(&r, if s.layers.is_empty() { "initial_trust" } else { "layers" });
+        warn(&mut r, at, "few-layers", format!("the scenario has {} disclosure layers; at least 2 are needed", s.layers.len()), "add layers so the peer's most important truth needs trust");
+    }
+    let varied = decisions
+        .iter()
+        .filter(|n| n.lines.iter().map(|l| &l.bands).collect::<BTreeSet<_>>().len() > 1)
+        .count();
+    if varied * 3 < decisions.len() {
+        let at = top(&r, "nodes");
+        warn(&mut r, at, "few-band-variants", format!("only {varied} of {} decisions have line variants by openness band; at least a third should", decisions.len()), "add `bands: [guarded, withdrawn]` variants so a guarded peer sounds guarded");
+    }
+    let warm: BTreeSet<Roadblock> = decisions
+        .iter()
+        .flat_map(|n| n.options.iter())
+        .filter_map(Choice::roadblock)
+        .filter(|r| r.sounds_warm())
+        .collect();
+    if warm.len() < MIN_WARM_ROADBLOCKS {
+        let at = top(&r, "nodes");
+        warn(&mut r, at, "few-warm-roadblocks", format!("the scenario uses {} warm-sounding roadblock kinds; at least {MIN_WARM_ROADBLOCKS} are needed", warm.len()), "write tempting praise, reassurance, advice, logic or interpretation options");
+    }
+    if !decisions.iter().any(|n| n.options.iter().filter(|o| o.rating >= Rating::Good).count() >= 2) {
+        let at = top(&r, "nodes");
+        warn(&mut r, at, "no-two-good-options", "no decision has two sound options (good or best)".into(), "at least one decision should show that there is more than one right answer");
+    }
+    let has_silence = decisions
+        .iter()
+        .flat_map(|n| n.options.iter())
+        .any(|o| o.skills.contains(&Skill::AttentiveSilence));
+    if !has_silence {
+        let at = top(&r, "nodes");
+        warn(&mut r, at, "no-silence-option", "no option offers attentive silence or letting the peer finish".into(), "add an option tagged attentive_silence");
+    }
+    r.out
+}
+
+/// Graded effects and sign mismatches within one decision.
+fn lint_effects(r: &mut Reporter, node: &Node) {
+    for o in &node.options {
+        let at = r.option_at(&node.id, &o.id);
+        let base = o.base_trust();
+        if !allowed(o, "sign-mismatch") {
+            if o.roadblock().is_some() && base > 0 {
+                warn(r, at, "sign-mismatch", format!("option \"{}\" is a roadblock but gains trust ({base:+})", o.id), "give it a trust loss, or add `allow: [(lint: \"sign-mismatch\", reason: \"...\")]`");
+            } else if o.roadblock().is_none() && o.skills.first().is_some_and(|s| s.is_listening()) && base < 0 {
+                warn(r, at, "sign-mismatch", format!("option \"{}\" is a listening move but loses trust ({base:+})", o.id), "give it a trust gain, or add `allow: [(lint: \"sign-mismatch\", reason: \"...\")]`");
+            }
+        }
+        if allowed(o, "ungraded-effects") {
+            continue;
+        }
+        if let Some(lower) = node
+            .options
+            .iter()
+            .find(|p| p.rating < o.rating && p.base_trust() > base)
+        {
+            warn(r, at, "ungraded-effects", format!("option \"{}\" is rated {} but gains less trust ({base:+}) than \"{}\", rated {} ({:+})", o.id, o.rating.label(), lower.id, lower.rating.label(), lower.base_trust()), "a better-rated option should never cost more trust than a worse-rated one");
+        }
+    }
+}

@@ -1,0 +1,15 @@
+//! The authored scenario: its data model, loading from RON, validation and
+//! content lints, and the catalogue of shipped and user scenarios.
+
+pub mod diagnostic;
+pub mod graph;
+pub mod library;
+pub mod lints;
+pub mod load;
+mod model;
+pub mod source_map;
+pub mod validate;
+
+pub use diagnostic::{Diagnostic, Severity};
+pub use load::{Loaded, load_bytes, load_file, load_str};
+pub use model::*;

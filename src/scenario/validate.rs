@@ -1,0 +1,454 @@
+//! Semantic checks on a parsed scenario. Every problem is collected; the
+//! validator never stops at the first.
+
+use std::collections::{HashMap, HashSet, VecDeque};
+
+use super::diagnostic::{Diagnostic, Severity};
+use super::model::{
+    Band, Condition, EndingKind, MAX_OPTIONS, Node, Rating, Scenario, TRUST_MAX, TRUST_MIN,
+};
+use super::source_map::{EntryKind, SourceMap};
+
+/// Builds diagnostics for one file, knowing where things are in it.
+pub(crate) struct Reporter<'a> {
+    path: &'a str,
+    pub map: &'a SourceMap,
+    pub out: Vec<Diagnostic>,
+}
+
+impl<'a> Reporter<'a> {
+    pub fn new(path: &'a str, map: &'a SourceMap) -> Self {
+        Reporter {
+            path,
+            map,
+            out: Vec::new(),
+        }
+    }
+
+    pub fn push(
+        &mut self,
+        at: Option<usize>,
+        severity: Severity,
+        code: &'static str,
+        message: String,
+        hint: Option<String>,
+    ) {
+        let (line, col) = self.map.pos(at);
+        self.out.push(Diagnostic {
+            path: self.path.to_string(),
+            line,
+            col,
+            severity,
+            code,
+            message,
+            hint,
+        });
+    }
+
+    pub fn error(&mut self, at: Option<usize>, code: &'static str, message: String) {
+        self.push(at, Severity::Error, code, message, None);
+    }
+
+    /// Where the `n`th node with this id is written.
+    pub fn node_at(&self, id: &str) -> Option<usize> {
+        self.map.find_str(&["nodes"], "id", id, 0)
+    }
+
+    /// Where an option's id is written inside its node.
+    pub fn option_at(&self, node: &str, option: &str) -> Option<usize> {
+        let range = self.map.node_range(node, 0)?;
+        self.map.find_in(
+            range,
+            EntryKind::Str,
+            &["nodes", "options"],
+            "id",
+            Some(option),
+        )
+    }
+
+    /// Where a field of an option is written, falling back to the option id.
+    pub fn option_field_at(&self, node: &str, option: &str, field: &str) -> Option<usize> {
+        let start = self.option_at(node, option)?;
+        let node_range = self.map.node_range(node, 0)?;
+        let next_option = self
+            .map
+            .find_in(
+                start + 1..node_range.end,
+                EntryKind::Str,
+                &["nodes", "options"],
+                "id",
+                None,
+            )
+            .unwrap_or(node_range.end);
+        self.map
+            .find_in(
+                start..next_option,
+                EntryKind::Field,
+                &["nodes", "options"],
+                field,
+                None,
+            )
+            .or(Some(start))
+    }
+}
+
+/// The closest id to a misspelt one, when one is close enough to suggest.
+pub fn nearest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let limit = (wrong.chars().count() / 3).max(2);
+    candidates
+        .into_iter()
+        .map(|c| (strsim::levenshtein(wrong, c), c))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, c)| (*d, *c))
+        .map(|(_, c)| c)
+}
+
+fn did_you_mean(found: Option<&str>) -> String {
+    found.map_or_else(String::new, |s| format!("; did you mean \"{s}\"?"))
+}
+
+pub fn validate(path: &str, s: &Scenario, map: &SourceMap) -> Vec<Diagnostic> {
+    let mut r = Reporter::new(path, map);
+    let node_ids: Vec<&str> = s.nodes.iter().map(|n| n.id.as_str()).collect();
+    let known: HashSet<&str> = node_ids.iter().copied().collect();
+    let layer_ids: HashSet<&str> = s.layers.iter().map(|l| l.id.as_str()).collect();
+
+    check_header(&mut r, s, &known, &node_ids);
+    check_duplicates(&mut r, s);
+    for node in &s.nodes {
+        check_node(&mut r, s, node, &known, &node_ids, &layer_ids);
+    }
+    check_reachability(&mut r, s);
+    check_route_cycles(&mut r, s);
+    check_ending_kinds(&mut r, s);
+    r.out
+}
+
+fn check_header(r: &mut Reporter, s: &Scenario, known: &HashSet<&str>, ids: &[&str]) {
+    if s.id.trim().is_empty() {
+        let at = r.map.find_field(&[], "id");
+        r.error(at, "empty-id", "the scenario id is empty".into());
+    }
+    for (field, value) in [("initial_trust", s.initial_trust), ("withdrawal_floor", s.withdrawal_floor)] {
+        if !(TRUST_MIN..=TRUST_MAX).contains(&value) {
+            let at = r.map.find_field(&[], field);
+            r.error(
+                at,
+                "trust-range",
+                format!("{field} is {value}, but trust runs from {TRUST_MIN} to {TRUST_MAX}"),
+            );
+        }
+    }
+    if s.withdrawal_floor >= s.initial_trust {
+        let at = r.map.find_field(&[], "withdrawal_floor");
+        r.push(
+            at,
+            Severity::Error,
+            "floor-above-start",
+            format!(
+                "withdrawal_floor ({}) is not below initial_trust ({}): the peer would withdraw at once",
+                s.withdrawal_floor, s.initial_trust
+            ),
+            Some("leave a margin of at least 15 between the floor and the start".into()),
+        );
+    }
+    for (field, target) in [("start", &s.start), ("on_withdraw", &s.on_withdraw)] {
+        if !known.contains(target.as_str()) {
+            let at = r.map.find_str(&[], field, target, 0);
+            r.error(
+                at,
+                "unknown-node",
+                format!(
+                    "{field} names node \"{target}\", which does not exist{}",
+                    did_you_mean(nearest(target, ids.iter().copied()))
+                ),
+            );
+        }
+    }
+    if let Some(node) = s.node(&s.on_withdraw)
+        && node.ending.as_ref().map(|e| e.kind) != Some(EndingKind::Withdrew)
+    {
+        let at = r.map.find_str(&[], "on_withdraw", &s.on_withdraw, 0);
+        r.error(
+            at,
+            "bad-withdraw-target",
+            format!(
+                "on_withdraw must name an ending of kind withdrew, but \"{}\" is not one",
+                s.on_withdraw
+            ),
+        );
+    }
+    let mut seen = HashSet::new();
+    for layer in &s.layers {
+        if !seen.insert(layer.id.as_str()) {
+            let at = r.map.find_str(&["layers"], "id", &layer.id, 1);
+            r.error(at, "duplicate-id", format!("layer id \"{}\" is used twice", layer.id));
+        }
+        if !(TRUST_MIN..=TRUST_MAX).contains(&layer.threshold) {
+            let at = r.map.find_str(&["layers"], "id", &layer.id, 0);
+            r.error(
+                at,
+                "trust-range",
+                format!(
+                    "layer \"{}\" has threshold {}, but trust runs from {TRUST_MIN} to {TRUST_MAX}",
+                    layer.id, layer.threshold
+                ),
+            );
+        }
+    }
+}
+
+fn check_duplicates(r: &mut Reporter, s: &Scenario) {
+    let mut count: HashMap<&str, usize> = HashMap::new();
+    for node in &s.nodes {
+        let n = count.entry(node.id.as_str()).or_default();
+        if *n > 0 {
+            let at = r.map.find_str(&["nodes"], "id", &node.id, *n);
+            r.error(
+                at,
+                "duplicate-id",
+                format!("node id \"{}\" is used more than once", node.id),
+            );
+        }
+        *n += 1;
+    }
+}
+
+fn check_node(
+    r: &mut Reporter,
+    s: &Scenario,
+    node: &Node,
+    known: &HashSet<&str>,
+    ids: &[&str],
+    layers: &HashSet<&str>,
+) {
+    let at = r.node_at(&node.id);
+    let id = &node.id;
+    if node.is_ending() && !node.options.is_empty() {
+        r.error(at, "ending-has-options", format!("ending \"{id}\" also has options; an ending closes the talk"));
+    }
+    if node.is_branch() {
+        if !node.options.is_empty() || node.is_ending() {
+            r.error(at, "branch-mixed", format!("branch \"{id}\" has routes and also options or an ending; a node is one of the three"));
+        }
+        if !node.lines.is_empty() {
+            r.push(at, Severity::Warning, "branch-has-lines", format!("branch \"{id}\" has lines, which are never shown"), None);
+        }
+        if node.routes.last().is_some_and(|route| !route.when.is_empty()) {
+            r.push(at, Severity::Error, "no-fallback-route", format!("the last route of branch \"{id}\" has conditions, so there may be no way on"), Some("make the last route unconditional: `(goto: \"...\")`".into()));
+        }
+        for route in &node.routes {
+            check_target(r, node, None, &route.goto, known, ids);
+            check_conditions(r, node, &route.when, known, ids, layers);
+        }
+        return;
+    }
+    if node.lines.is_empty() {
+        r.error(at, "no-lines", format!("node \"{id}\" has no lines for the peer to say"));
+    } else if !Band::ALL.iter().all(|b| {
+        node.lines
+            .iter()
+            .any(|l| l.when.is_empty() && (l.bands.is_empty() || l.bands.contains(b)))
+    }) {
+        r.push(at, Severity::Warning, "no-fallback-line", format!("node \"{id}\" has no unconditional line for every openness band; the first line is used as a fallback"), Some("add a line with no `when` and no `bands`".into()));
+    }
+    for line in &node.lines {
+        check_conditions(r, node, &line.when, known, ids, layers);
+    }
+    if node.is_ending() {
+        return;
+    }
+    if node.options.is_empty() {
+        r.push(at, Severity::Error, "dead-end", format!("node \"{id}\" has no options and is not an ending"), Some("add options, mark it with `ending: (kind: ..., title: ...)`, or give it `routes`".into()));
+        return;
+    }
+    if node.options.len() > MAX_OPTIONS {
+        r.error(at, "too-many-options", format!("node \"{id}\" has {} options; at most {MAX_OPTIONS} can be offered (keys 1–4)", node.options.len()));
+    }
+    let mut seen = HashSet::new();
+    for opt in &node.options {
+        let oat = r.option_at(id, &opt.id);
+        if !seen.insert(opt.id.as_str()) {
+            let second = r.map.node_range(id, 0).and_then(|range| {
+                let first = r.option_at(id, &opt.id)?;
+                r.map.find_in(first + 1..range.end, EntryKind::Str, &["nodes", "options"], "id", Some(&opt.id))
+            });
+            r.error(second.or(oat), "duplicate-id", format!("option id \"{}\" is used twice in node \"{id}\"", opt.id));
+        }
+        check_target(r, node, Some(&opt.id), &opt.goto, known, ids);
+        check_conditions(r, node, &opt.when, known, ids, layers);
+        if opt.skills.is_empty() {
+            let at = r.option_field_at(id, &opt.id, "skills");
+            r.error(at, "no-skills", format!("option \"{}\" has no skill tags", opt.id));
+        }
+        if !(1..=5).contains(&opt.empathy) {
+            let at = r.option_field_at(id, &opt.id, "empathy");
+            r.error(at, "empathy-range", format!("option \"{}\" has empathy {}; Carkhuff levels run from 1 to 5", opt.id, opt.empathy));
+        }
+        if opt.text.trim().is_empty() {
+            let at = r.option_field_at(id, &opt.id, "text");
+            r.error(at, "empty-text", format!("option \"{}\" has no text", opt.id));
+        }
+        if opt.why.trim().is_empty() {
+            let at = r.option_field_at(id, &opt.id, "why");
+            r.push(at, Severity::Error, "missing-why", format!("option \"{}\" has no debrief explanation (`why`)", opt.id), Some("say in plain words which skill it shows or misses".into()));
+        }
+        if opt.rating != Rating::Best && opt.better.as_deref().is_none_or(|b| b.trim().is_empty()) {
+            r.push(oat, Severity::Error, "missing-better", format!("option \"{}\" is rated {} but does not say what would have worked better (`better`)", opt.id, opt.rating.label()), Some("add `better: \"...\"` with a concrete alternative for this moment".into()));
+        }
+    }
+    if !node.options.iter().any(|o| o.rating == Rating::Best) {
+        r.push(at, Severity::Error, "no-best-option", format!("decision \"{id}\" has no option rated best"), Some("rate the most helpful option `best`".into()));
+    }
+    if node.options.iter().all(|o| !o.when.is_empty()) {
+        r.push(at, Severity::Warning, "all-options-conditional", format!("every option of \"{id}\" has conditions; if none holds the learner is stuck"), Some("keep at least one option without `when`".into()));
+    }
+    let _ = s;
+}
+
+fn check_target(
+    r: &mut Reporter,
+    node: &Node,
+    option: Option<&str>,
+    target: &str,
+    known: &HashSet<&str>,
+    ids: &[&str],
+) {
+    if known.contains(target) {
+        return;
+    }
+    let range = r.map.node_range(&node.id, 0);
+    let at = range.and_then(|range| {
+        let from = match option {
+            Some(o) => r.option_at(&node.id, o)?,
+            None => range.start,
+        };
+        r.map.entries()[from..range.end]
+            .iter()
+            .position(|e| e.kind == EntryKind::Str && e.key == "goto" && e.value == target)
+            .map(|p| from + p)
+    });
+    let whose = option.map_or_else(|| format!("a route of \"{}\"", node.id), |o| format!("option \"{o}\""));
+    r.error(
+        at,
+        "unknown-node",
+        format!(
+            "{whose} goes to \"{target}\", which does not exist{}",
+            did_you_mean(nearest(target, ids.iter().copied()))
+        ),
+    );
+}
+
+fn check_conditions(
+    r: &mut Reporter,
+    node: &Node,
+    conditions: &[Condition],
+    known: &HashSet<&str>,
+    ids: &[&str],
+    layers: &HashSet<&str>,
+) {
+    for c in conditions {
+        let (variant, name, is_layer) = match c {
+            Condition::LayerReached(l) => ("layer_reached", l, true),
+            Condition::LayerNotReached(l) => ("layer_not_reached", l, true),
+            Condition::Visited(n) => ("visited", n, false),
+            Condition::NotVisited(n) => ("not_visited", n, false),
+            Condition::TrustAtLeast(t) | Condition::TrustBelow(t) => {
+                if !(TRUST_MIN..=TRUST_MAX + 1).contains(t) {
+                    let at = r.node_at(&node.id);
+                    r.push(at, Severity::Warning, "trust-range", format!("a condition in \"{}\" compares trust with {t}, outside {TRUST_MIN}–{TRUST_MAX}", node.id), None);
+                }
+                continue;
+            }
+        };
+        let ok = if is_layer { layers.contains(name.as_str()) } else { known.contains(name.as_str()) };
+        if ok {
+            continue;
+        }
+        let at = r.map.node_range(&node.id, 0).and_then(|range| {
+            r.map.entries()[range.clone()]
+                .iter()
+                .position(|e| e.kind == EntryKind::Str && e.key == variant && &e.value == name)
+                .map(|p| range.start + p)
+        });
+        if is_layer {
+            let suggestion = nearest(name, layers.iter().copied());
+            r.error(at, "unknown-layer", format!("condition {variant} names layer \"{name}\", which does not exist{}", did_you_mean(suggestion)));
+        } else {
+            r.error(at, "unknown-node", format!("condition {variant} names node \"{name}\", which does not exist{}", did_you_mean(nearest(name, ids.iter().copied()))));
+        }
+    }
+}
+
+/// Ids of the nodes a node leads to directly.
+pub fn successors(node: &Node) -> impl Iterator<Item = &str> {
+    node.options
+        .iter()
+        .map(|o| o.goto.as_str())
+        .chain(node.routes.iter().map(|r| r.goto.as_str()))
+}
+
+fn check_reachability(r: &mut Reporter, s: &Scenario) {
+    let mut seen: HashSet<&str> = HashSet::new();
+    let mut queue = VecDeque::new();
+    for root in [s.start.as_str(), s.on_withdraw.as_str()] {
+        if s.node(root).is_some() && seen.insert(root) {
+            queue.push_back(root);
+        }
+    }
+    while let Some(id) = queue.pop_front() {
+        if let Some(node) = s.node(id) {
+            for next in successors(node) {
+                if s.node(next).is_some() && seen.insert(next) {
+                    queue.push_back(next);
+                }
+            }
+        }
+    }
+    for node in &s.nodes {
+        if !seen.contains(node.id.as_str()) {
+            let at = r.node_at(&node.id);
+            r.push(at, Severity::Error, "unreachable", format!("node \"{}\" cannot be reached from the start", node.id), Some("point an option's `goto` at it, or delete it".into()));
+        }
+    }
+}
+
+/// Branches that route to each other in a circle would never reach a line.
+fn check_route_cycles(r: &mut Reporter, s: &Scenario) {
+    let branch_next = |id: &str| -> Vec<&str> {
+        s.node(id).map_or_else(Vec::new, |n| {
+            n.routes
+                .iter()
+                .map(|r| r.goto.as_str())
+                .filter(|g| s.node(g).is_some_and(Node::is_branch))
+                .collect()
+        })
+    };
+    for start in s.nodes.iter().filter(|n| n.is_branch()) {
+        let mut seen = HashSet::new();
+        let mut queue: VecDeque<&str> = branch_next(&start.id).into();
+        let mut cycle = false;
+        while let Some(id) = queue.pop_front() {
+            if id == start.id {
+                cycle = true;
+                break;
+            }
+            if seen.insert(id) {
+                queue.extend(branch_next(id));
+            }
+        }
+        if cycle {
+            let at = r.node_at(&start.id);
+            r.error(at, "route-cycle", format!("branch \"{}\" can route back to itself without the learner saying anything", start.id));
+        }
+    }
+}
+
+fn check_ending_kinds(r: &mut Reporter, s: &Scenario) {
+    for kind in [EndingKind::OpenedUp, EndingKind::Withdrew] {
+        if !s.nodes.iter().any(|n| n.ending.as_ref().is_some_and(|e| e.kind == kind)) {
+            let at = r.map.find_field(&[], "nodes");
+            r.error(at, "missing-ending", format!("the scenario has no ending of kind {}", kind.as_str()));
+        }
+    }
+}
