@@ -1,0 +1,267 @@
+//! The peer model's rules, one test each, on a fixture built for them.
+
+use attune::engine::{Adjustment, Conversation, EngineError};
+use attune::scenario::{Band, EndingKind, Scenario, load_file};
+use attune::skills::Roadblock;
+use proptest::prelude::*;
+
+fn fixture() -> Scenario {
+    let loaded = load_file(std::path::Path::new("tests/fixtures/engine.ron"));
+    assert!(!loaded.has_errors(), "{:?}", loaded.diagnostics);
+    loaded.scenario.expect("fixture loads")
+}
+
+/// A seed whose mood of the day is zero, so trust arithmetic is exact.
+fn calm_seed(s: &Scenario) -> u64 {
+    (0..1000)
+        .find(|&seed| Conversation::new(s, seed).map(|c| c.mood) == Ok(0))
+        .expect("some seed has mood 0")
+}
+
+fn calm(s: &Scenario) -> Conversation {
+    let c = Conversation::new(s, calm_seed(s)).unwrap();
+    assert_eq!(c.trust(), 50);
+    c
+}
+
+#[test]
+fn mood_of_the_day_shifts_start_trust_within_five_and_is_seeded() {
+    let s = fixture();
+    let moods: Vec<i32> = (0..200).map(|seed| Conversation::new(&s, seed).unwrap().mood).collect();
+    assert!(moods.iter().all(|m| (-5..=5).contains(m)));
+    assert!(moods.iter().any(|&m| m < 0) && moods.iter().any(|&m| m > 0));
+    for seed in 0..20 {
+        let a = Conversation::new(&s, seed).unwrap();
+        assert_eq!(a.trust(), 50 + a.mood);
+        assert_eq!(a, Conversation::new(&s, seed).unwrap());
+    }
+}
+
+#[test]
+fn trust_change_follows_the_option_effect() {
+    let s = fixture();
+    let mut c = calm(&s);
+    let out = c.choose(&s, "up").unwrap();
+    assert_eq!((out.turn.trust_before, out.turn.trust_after), (50, 65));
+    assert_eq!(c.trust(), 65);
+    assert_eq!(c.band(), Band::Open);
+}
+
+#[test]
+fn bands_are_twenty_points_wide() {
+    assert_eq!(Band::from_trust(0), Band::Withdrawn);
+    assert_eq!(Band::from_trust(19), Band::Withdrawn);
+    assert_eq!(Band::from_trust(20), Band::Guarded);
+    assert_eq!(Band::from_trust(40), Band::Cautious);
+    assert_eq!(Band::from_trust(60), Band::Open);
+    assert_eq!(Band::from_trust(79), Band::Open);
+    assert_eq!(Band::from_trust(80), Band::OpeningUp);
+    assert_eq!(Band::from_trust(100), Band::OpeningUp);
+}
+
+#[test]
+fn trust_is_clamped_to_zero() {
+    let s = fixture();
+    let mut c = calm(&s);
+    c.choose(&s, "judge").unwrap(); // 40
+    c.choose(&s, "crash").unwrap(); // 40 - 50 would be -10
+    assert_eq!(c.trust(), 0);
+}
+
+#[test]
+fn persona_sensitivity_makes_a_roadblock_cost_more() {
+    let s = fixture();
+    let mut c = calm(&s);
+    let out = c.choose(&s, "advise").unwrap();
+    assert_eq!(out.turn.trust_after, 35, "advising costs 10 × 1.5 for a persona sensitive to it");
+    assert!(out.turn.adjustments.contains(&Adjustment::Sensitive { roadblock: Roadblock::Advising, extra: -5 }));
+    let mut d = calm(&s);
+    assert_eq!(d.choose(&s, "judge").unwrap().turn.trust_after, 40, "judging costs the authored 10");
+}
+
+#[test]
+fn a_repeated_roadblock_costs_more_than_the_first() {
+    let s = fixture();
+    let mut c = calm(&s);
+    let first = c.choose(&s, "judge").unwrap();
+    let second = c.choose(&s, "judge2").unwrap();
+    let loss = |t: &attune::engine::Turn| t.trust_before - t.trust_after;
+    assert_eq!(loss(&first.turn), 10);
+    assert_eq!(loss(&second.turn), 15);
+    assert!(matches!(second.turn.adjustments[..], [Adjustment::Repeated { roadblock: Roadblock::Judging, earlier: 1, extra: -5 }]));
+}
+
+#[test]
+fn a_repair_recovers_half_of_the_previous_loss() {
+    let s = fixture();
+    let mut c = calm(&s);
+    c.choose(&s, "judge").unwrap(); // 50 → 40
+    let out = c.choose(&s, "repair").unwrap(); // +2, plus half of 10
+    assert_eq!(out.turn.trust_after, 47);
+    assert!(out.turn.adjustments.contains(&Adjustment::Repair { recovered: 5 }));
+    // After a gain there is nothing to repair.
+    let mut d = calm(&s);
+    d.choose(&s, "up").unwrap();
+    assert_eq!(d.choose(&s, "repair").unwrap().turn.trust_after, 67);
+}
+
+#[test]
+fn falling_below_the_floor_ends_the_conversation_early() {
+    let s = fixture();
+    let mut c = calm(&s);
+    c.choose(&s, "neutral").unwrap();
+    let out = c.choose(&s, "crash").unwrap();
+    assert_eq!(out.ending, Some(EndingKind::Withdrew));
+    assert_eq!(c.current().node, "end_withdrew");
+    assert!(c.current().withdrew_early);
+    assert!(c.is_finished(&s));
+    assert!(c.options(&s).is_empty());
+    assert_eq!(c.choose(&s, "finish").unwrap_err(), EngineError::Finished);
+}
+
+#[test]
+fn disclosure_layers_unlock_at_their_threshold_and_stay() {
+    let s = fixture();
+    let mut c = calm(&s);
+    assert!(c.current().layers.is_empty());
+    let out = c.choose(&s, "up").unwrap(); // 65
+    assert_eq!(out.turn.layers_unlocked, vec!["l1".to_string()]);
+    c.choose(&s, "judge2").unwrap(); // 55, below l1's threshold again
+    assert_eq!(c.trust(), 55);
+    assert_eq!(c.current().layers, vec!["l1".to_string()]);
+}
+
+#[test]
+fn line_variants_follow_band_and_layers() {
+    let s = fixture();
+    let line_after = |opt: &str| {
+        let mut c = calm(&s);
+        c.choose(&s, opt).unwrap();
+        c.current().line.clone()
+    };
+    assert_eq!(line_after("up"), "B-l1"); // open, layer l1 reached
+    assert_eq!(line_after("neutral"), "B-any"); // cautious
+    assert_eq!(line_after("advise"), "B-guarded"); // 35: guarded
+}
+
+#[test]
+fn conditions_hide_options_until_they_hold() {
+    let s = fixture();
+    let ids = |c: &Conversation| {
+        let mut v: Vec<String> = c.options(&s).iter().map(|o| o.id.clone()).collect();
+        v.sort();
+        v
+    };
+    let mut low = calm(&s);
+    low.choose(&s, "neutral").unwrap();
+    assert_eq!(ids(&low), ["crash", "judge2", "repair"]);
+    assert!(matches!(low.choose(&s, "gated"), Err(EngineError::NotOffered { .. })));
+    let mut high = calm(&s);
+    high.choose(&s, "up").unwrap();
+    assert_eq!(ids(&high), ["crash", "gated", "judge2", "repair"]);
+}
+
+#[test]
+fn branch_routes_pick_the_ending_from_accumulated_trust() {
+    let s = fixture();
+    let mut c = calm(&s);
+    for o in ["up", "repair", "finish"] {
+        c.choose(&s, o).unwrap();
+    }
+    assert_eq!(c.ending(&s).map(|e| e.kind), Some(EndingKind::OpenedUp));
+    assert!(c.current().visited.contains(&"r".to_string()));
+    let mut d = calm(&s);
+    for o in ["neutral", "repair", "finish"] {
+        d.choose(&s, o).unwrap();
+    }
+    assert_eq!(d.ending(&s).map(|e| e.kind), Some(EndingKind::Guarded));
+}
+
+#[test]
+fn option_order_is_shuffled_by_the_seed() {
+    let s = fixture();
+    let firsts: std::collections::BTreeSet<String> = (0..64)
+        .map(|seed| Conversation::new(&s, seed).unwrap().current().order[0].clone())
+        .collect();
+    assert!(firsts.len() >= 3, "the first option varies with the seed: {firsts:?}");
+    for seed in 0..10 {
+        assert_eq!(
+            Conversation::new(&s, seed).unwrap().current().order,
+            Conversation::new(&s, seed).unwrap().current().order
+        );
+    }
+}
+
+#[test]
+fn undo_takes_back_exactly_the_last_choice() {
+    let s = fixture();
+    let seed = 7;
+    let mut c = Conversation::replay(&s, seed, &["up", "repair"]).unwrap();
+    assert!(c.undo());
+    assert_eq!(c, Conversation::replay(&s, seed, &["up"]).unwrap());
+    assert!(c.undo());
+    assert_eq!(c, Conversation::new(&s, seed).unwrap());
+    assert!(!c.undo());
+}
+
+#[test]
+fn rewind_returns_to_any_earlier_turn() {
+    let s = fixture();
+    let seed = 3;
+    let full = Conversation::replay(&s, seed, &["judge", "repair", "finish"]).unwrap();
+    for turn in 0..3 {
+        let mut c = full.clone();
+        c.rewind(turn);
+        assert_eq!(c, Conversation::replay(&s, seed, &["judge", "repair", "finish"][..turn]).unwrap());
+    }
+    let mut c = full.clone();
+    c.rewind(10);
+    assert_eq!(c, full);
+}
+
+#[test]
+fn preview_predicts_a_commit_without_changing_state() {
+    let s = fixture();
+    let c = Conversation::new(&s, 11).unwrap();
+    for option in c.current().order.clone() {
+        let before = c.clone();
+        let preview = c.preview(&s, &option).unwrap();
+        assert_eq!(c, before, "preview must not change the conversation");
+        let mut committed = c.clone();
+        assert_eq!(committed.choose(&s, &option).unwrap(), preview);
+    }
+}
+
+#[test]
+fn the_whole_state_round_trips_through_serde() {
+    let s = fixture();
+    let c = Conversation::replay(&s, 5, &["advise", "repair"]).unwrap();
+    let json = serde_json::to_string(&c).unwrap();
+    let back: Conversation = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, c);
+    let ron = ron::to_string(&c).unwrap();
+    assert_eq!(ron::from_str::<Conversation>(&ron).unwrap(), c);
+}
+
+proptest! {
+    #[test]
+    fn same_seed_and_choices_give_the_same_transcript(seed in any::<u64>(), picks in prop::collection::vec(0usize..4, 0..6)) {
+        let s = fixture();
+        let play = || {
+            let mut c = Conversation::new(&s, seed).unwrap();
+            for p in &picks {
+                let offered = c.options(&s);
+                if offered.is_empty() { break; }
+                let id = offered[p % offered.len()].id.clone();
+                c.choose(&s, &id).unwrap();
+            }
+            c
+        };
+        let (a, b) = (play(), play());
+        prop_assert_eq!(&a, &b);
+        prop_assert_eq!(
+            attune::debrief::Debrief::build(&s, &a),
+            attune::debrief::Debrief::build(&s, &b)
+        );
+    }
+}
