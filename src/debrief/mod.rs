@@ -2,6 +2,7 @@
 //! conversation, with metrics. Built from data alone; no window needed.
 
 mod metrics;
+pub mod report;
 
 pub use metrics::{
     COMPLEX_FAIR, COMPLEX_GOOD, Level, Metrics, OPEN_FAIR, OPEN_GOOD, RQ_FAIR, RQ_GOOD, Score,
