@@ -50,6 +50,11 @@ fn allowed(choice: &Choice, lint: &str) -> bool {
         .any(|a| a.lint == lint && !a.reason.trim().is_empty())
 }
 
+/// "1 decision", "3 decisions".
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
+}
+
 fn warn(r: &mut Reporter, at: Option<usize>, code: &'static str, message: String, hint: &str) {
     r.push(at, Severity::Warning, code, message, Some(hint.to_string()));
 }
@@ -62,7 +67,7 @@ pub fn lint(path: &str, s: &Scenario, map: &SourceMap) -> Vec<Diagnostic> {
     for node in &decisions {
         let at = r.node_at(&node.id);
         if node.options.len() < MIN_OPTIONS {
-            warn(&mut r, at, "option-count", format!("decision \"{}\" offers {} options", node.id, node.options.len()), "offer 3 or 4 options so the choice is a real one");
+            warn(&mut r, at, "option-count", format!("decision \"{}\" offers {}", node.id, count(node.options.len(), "option")), "offer 3 or 4 options so the choice is a real one");
         }
         if node.notes.as_deref().is_none_or(|n| n.trim().is_empty()) {
             warn(&mut r, at, "missing-notes", format!("decision \"{}\" has no facilitator notes", node.id), "add `notes: \"...\"` with a question to ask the room");
@@ -117,12 +122,12 @@ pub fn lint(path: &str, s: &Scenario, map: &SourceMap) -> Vec<Diagnostic> {
     let longest = longest_path_decisions(s);
     if longest < MIN_LONGEST_PATH {
         let at = top(&r, "start");
-        warn(&mut r, at, "short-path", format!("the longest path has {longest} decisions; a full scenario needs at least {MIN_LONGEST_PATH}"), "add decisions, or mark a short teaching scenario with `tutorial: true`");
+        warn(&mut r, at, "short-path", format!("the longest path has {}; a full scenario needs at least {MIN_LONGEST_PATH}", count(longest, "decision")), "add decisions, or mark a short teaching scenario with `tutorial: true`");
     }
     let best = s.main_path_decisions();
     if best < MIN_BEST_PATH {
         let at = top(&r, "start");
-        warn(&mut r, at, "short-best-path", format!("the path of best choices has {best} decisions; a full scenario needs at least {MIN_BEST_PATH}"), "make sure the best options lead through the heart of the scenario");
+        warn(&mut r, at, "short-best-path", format!("the path of best choices has {}; a full scenario needs at least {MIN_BEST_PATH}", count(best, "decision")), "make sure the best options lead through the heart of the scenario");
     }
     if !s.nodes.iter().any(|n| n.ending.as_ref().is_some_and(|e| e.kind == EndingKind::Guarded)) {
         let at = top(&r, "nodes");
@@ -130,7 +135,7 @@ pub fn lint(path: &str, s: &Scenario, map: &SourceMap) -> Vec<Diagnostic> {
     }
     if s.layers.len() < 2 {
         let at = top(&r, if s.layers.is_empty() { "initial_trust" } else { "layers" });
-        warn(&mut r, at, "few-layers", format!("the scenario has {} disclosure layers; at least 2 are needed", s.layers.len()), "add layers so the peer's most important truth needs trust");
+        warn(&mut r, at, "few-layers", format!("the scenario has {}; at least 2 are needed", count(s.layers.len(), "disclosure layer")), "add layers so the peer's most important truth needs trust");
     }
     let varied = decisions
         .iter()
@@ -148,7 +153,7 @@ pub fn lint(path: &str, s: &Scenario, map: &SourceMap) -> Vec<Diagnostic> {
         .collect();
     if warm.len() < MIN_WARM_ROADBLOCKS {
         let at = top(&r, "nodes");
-        warn(&mut r, at, "few-warm-roadblocks", format!("the scenario uses {} warm-sounding roadblock kinds; at least {MIN_WARM_ROADBLOCKS} are needed", warm.len()), "write tempting praise, reassurance, advice, logic or interpretation options");
+        warn(&mut r, at, "few-warm-roadblocks", format!("the scenario uses {}; at least {MIN_WARM_ROADBLOCKS} are needed", count(warm.len(), "warm-sounding roadblock kind")), "write tempting praise, reassurance, advice, logic or interpretation options");
     }
     if !decisions.iter().any(|n| n.options.iter().filter(|o| o.rating >= Rating::Good).count() >= 2) {
         let at = top(&r, "nodes");

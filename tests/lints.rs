@@ -1,0 +1,91 @@
+//! Content lints: each is raised where it should be, and can be silenced
+//! only where the format allows it.
+
+use attune::scenario::{Diagnostic, Severity, load_str};
+
+fn minimal() -> String {
+    std::fs::read_to_string("tests/fixtures/valid-minimal.ron").unwrap()
+}
+
+fn warnings(text: &str) -> Vec<Diagnostic> {
+    let loaded = load_str("lint.ron", text);
+    assert!(!loaded.has_errors(), "{:#?}", loaded.diagnostics);
+    loaded.diagnostics.into_iter().filter(|d| d.severity == Severity::Warning).collect()
+}
+
+fn find<'a>(ws: &'a [Diagnostic], code: &str) -> Option<&'a Diagnostic> {
+    ws.iter().find(|d| d.code == code)
+}
+
+#[test]
+fn coverage_lints_fire_on_a_thin_scenario_at_their_place() {
+    let ws = warnings(&minimal());
+    let expect = [
+        ("missing-framing", 3),
+        ("few-layers", 11),
+        ("short-path", 14),
+        ("short-best-path", 14),
+        ("missing-ending-kind", 15),
+        ("few-band-variants", 15),
+        ("few-warm-roadblocks", 15),
+        ("no-two-good-options", 15),
+        ("no-silence-option", 15),
+        ("option-count", 17),
+        ("missing-notes", 17),
+    ];
+    for (code, line) in expect {
+        let d = find(&ws, code).unwrap_or_else(|| panic!("no {code} in {ws:#?}"));
+        assert_eq!(d.line, line, "{d}");
+        assert!(d.hint.is_some(), "{code} has a hint");
+    }
+}
+
+#[test]
+fn tutorials_skip_the_length_lints_but_not_the_fairness_ones() {
+    let text = minimal().replace("    id: \"broken\",", "    id: \"broken\",\n    tutorial: true,");
+    let ws = warnings(&text);
+    for code in ["short-path", "short-best-path", "few-layers", "no-silence-option"] {
+        assert!(find(&ws, code).is_none(), "{code} should not fire for a tutorial");
+    }
+    assert!(find(&ws, "missing-notes").is_some());
+}
+
+#[test]
+fn a_best_option_that_is_always_the_longest_is_an_answer_tell() {
+    let text = minimal().replace("text: \"You came.\"", "text: \"You came here tonight, even after the week you have had.\"");
+    let d = find(&warnings(&text), "longest-is-best").cloned().expect("longest-is-best");
+    assert!(d.message.contains("1 of 1 decisions"), "{}", d.message);
+    assert!(find(&warnings(&minimal()), "longest-is-best").is_none());
+}
+
+#[test]
+fn a_better_rating_never_costs_more_trust() {
+    let text = minimal().replace("effects: [trust(5)]", "effects: [trust(-8)]");
+    let ws = warnings(&text);
+    let d = find(&ws, "ungraded-effects").expect("ungraded-effects");
+    assert_eq!(d.line, 20, "{d}");
+    // A reflection that loses trust is also a sign mismatch.
+    assert!(ws.iter().any(|d| d.code == "sign-mismatch" && d.line == 20));
+}
+
+#[test]
+fn a_roadblock_that_gains_trust_is_flagged_unless_allowed_with_a_reason() {
+    let text = minimal().replace("effects: [trust(-5)]", "effects: [trust(3)]");
+    let ws = warnings(&text);
+    let d = find(&ws, "sign-mismatch").expect("sign-mismatch");
+    assert_eq!((d.line, d.col), (21, 22));
+    let allowed = text.replace(
+        "better: \"Reflect first.\"",
+        "better: \"Reflect first.\", allow: [(lint: \"sign-mismatch\", reason: \"Kim asked for advice here.\")]",
+    );
+    assert!(find(&warnings(&allowed), "sign-mismatch").is_none());
+    let no_reason = allowed.replace("Kim asked for advice here.", " ");
+    assert!(find(&warnings(&no_reason), "sign-mismatch").is_some(), "an allow needs a reason");
+}
+
+#[test]
+fn a_layer_nothing_reads_is_unused() {
+    let text = minimal().replace(", when: [layer_reached(\"deep\")]", "");
+    let d = find(&warnings(&text), "unused-layer").cloned().expect("unused-layer");
+    assert_eq!((d.line, d.col), (12, 14));
+}
