@@ -10,3 +10,4 @@ pub mod debrief;
 pub mod engine;
 pub mod scenario;
 pub mod skills;
+pub mod store;
