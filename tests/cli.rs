@@ -136,3 +136,20 @@ fn shipped_dialogues_work_from_any_folder() {
     assert!(text.contains("checked"), "{text}");
     assert!(!text.contains("dialogues/tutorial.ron"), "the tutorial is clean: {text}");
 }
+
+#[test]
+fn a_closed_output_pipe_is_not_a_panic() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_attune"))
+        .args(["play", "relapse", "--pick", "random"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Close the read end at once, as `| head -c 0` would, so the first
+    // write finds the pipe closed.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(out.status.success());
+}

@@ -53,7 +53,7 @@ pub fn run(paths: &[PathBuf], extra: &[PathBuf], format: Format) -> ExitCode {
     let report = Report { files, errors, warnings };
     match format {
         Format::Json => match serde_json::to_string_pretty(&report) {
-            Ok(json) => println!("{json}"),
+            Ok(json) => super::emit(&format!("{json}\n")),
             Err(e) => eprintln!("error: cannot write JSON: {e}"),
         },
         Format::Text => print_text(&report),
@@ -70,27 +70,29 @@ fn read_small(path: &std::path::Path) -> Option<String> {
 }
 
 fn print_text(report: &Report) {
+    use std::fmt::Write;
+    let mut out = String::new();
     for file in &report.files {
         for d in &file.diagnostics {
-            println!("{d}");
+            let _ = writeln!(out, "{d}");
             if let Some(line) = file.text.as_deref().and_then(|t| t.lines().nth(d.line.saturating_sub(1))) {
                 // Very long lines are cut so the caret stays on screen.
                 let shown: String = line.chars().take(200).collect();
                 let width = d.line.to_string().len();
-                println!("{:width$} |", "");
-                println!("{} | {}", d.line, shown);
+                let _ = writeln!(out, "{:width$} |", "");
+                let _ = writeln!(out, "{} | {}", d.line, shown);
                 if d.col <= 200 {
                     let pad: String = shown.chars().take(d.col - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
-                    println!("{:width$} | {pad}^", "");
+                    let _ = writeln!(out, "{:width$} | {pad}^", "");
                 }
             }
             if let Some(hint) = &d.hint {
-                println!("  = hint: {hint}");
+                let _ = writeln!(out, "  = hint: {hint}");
             }
         }
     }
     let files = report.files.len();
-    println!(
+    let _ = writeln!(out, 
         "checked {files} file{}: {} error{}, {} warning{}",
         if files == 1 { "" } else { "s" },
         report.errors,
@@ -98,4 +100,5 @@ fn print_text(report: &Report) {
         report.warnings,
         if report.warnings == 1 { "" } else { "s" },
     );
+    super::emit(&out);
 }

@@ -29,7 +29,7 @@ pub fn run(name: &str, seed: u64, how: Option<Pick>, format: Format, extra: &[Pa
     };
     let text = format == Format::Text;
     if text {
-        print!("{}", render::intro(&scenario));
+        super::emit(&render::intro(&scenario));
     }
     let result = match &how {
         Some(how) => auto(&scenario, &mut conversation, how, text),
@@ -37,9 +37,9 @@ pub fn run(name: &str, seed: u64, how: Option<Pick>, format: Format, extra: &[Pa
     };
     let debrief = Debrief::build(&scenario, &conversation);
     match format {
-        Format::Text => print!("{}", render::debrief(&scenario, &debrief)),
+        Format::Text => super::emit(&render::debrief(&scenario, &debrief)),
         Format::Json => match serde_json::to_string_pretty(&debrief) {
-            Ok(json) => println!("{json}"),
+            Ok(json) => super::emit(&format!("{json}\n")),
             Err(e) => eprintln!("error: cannot write JSON: {e}"),
         },
     }
@@ -73,13 +73,13 @@ fn auto(scenario: &Scenario, c: &mut Conversation, how: &Pick, text: bool) -> Re
     let mut rng = ChaCha8Rng::seed_from_u64(c.seed ^ 0x5EED);
     loop {
         if text {
-            print!("{}", render::step(scenario, c));
+            super::emit(&render::step(scenario, c));
         }
         match pick(scenario, c, how, &mut rng)? {
             Some(id) => {
                 let outcome = c.choose(scenario, &id).map_err(|e| format!("error: {e}"))?;
                 if text {
-                    println!("You: {}\n", outcome.turn.said);
+                    super::emit(&format!("You: {}\n\n", outcome.turn.said));
                 }
             }
             None if c.is_finished(scenario) => return Ok(()),

@@ -159,7 +159,7 @@ fn trust_svg(d: &Debrief) -> String {
     let x = |i: usize| left + plot_w * i as f64 / n as f64;
     let y = |t: i32| top + plot_h * (1.0 - f64::from(t.clamp(0, 100)) / 100.0);
     let mut s = String::new();
-    let _ = write!(s, "<svg viewBox=\"0 0 {w} {hgt}\" width=\"100%\" role=\"img\" aria-label=\"Trust after each turn: {}\" xmlns=\"http://www.w3.org/2000/svg\">\n", d.trust_curve.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "));
+    let _ = writeln!(s, "<svg viewBox=\"0 0 {w} {hgt}\" width=\"100%\" role=\"img\" aria-label=\"Trust after each turn: {}\" xmlns=\"http://www.w3.org/2000/svg\">", d.trust_curve.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "));
     for t in [0, 20, 40, 60, 80, 100] {
         let _ = writeln!(s, "<line x1=\"{left}\" x2=\"{}\" y1=\"{y}\" y2=\"{y}\" stroke=\"#e2e6ec\"/><text x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"end\">{t}</text>", left + plot_w, left - 6.0, y(t) + 4.0, y = y(t));
     }

@@ -335,12 +335,12 @@ impl<'a> Scanner<'a> {
     /// True when the next characters start `r"`, `r#`, `br"` or `b"`.
     fn raw_string_ahead(&self) -> bool {
         let mut it = self.chars.clone().map(|(_, c)| c);
-        match (it.next(), it.next(), it.next()) {
-            (Some('r'), Some('"' | '#'), _) => true,
-            (Some('b'), Some('"'), _) => true,
-            (Some('b'), Some('r'), Some('"' | '#')) => true,
-            _ => false,
-        }
+        matches!(
+            (it.next(), it.next(), it.next()),
+            (Some('r'), Some('"' | '#'), _)
+                | (Some('b'), Some('"'), _)
+                | (Some('b'), Some('r'), Some('"' | '#'))
+        )
     }
 
     fn raw_string(&mut self) -> String {
