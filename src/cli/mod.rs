@@ -60,6 +60,20 @@ impl clap::builder::ValueParserFactory for Pick {
     }
 }
 
+/// Writes to stdout. A closed pipe (`attune play … | head`) is not an error
+/// worth a panic: the reader has seen what it wanted, so stop quietly.
+pub fn emit(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("error: cannot write output: {e}");
+        std::process::exit(1);
+    }
+}
+
 /// The shipped scenarios plus the user's `--dialogues` folders.
 pub fn library(extra: &[PathBuf]) -> Library {
     let mut library = Library::shipped();
