@@ -4,18 +4,27 @@ use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
 fn attune(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_attune")).args(args).output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_attune"))
+        .args(args)
+        .output()
+        .unwrap()
 }
 
 fn json(out: &Output) -> serde_json::Value {
     serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!("not JSON ({e}): {}\n{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr))
+        panic!(
+            "not JSON ({e}): {}\n{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
     })
 }
 
 #[test]
 fn play_json_has_the_documented_keys() {
-    let out = attune(&["play", "tutorial", "--seed", "4", "--pick", "best", "--format", "json"]);
+    let out = attune(&[
+        "play", "tutorial", "--seed", "4", "--pick", "best", "--format", "json",
+    ]);
     assert!(out.status.success());
     let v = json(&out);
     assert_eq!(v["scenario"], "tutorial");
@@ -25,7 +34,17 @@ fn play_json_has_the_documented_keys() {
     let turns = v["turns"].as_array().unwrap();
     assert_eq!(turns.len(), 3);
     for t in turns {
-        for key in ["node", "choice", "said", "skills", "rating", "trust_before", "trust_after", "why", "better"] {
+        for key in [
+            "node",
+            "choice",
+            "said",
+            "skills",
+            "rating",
+            "trust_before",
+            "trust_after",
+            "why",
+            "better",
+        ] {
             assert!(t.get(key).is_some(), "turn lacks {key}: {t}");
         }
         assert_eq!(t["rating"], "best");
@@ -37,7 +56,9 @@ fn play_json_has_the_documented_keys() {
 
 #[test]
 fn play_worst_reports_a_better_move_for_each_turn() {
-    let v = json(&attune(&["play", "tutorial", "--pick", "worst", "--format", "json"]));
+    let v = json(&attune(&[
+        "play", "tutorial", "--pick", "worst", "--format", "json",
+    ]));
     for t in v["turns"].as_array().unwrap() {
         assert_ne!(t["rating"], "best");
         assert!(t["better"].as_str().is_some_and(|b| !b.is_empty()));
@@ -49,17 +70,26 @@ fn play_worst_reports_a_better_move_for_each_turn() {
 #[test]
 fn pick_list_takes_option_numbers_as_displayed() {
     // Play by the displayed numbers that `--pick best` ended up using.
-    let best = json(&attune(&["play", "tutorial", "--seed", "9", "--pick", "best", "--format", "json"]));
-    let text = String::from_utf8(attune(&["play", "tutorial", "--seed", "9", "--pick", "best"]).stdout).unwrap();
+    let best = json(&attune(&[
+        "play", "tutorial", "--seed", "9", "--pick", "best", "--format", "json",
+    ]));
+    let text =
+        String::from_utf8(attune(&["play", "tutorial", "--seed", "9", "--pick", "best"]).stdout)
+            .unwrap();
     // Find the number shown beside each chosen text.
     let mut numbers = Vec::new();
     for t in best["turns"].as_array().unwrap() {
         let said = t["said"].as_str().unwrap();
-        let line = text.lines().find(|l| l.ends_with(said) && l.trim_start().chars().next().unwrap().is_ascii_digit()).unwrap();
+        let line = text
+            .lines()
+            .find(|l| l.ends_with(said) && l.trim_start().chars().next().unwrap().is_ascii_digit())
+            .unwrap();
         numbers.push(line.trim_start().split('.').next().unwrap().to_string());
     }
     let list = numbers.join(",");
-    let again = json(&attune(&["play", "tutorial", "--seed", "9", "--pick", &list, "--format", "json"]));
+    let again = json(&attune(&[
+        "play", "tutorial", "--seed", "9", "--pick", &list, "--format", "json",
+    ]));
     assert_eq!(again["turns"], best["turns"]);
 }
 
@@ -83,7 +113,12 @@ fn interactive_play_reads_choices_and_allows_undo() {
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(b"1\nu\n2\nx\n1\n1\n").unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"1\nu\n2\nx\n1\n1\n")
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{text}");
@@ -115,7 +150,16 @@ fn user_dialogues_folder_adds_scenarios_by_id() {
     std::fs::copy("tests/fixtures/engine.ron", dir.path().join("mine.ron")).unwrap();
     std::fs::write(dir.path().join("broken.ron"), "(id: ").unwrap();
     let d = dir.path().to_str().unwrap();
-    let out = attune(&["--dialogues", d, "play", "engine_fixture", "--pick", "best", "--format", "json"]);
+    let out = attune(&[
+        "--dialogues",
+        d,
+        "play",
+        "engine_fixture",
+        "--pick",
+        "best",
+        "--format",
+        "json",
+    ]);
     assert!(out.status.success());
     assert_eq!(json(&out)["scenario"], "engine_fixture");
     // `check` with --dialogues reports the broken user file next to the shipped ones.
@@ -134,7 +178,10 @@ fn shipped_dialogues_work_from_any_folder() {
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("checked"), "{text}");
-    assert!(!text.contains("dialogues/tutorial.ron"), "the tutorial is clean: {text}");
+    assert!(
+        !text.contains("dialogues/tutorial.ron"),
+        "the tutorial is clean: {text}"
+    );
 }
 
 #[test]

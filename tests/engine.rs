@@ -27,7 +27,9 @@ fn calm(s: &Scenario) -> Conversation {
 #[test]
 fn mood_of_the_day_shifts_start_trust_within_five_and_is_seeded() {
     let s = fixture();
-    let moods: Vec<i32> = (0..200).map(|seed| Conversation::new(&s, seed).unwrap().mood).collect();
+    let moods: Vec<i32> = (0..200)
+        .map(|seed| Conversation::new(&s, seed).unwrap().mood)
+        .collect();
     assert!(moods.iter().all(|m| (-5..=5).contains(m)));
     assert!(moods.iter().any(|&m| m < 0) && moods.iter().any(|&m| m > 0));
     for seed in 0..20 {
@@ -73,10 +75,20 @@ fn persona_sensitivity_makes_a_roadblock_cost_more() {
     let s = fixture();
     let mut c = calm(&s);
     let out = c.choose(&s, "advise").unwrap();
-    assert_eq!(out.turn.trust_after, 35, "advising costs 10 × 1.5 for a persona sensitive to it");
-    assert!(out.turn.adjustments.contains(&Adjustment::Sensitive { roadblock: Roadblock::Advising, extra: -5 }));
+    assert_eq!(
+        out.turn.trust_after, 35,
+        "advising costs 10 × 1.5 for a persona sensitive to it"
+    );
+    assert!(out.turn.adjustments.contains(&Adjustment::Sensitive {
+        roadblock: Roadblock::Advising,
+        extra: -5
+    }));
     let mut d = calm(&s);
-    assert_eq!(d.choose(&s, "judge").unwrap().turn.trust_after, 40, "judging costs the authored 10");
+    assert_eq!(
+        d.choose(&s, "judge").unwrap().turn.trust_after,
+        40,
+        "judging costs the authored 10"
+    );
 }
 
 #[test]
@@ -88,7 +100,14 @@ fn a_repeated_roadblock_costs_more_than_the_first() {
     let loss = |t: &attune::engine::Turn| t.trust_before - t.trust_after;
     assert_eq!(loss(&first.turn), 10);
     assert_eq!(loss(&second.turn), 15);
-    assert!(matches!(second.turn.adjustments[..], [Adjustment::Repeated { roadblock: Roadblock::Judging, earlier: 1, extra: -5 }]));
+    assert!(matches!(
+        second.turn.adjustments[..],
+        [Adjustment::Repeated {
+            roadblock: Roadblock::Judging,
+            earlier: 1,
+            extra: -5
+        }]
+    ));
 }
 
 #[test]
@@ -98,7 +117,11 @@ fn a_repair_recovers_half_of_the_previous_loss() {
     c.choose(&s, "judge").unwrap(); // 50 → 40
     let out = c.choose(&s, "repair").unwrap(); // +2, plus half of 10
     assert_eq!(out.turn.trust_after, 47);
-    assert!(out.turn.adjustments.contains(&Adjustment::Repair { recovered: 5 }));
+    assert!(
+        out.turn
+            .adjustments
+            .contains(&Adjustment::Repair { recovered: 5 })
+    );
     // After a gain there is nothing to repair.
     let mut d = calm(&s);
     d.choose(&s, "up").unwrap();
@@ -155,7 +178,10 @@ fn conditions_hide_options_until_they_hold() {
     let mut low = calm(&s);
     low.choose(&s, "neutral").unwrap();
     assert_eq!(ids(&low), ["crash", "judge2", "repair"]);
-    assert!(matches!(low.choose(&s, "gated"), Err(EngineError::NotOffered { .. })));
+    assert!(matches!(
+        low.choose(&s, "gated"),
+        Err(EngineError::NotOffered { .. })
+    ));
     let mut high = calm(&s);
     high.choose(&s, "up").unwrap();
     assert_eq!(ids(&high), ["crash", "gated", "judge2", "repair"]);
@@ -183,7 +209,10 @@ fn option_order_is_shuffled_by_the_seed() {
     let firsts: std::collections::BTreeSet<String> = (0..64)
         .map(|seed| Conversation::new(&s, seed).unwrap().current().order[0].clone())
         .collect();
-    assert!(firsts.len() >= 3, "the first option varies with the seed: {firsts:?}");
+    assert!(
+        firsts.len() >= 3,
+        "the first option varies with the seed: {firsts:?}"
+    );
     for seed in 0..10 {
         assert_eq!(
             Conversation::new(&s, seed).unwrap().current().order,
@@ -212,7 +241,10 @@ fn rewind_returns_to_any_earlier_turn() {
     for turn in 0..3 {
         let mut c = full.clone();
         c.rewind(turn);
-        assert_eq!(c, Conversation::replay(&s, seed, &["judge", "repair", "finish"][..turn]).unwrap());
+        assert_eq!(
+            c,
+            Conversation::replay(&s, seed, &["judge", "repair", "finish"][..turn]).unwrap()
+        );
     }
     let mut c = full.clone();
     c.rewind(10);

@@ -10,7 +10,11 @@ fn minimal() -> String {
 fn warnings(text: &str) -> Vec<Diagnostic> {
     let loaded = load_str("lint.ron", text);
     assert!(!loaded.has_errors(), "{:#?}", loaded.diagnostics);
-    loaded.diagnostics.into_iter().filter(|d| d.severity == Severity::Warning).collect()
+    loaded
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.severity == Severity::Warning)
+        .collect()
 }
 
 fn find<'a>(ws: &'a [Diagnostic], code: &str) -> Option<&'a Diagnostic> {
@@ -42,18 +46,34 @@ fn coverage_lints_fire_on_a_thin_scenario_at_their_place() {
 
 #[test]
 fn tutorials_skip_the_length_lints_but_not_the_fairness_ones() {
-    let text = minimal().replace("    id: \"broken\",", "    id: \"broken\",\n    tutorial: true,");
+    let text = minimal().replace(
+        "    id: \"broken\",",
+        "    id: \"broken\",\n    tutorial: true,",
+    );
     let ws = warnings(&text);
-    for code in ["short-path", "short-best-path", "few-layers", "no-silence-option"] {
-        assert!(find(&ws, code).is_none(), "{code} should not fire for a tutorial");
+    for code in [
+        "short-path",
+        "short-best-path",
+        "few-layers",
+        "no-silence-option",
+    ] {
+        assert!(
+            find(&ws, code).is_none(),
+            "{code} should not fire for a tutorial"
+        );
     }
     assert!(find(&ws, "missing-notes").is_some());
 }
 
 #[test]
 fn a_best_option_that_is_always_the_longest_is_an_answer_tell() {
-    let text = minimal().replace("text: \"You came.\"", "text: \"You came here tonight, even after the week you have had.\"");
-    let d = find(&warnings(&text), "longest-is-best").cloned().expect("longest-is-best");
+    let text = minimal().replace(
+        "text: \"You came.\"",
+        "text: \"You came here tonight, even after the week you have had.\"",
+    );
+    let d = find(&warnings(&text), "longest-is-best")
+        .cloned()
+        .expect("longest-is-best");
     assert!(d.message.contains("1 of 1 decisions"), "{}", d.message);
     assert!(find(&warnings(&minimal()), "longest-is-best").is_none());
 }
@@ -80,12 +100,17 @@ fn a_roadblock_that_gains_trust_is_flagged_unless_allowed_with_a_reason() {
     );
     assert!(find(&warnings(&allowed), "sign-mismatch").is_none());
     let no_reason = allowed.replace("Kim asked for advice here.", " ");
-    assert!(find(&warnings(&no_reason), "sign-mismatch").is_some(), "an allow needs a reason");
+    assert!(
+        find(&warnings(&no_reason), "sign-mismatch").is_some(),
+        "an allow needs a reason"
+    );
 }
 
 #[test]
 fn a_layer_nothing_reads_is_unused() {
     let text = minimal().replace(", when: [layer_reached(\"deep\")]", "");
-    let d = find(&warnings(&text), "unused-layer").cloned().expect("unused-layer");
+    let d = find(&warnings(&text), "unused-layer")
+        .cloned()
+        .expect("unused-layer");
     assert_eq!((d.line, d.col), (12, 14));
 }

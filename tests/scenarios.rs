@@ -28,7 +28,12 @@ fn shipped() -> Vec<Scenario> {
             entry.diagnostics.is_empty(),
             "{} has diagnostics:\n{}",
             entry.source.display(),
-            entry.diagnostics.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
+            entry
+                .diagnostics
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
         );
     }
     library.scenarios().cloned().collect()
@@ -51,9 +56,19 @@ fn best_choices_open_the_peer_up_and_worst_choices_make_them_withdraw() {
     for s in full() {
         for seed in 0..25 {
             let best = play_out(&s, seed, &Pick::Best).unwrap();
-            assert_eq!(best.ending(&s).map(|e| e.kind), Some(EndingKind::OpenedUp), "{} best, seed {seed}", s.id);
+            assert_eq!(
+                best.ending(&s).map(|e| e.kind),
+                Some(EndingKind::OpenedUp),
+                "{} best, seed {seed}",
+                s.id
+            );
             let worst = play_out(&s, seed, &Pick::Worst).unwrap();
-            assert_eq!(worst.ending(&s).map(|e| e.kind), Some(EndingKind::Withdrew), "{} worst, seed {seed}", s.id);
+            assert_eq!(
+                worst.ending(&s).map(|e| e.kind),
+                Some(EndingKind::Withdrew),
+                "{} worst, seed {seed}",
+                s.id
+            );
         }
     }
 }
@@ -64,20 +79,38 @@ fn a_thousand_random_playthroughs_end_with_a_complete_debrief_and_reach_every_en
         let mut kinds = BTreeSet::new();
         for seed in 0..1000 {
             let c = play_out(&s, seed, &Pick::Random).unwrap();
-            let ending = c.ending(&s).unwrap_or_else(|| panic!("{} seed {seed} did not end", s.id));
+            let ending = c
+                .ending(&s)
+                .unwrap_or_else(|| panic!("{} seed {seed} did not end", s.id));
             kinds.insert(ending.kind);
             let d = Debrief::build(&s, &c);
             assert_eq!(d.turns.len(), c.turns().len());
             assert_eq!(d.trust_curve.len(), c.turns().len() + 1);
             assert_eq!(d.ending.as_ref().map(|e| e.kind), Some(ending.kind));
             for t in &d.turns {
-                assert!(!t.why.is_empty() && !t.skills.is_empty() && !t.reaction.is_empty(), "{} {}", s.id, t.choice);
-                assert_eq!(t.better.is_none(), t.rating == Rating::Best, "{} {}", s.id, t.choice);
+                assert!(
+                    !t.why.is_empty() && !t.skills.is_empty() && !t.reaction.is_empty(),
+                    "{} {}",
+                    s.id,
+                    t.choice
+                );
+                assert_eq!(
+                    t.better.is_none(),
+                    t.rating == Rating::Best,
+                    "{} {}",
+                    s.id,
+                    t.choice
+                );
                 assert!((1..=5).contains(&t.empathy));
             }
         }
         if !s.tutorial {
-            assert_eq!(kinds.len(), 3, "{} random play reached only {kinds:?}", s.id);
+            assert_eq!(
+                kinds.len(),
+                3,
+                "{} random play reached only {kinds:?}",
+                s.id
+            );
         }
     }
 }
@@ -89,15 +122,28 @@ fn full_scenarios_meet_the_length_ending_and_disclosure_minimums() {
         assert!(longest_path_decisions(&s) >= 10, "{}: longest path", s.id);
         assert!(s.main_path_decisions() >= 8, "{}: best path", s.id);
         for n in &decisions {
-            assert!((3..=4).contains(&n.options.len()), "{} {}: options", s.id, n.id);
+            assert!(
+                (3..=4).contains(&n.options.len()),
+                "{} {}: options",
+                s.id,
+                n.id
+            );
             assert!(n.notes.is_some(), "{} {}: notes", s.id, n.id);
         }
-        let kinds: BTreeSet<EndingKind> = s.nodes.iter().filter_map(|n| n.ending.as_ref().map(|e| e.kind)).collect();
+        let kinds: BTreeSet<EndingKind> = s
+            .nodes
+            .iter()
+            .filter_map(|n| n.ending.as_ref().map(|e| e.kind))
+            .collect();
         assert_eq!(kinds.len(), 3, "{}: ending kinds", s.id);
         assert!(s.nodes.iter().filter(|n| n.ending.is_some()).count() >= 3);
         assert!(s.layers.len() >= 2, "{}: layers", s.id);
         assert!(!s.objectives.is_empty() && !s.content_notes.is_empty());
-        assert!(!s.persona.sensitive_to.is_empty(), "{}: sensitivities", s.id);
+        assert!(
+            !s.persona.sensitive_to.is_empty(),
+            "{}: sensitivities",
+            s.id
+        );
     }
 }
 
@@ -108,12 +154,26 @@ fn full_scenarios_have_no_answer_tells() {
         let longest_is_best = decisions
             .iter()
             .filter(|n| {
-                let max = n.options.iter().map(|o| o.text.chars().count()).max().unwrap();
-                let top: Vec<_> = n.options.iter().filter(|o| o.text.chars().count() == max).collect();
+                let max = n
+                    .options
+                    .iter()
+                    .map(|o| o.text.chars().count())
+                    .max()
+                    .unwrap();
+                let top: Vec<_> = n
+                    .options
+                    .iter()
+                    .filter(|o| o.text.chars().count() == max)
+                    .collect();
                 top.len() == 1 && top[0].rating == Rating::Best
             })
             .count();
-        assert!(longest_is_best * 10 <= decisions.len() * 4, "{}: best is longest at {longest_is_best}/{}", s.id, decisions.len());
+        assert!(
+            longest_is_best * 10 <= decisions.len() * 4,
+            "{}: best is longest at {longest_is_best}/{}",
+            s.id,
+            decisions.len()
+        );
         let warm: BTreeSet<_> = decisions
             .iter()
             .flat_map(|n| &n.options)
@@ -121,19 +181,57 @@ fn full_scenarios_have_no_answer_tells() {
             .filter(|r| r.sounds_warm())
             .collect();
         assert!(warm.len() >= 3, "{}: warm roadblocks {warm:?}", s.id);
-        assert!(decisions.iter().any(|n| n.options.iter().filter(|o| o.rating >= Rating::Good).count() >= 2), "{}: two good options", s.id);
-        assert!(decisions.iter().flat_map(|n| &n.options).any(|o| o.skills.contains(&Skill::AttentiveSilence)), "{}: silence", s.id);
+        assert!(
+            decisions.iter().any(|n| n
+                .options
+                .iter()
+                .filter(|o| o.rating >= Rating::Good)
+                .count()
+                >= 2),
+            "{}: two good options",
+            s.id
+        );
+        assert!(
+            decisions
+                .iter()
+                .flat_map(|n| &n.options)
+                .any(|o| o.skills.contains(&Skill::AttentiveSilence)),
+            "{}: silence",
+            s.id
+        );
         // Graded: clumsy-but-kind (poor) never costs more than hostile (harmful).
         for n in &decisions {
             for a in &n.options {
                 for b in &n.options {
                     if a.rating > b.rating {
-                        assert!(a.base_trust() >= b.base_trust(), "{} {}: {} vs {}", s.id, n.id, a.id, b.id);
+                        assert!(
+                            a.base_trust() >= b.base_trust(),
+                            "{} {}: {} vs {}",
+                            s.id,
+                            n.id,
+                            a.id,
+                            b.id
+                        );
                     }
                 }
             }
         }
-        let varied = decisions.iter().filter(|n| n.lines.iter().map(|l| &l.bands).collect::<BTreeSet<_>>().len() > 1).count();
-        assert!(varied * 3 >= decisions.len(), "{}: band variants at {varied}/{}", s.id, decisions.len());
+        let varied = decisions
+            .iter()
+            .filter(|n| {
+                n.lines
+                    .iter()
+                    .map(|l| &l.bands)
+                    .collect::<BTreeSet<_>>()
+                    .len()
+                    > 1
+            })
+            .count();
+        assert!(
+            varied * 3 >= decisions.len(),
+            "{}: band variants at {varied}/{}",
+            s.id,
+            decisions.len()
+        );
     }
 }

@@ -51,7 +51,10 @@ fn each_message_names_the_line_and_column() {
     for &(file, code, line, col) in CASES {
         let path = format!("tests/fixtures/broken/{file}.ron");
         let loaded = load_file(Path::new(&path));
-        assert!(loaded.scenario.is_none(), "{file}: a broken file yields no scenario");
+        assert!(
+            loaded.scenario.is_none(),
+            "{file}: a broken file yields no scenario"
+        );
         let found = loaded
             .diagnostics
             .iter()
@@ -59,14 +62,24 @@ fn each_message_names_the_line_and_column() {
             .unwrap_or_else(|| panic!("{file}: no {code} error in {:#?}", loaded.diagnostics));
         assert_eq!((found.line, found.col), (line, col), "{file}: {found}");
         assert_eq!(found.path, path);
-        assert!(found.to_string().starts_with(&format!("{path}:{line}:{col}: error[{code}]: ")));
+        assert!(
+            found
+                .to_string()
+                .starts_with(&format!("{path}:{line}:{col}: error[{code}]: "))
+        );
     }
 }
 
 #[test]
 fn every_broken_fixture_is_covered_by_a_case() {
     for entry in std::fs::read_dir("tests/fixtures/broken").unwrap() {
-        let name = entry.unwrap().path().file_stem().unwrap().to_string_lossy().into_owned();
+        let name = entry
+            .unwrap()
+            .path()
+            .file_stem()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
         assert!(CASES.iter().any(|c| c.0 == name), "{name}.ron has no case");
     }
 }
@@ -74,9 +87,15 @@ fn every_broken_fixture_is_covered_by_a_case() {
 #[test]
 fn dangling_references_suggest_the_nearest_id() {
     let d = load_file(Path::new("tests/fixtures/broken/unknown-node.ron")).diagnostics;
-    assert!(d.iter().any(|d| d.message.contains("did you mean \"end_opened\"")));
+    assert!(
+        d.iter()
+            .any(|d| d.message.contains("did you mean \"end_opened\""))
+    );
     let d = load_file(Path::new("tests/fixtures/broken/unknown-layer.ron")).diagnostics;
-    assert!(d.iter().any(|d| d.message.contains("did you mean \"deep\"")));
+    assert!(
+        d.iter()
+            .any(|d| d.message.contains("did you mean \"deep\""))
+    );
 }
 
 #[test]
@@ -86,7 +105,11 @@ fn all_problems_are_collected_not_just_the_first() {
         .replace("why: \"A reflection.\"", "why: \"\"")
         .replace("empathy: 2", "empathy: 9")
         .replace("goto: \"end_withdrew\", why", "goto: \"nowhere\", why");
-    let codes: Vec<&str> = load_str("many.ron", &text).diagnostics.iter().map(|d| d.code).collect();
+    let codes: Vec<&str> = load_str("many.ron", &text)
+        .diagnostics
+        .iter()
+        .map(|d| d.code)
+        .collect();
     for code in ["missing-why", "empathy-range", "unknown-node"] {
         assert!(codes.contains(&code), "{code} missing from {codes:?}");
     }
@@ -105,12 +128,18 @@ fn hostile_input_gives_an_error_not_a_panic() {
         ("unclosed string", b"(id: \"abc".to_vec()),
         ("unclosed comment", b"/* (id: \"abc\")".to_vec()),
         ("bom only", "\u{feff}".as_bytes().to_vec()),
-        ("huge number", b"(initial_trust: 99999999999999999999999)".to_vec()),
+        (
+            "huge number",
+            b"(initial_trust: 99999999999999999999999)".to_vec(),
+        ),
     ];
     for (name, bytes) in inputs {
         let loaded = load_bytes(name, &bytes);
         assert!(loaded.has_errors(), "{name}");
-        assert!(loaded.diagnostics.iter().all(|d| d.line >= 1 && d.col >= 1), "{name}");
+        assert!(
+            loaded.diagnostics.iter().all(|d| d.line >= 1 && d.col >= 1),
+            "{name}"
+        );
     }
 }
 
@@ -139,13 +168,23 @@ fn check_on_a_folder_of_broken_files_names_each_and_exits_1() {
         assert!(stdout.contains(&want), "missing {want}");
     }
     assert!(stdout.contains("  = hint: "), "hints are printed");
-    assert!(stdout.lines().any(|l| l.trim_start().starts_with('|') || l.contains(" | ")), "source lines are quoted");
+    assert!(
+        stdout
+            .lines()
+            .any(|l| l.trim_start().starts_with('|') || l.contains(" | ")),
+        "source lines are quoted"
+    );
 }
 
 #[test]
 fn check_json_lists_the_same_diagnostics() {
     let out = Command::new(env!("CARGO_BIN_EXE_attune"))
-        .args(["check", "--format", "json", "tests/fixtures/broken/unknown-node.ron"])
+        .args([
+            "check",
+            "--format",
+            "json",
+            "tests/fixtures/broken/unknown-node.ron",
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
@@ -164,5 +203,10 @@ fn check_on_a_valid_file_exits_0() {
         .args(["check", "tests/fixtures/engine.ron"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
 }

@@ -32,7 +32,11 @@ pub fn run(paths: &[PathBuf], extra: &[PathBuf], format: Format) -> ExitCode {
                 Source::Shipped(name) => library::shipped_text(name).map(str::to_string),
                 Source::File(path) => read_small(path),
             };
-            files.push(FileReport { path: entry.source.display(), diagnostics: entry.diagnostics, text });
+            files.push(FileReport {
+                path: entry.source.display(),
+                diagnostics: entry.diagnostics,
+                text,
+            });
         }
     } else {
         for path in paths {
@@ -43,14 +47,26 @@ pub fn run(paths: &[PathBuf], extra: &[PathBuf], format: Format) -> ExitCode {
                         diagnostics: load_file(&file).diagnostics,
                         text: read_small(&file),
                     }),
-                    Err(d) => files.push(FileReport { path: d.path.clone(), diagnostics: vec![d], text: None }),
+                    Err(d) => files.push(FileReport {
+                        path: d.path.clone(),
+                        diagnostics: vec![d],
+                        text: None,
+                    }),
                 }
             }
         }
     }
-    let errors = files.iter().flat_map(|f| &f.diagnostics).filter(|d| d.is_error()).count();
+    let errors = files
+        .iter()
+        .flat_map(|f| &f.diagnostics)
+        .filter(|d| d.is_error())
+        .count();
     let warnings = files.iter().flat_map(|f| &f.diagnostics).count() - errors;
-    let report = Report { files, errors, warnings };
+    let report = Report {
+        files,
+        errors,
+        warnings,
+    };
     match format {
         Format::Json => match serde_json::to_string_pretty(&report) {
             Ok(json) => super::emit(&format!("{json}\n")),
@@ -58,7 +74,11 @@ pub fn run(paths: &[PathBuf], extra: &[PathBuf], format: Format) -> ExitCode {
         },
         Format::Text => print_text(&report),
     }
-    if errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+    if errors > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 fn read_small(path: &std::path::Path) -> Option<String> {
@@ -75,14 +95,22 @@ fn print_text(report: &Report) {
     for file in &report.files {
         for d in &file.diagnostics {
             let _ = writeln!(out, "{d}");
-            if let Some(line) = file.text.as_deref().and_then(|t| t.lines().nth(d.line.saturating_sub(1))) {
+            if let Some(line) = file
+                .text
+                .as_deref()
+                .and_then(|t| t.lines().nth(d.line.saturating_sub(1)))
+            {
                 // Very long lines are cut so the caret stays on screen.
                 let shown: String = line.chars().take(200).collect();
                 let width = d.line.to_string().len();
                 let _ = writeln!(out, "{:width$} |", "");
                 let _ = writeln!(out, "{} | {}", d.line, shown);
                 if d.col <= 200 {
-                    let pad: String = shown.chars().take(d.col - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+                    let pad: String = shown
+                        .chars()
+                        .take(d.col - 1)
+                        .map(|c| if c == '\t' { '\t' } else { ' ' })
+                        .collect();
                     let _ = writeln!(out, "{:width$} | {pad}^", "");
                 }
             }
@@ -92,7 +120,8 @@ fn print_text(report: &Report) {
         }
     }
     let files = report.files.len();
-    let _ = writeln!(out, 
+    let _ = writeln!(
+        out,
         "checked {files} file{}: {} error{}, {} warning{}",
         if files == 1 { "" } else { "s" },
         report.errors,

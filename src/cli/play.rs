@@ -12,7 +12,13 @@ use crate::debrief::Debrief;
 use crate::engine::{Conversation, Pick, pick};
 use crate::scenario::{Scenario, load_file};
 
-pub fn run(name: &str, seed: u64, how: Option<Pick>, format: Format, extra: &[PathBuf]) -> ExitCode {
+pub fn run(
+    name: &str,
+    seed: u64,
+    how: Option<Pick>,
+    format: Format,
+    extra: &[PathBuf],
+) -> ExitCode {
     let scenario = match resolve(name, extra) {
         Ok(s) => s,
         Err(message) => {
@@ -57,15 +63,26 @@ fn resolve(name: &str, extra: &[PathBuf]) -> Result<Scenario, String> {
     let path = Path::new(name);
     if path.is_file() || name.ends_with(".ron") {
         let loaded = load_file(path);
-        let errors: Vec<String> = loaded.diagnostics.iter().filter(|d| d.is_error()).map(ToString::to_string).collect();
+        let errors: Vec<String> = loaded
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .map(ToString::to_string)
+            .collect();
         return loaded.scenario.ok_or_else(|| {
-            format!("{}\nerror: {name} has errors; fix them or run `attune check {name}`", errors.join("\n"))
+            format!(
+                "{}\nerror: {name} has errors; fix them or run `attune check {name}`",
+                errors.join("\n")
+            )
         });
     }
     let library = super::library(extra);
     library.find(name).cloned().ok_or_else(|| {
         let ids: Vec<&str> = library.scenarios().map(|s| s.id.as_str()).collect();
-        format!("error: no scenario or file named \"{name}\". Known scenarios: {}", ids.join(", "))
+        format!(
+            "error: no scenario or file named \"{name}\". Known scenarios: {}",
+            ids.join(", ")
+        )
     })
 }
 
@@ -96,12 +113,24 @@ fn auto(scenario: &Scenario, c: &mut Conversation, how: &Pick, text: bool) -> Re
 fn interactive(scenario: &Scenario, c: &mut Conversation, text: bool) -> Result<(), String> {
     let stdin = std::io::stdin();
     let terminal = stdin.is_terminal();
-    let mut out: Box<dyn Write> = if text { Box::new(std::io::stdout()) } else { Box::new(std::io::stderr()) };
+    let mut out: Box<dyn Write> = if text {
+        Box::new(std::io::stdout())
+    } else {
+        Box::new(std::io::stderr())
+    };
     let mut lines = stdin.lock().lines();
     while !c.is_finished(scenario) {
         let _ = write!(out, "{}", render::step(scenario, c));
         let count = c.options(scenario).len();
-        let _ = write!(out, "Choose 1–{count}{}: ", if c.turns().is_empty() { ", or q to stop" } else { ", u to undo, q to stop" });
+        let _ = write!(
+            out,
+            "Choose 1–{count}{}: ",
+            if c.turns().is_empty() {
+                ", or q to stop"
+            } else {
+                ", u to undo, q to stop"
+            }
+        );
         let _ = out.flush();
         let Some(Ok(input)) = lines.next() else {
             return Err("error: input ended before the conversation did".into());
@@ -116,7 +145,12 @@ fn interactive(scenario: &Scenario, c: &mut Conversation, text: bool) -> Result<
                     let _ = writeln!(out, "Nothing to undo.\n");
                 }
             }
-            n => match n.parse::<usize>().ok().and_then(|n| n.checked_sub(1)).and_then(|i| c.options(scenario).get(i).map(|o| o.id.clone())) {
+            n => match n
+                .parse::<usize>()
+                .ok()
+                .and_then(|n| n.checked_sub(1))
+                .and_then(|i| c.options(scenario).get(i).map(|o| o.id.clone()))
+            {
                 Some(id) => {
                     if let Ok(outcome) = c.choose(scenario, &id) {
                         let _ = writeln!(out, "You: {}\n", outcome.turn.said);

@@ -10,7 +10,12 @@ use crate::skills::carkhuff_label;
 pub fn intro(s: &Scenario) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}\n", s.title);
-    let _ = writeln!(out, "Setting: {} ({})", s.setting.place, s.setting.medium.label());
+    let _ = writeln!(
+        out,
+        "Setting: {} ({})",
+        s.setting.place,
+        s.setting.medium.label()
+    );
     let _ = writeln!(out, "{}: {}", s.persona.name, s.persona.background);
     if !s.content_notes.is_empty() {
         let _ = writeln!(out, "Content notes: {}", s.content_notes.join("; "));
@@ -26,9 +31,21 @@ pub fn intro(s: &Scenario) -> String {
 pub fn step(s: &Scenario, c: &Conversation) -> String {
     let mut out = String::new();
     let step = c.current();
-    let _ = writeln!(out, "{} ({}, trust {}): {}", s.persona.name, step.band().label(), step.trust, step.line);
+    let _ = writeln!(
+        out,
+        "{} ({}, trust {}): {}",
+        s.persona.name,
+        step.band().label(),
+        step.trust,
+        step.line
+    );
     if let Some(ending) = c.ending(s) {
-        let _ = writeln!(out, "\n== Ending: {} — {} ==\n", ending.kind.label(), ending.title);
+        let _ = writeln!(
+            out,
+            "\n== Ending: {} — {} ==\n",
+            ending.kind.label(),
+            ending.title
+        );
         return out;
     }
     for (i, o) in c.options(s).iter().enumerate() {
@@ -47,10 +64,24 @@ fn score(s: &Score, percent: bool) -> String {
 
 pub fn debrief(s: &Scenario, d: &Debrief) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "==================== Debrief: {} ====================", d.title);
+    let _ = writeln!(
+        out,
+        "==================== Debrief: {} ====================",
+        d.title
+    );
     match &d.ending {
         Some(e) => {
-            let _ = writeln!(out, "Ending: {} ({}){}", e.title, e.kind.as_str(), if e.early { ", trust fell below the floor" } else { "" });
+            let _ = writeln!(
+                out,
+                "Ending: {} ({}){}",
+                e.title,
+                e.kind.as_str(),
+                if e.early {
+                    ", trust fell below the floor"
+                } else {
+                    ""
+                }
+            );
         }
         None => {
             let _ = writeln!(out, "The conversation stopped before an ending.");
@@ -58,10 +89,26 @@ pub fn debrief(s: &Scenario, d: &Debrief) -> String {
     }
     for t in &d.turns {
         let skills: Vec<String> = t.skills.iter().map(|k| k.label()).collect();
-        let _ = writeln!(out, "\nTurn {}. {} said: \"{}\"", t.number, s.persona.name, t.peer_line);
+        let _ = writeln!(
+            out,
+            "\nTurn {}. {} said: \"{}\"",
+            t.number, s.persona.name, t.peer_line
+        );
         let _ = writeln!(out, "  You said: \"{}\"", t.said);
-        let _ = writeln!(out, "  Skills: {}; Carkhuff {}", skills.join(", "), carkhuff_label(t.empathy));
-        let _ = writeln!(out, "  Rating: {}. Trust {} → {} ({:+})", t.rating.label(), t.trust_before, t.trust_after, t.trust_after - t.trust_before);
+        let _ = writeln!(
+            out,
+            "  Skills: {}; Carkhuff {}",
+            skills.join(", "),
+            carkhuff_label(t.empathy)
+        );
+        let _ = writeln!(
+            out,
+            "  Rating: {}. Trust {} → {} ({:+})",
+            t.rating.label(),
+            t.trust_before,
+            t.trust_after,
+            t.trust_after - t.trust_before
+        );
         for a in &t.adjustments {
             let _ = writeln!(out, "  {a}");
         }
@@ -77,20 +124,45 @@ pub fn debrief(s: &Scenario, d: &Debrief) -> String {
         let _ = writeln!(out, "  {} replied: \"{}\"", s.persona.name, t.reaction);
     }
     let m = &d.metrics;
-    let _ = writeln!(out, "\nMetrics (MITI lines: R:Q fair 1:1, good 2:1; complex fair 40%, good 50%; open fair 50%, good 70%)");
-    let _ = writeln!(out, "  Reflection-to-question ratio: {} ({} reflections, {} questions)", score(&m.reflection_to_question, false), m.reflections, m.questions);
-    let _ = writeln!(out, "  Complex reflections: {}", score(&m.percent_complex_reflections, true));
-    let _ = writeln!(out, "  Open questions: {}", score(&m.percent_open_questions, true));
+    let _ = writeln!(
+        out,
+        "\nMetrics (MITI lines: R:Q fair 1:1, good 2:1; complex fair 40%, good 50%; open fair 50%, good 70%)"
+    );
+    let _ = writeln!(
+        out,
+        "  Reflection-to-question ratio: {} ({} reflections, {} questions)",
+        score(&m.reflection_to_question, false),
+        m.reflections,
+        m.questions
+    );
+    let _ = writeln!(
+        out,
+        "  Complex reflections: {}",
+        score(&m.percent_complex_reflections, true)
+    );
+    let _ = writeln!(
+        out,
+        "  Open questions: {}",
+        score(&m.percent_open_questions, true)
+    );
     if m.roadblocks.is_empty() {
         let _ = writeln!(out, "  Roadblocks: none");
     } else {
-        let list: Vec<String> = m.roadblocks.iter().map(|(r, n)| format!("{} ×{n}", r.label())).collect();
+        let list: Vec<String> = m
+            .roadblocks
+            .iter()
+            .map(|(r, n)| format!("{} ×{n}", r.label()))
+            .collect();
         let _ = writeln!(out, "  Roadblocks: {}", list.join(", "));
     }
     if let Some(e) = m.mean_empathy {
         let _ = writeln!(out, "  Mean empathy (Carkhuff): {e:.1}");
     }
-    let deepest = m.deepest_layer.as_deref().and_then(|l| s.layer(l)).map_or("none".to_string(), |l| l.summary.clone());
+    let deepest = m
+        .deepest_layer
+        .as_deref()
+        .and_then(|l| s.layer(l))
+        .map_or("none".to_string(), |l| l.summary.clone());
     let _ = writeln!(out, "  Deepest disclosure: {deepest}");
     let curve: Vec<String> = d.trust_curve.iter().map(ToString::to_string).collect();
     let _ = writeln!(out, "  Trust over time: {}", curve.join(" → "));

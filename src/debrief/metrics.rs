@@ -106,19 +106,34 @@ impl Metrics {
         let reflections = simple + complex;
         let questions = open + closed;
         let reflection_to_question = match (reflections, questions) {
-            (0, 0) => Score { value: None, level: Level::NotScored },
-            (_, 0) => Score { value: None, level: Level::Good },
+            (0, 0) => Score {
+                value: None,
+                level: Level::NotScored,
+            },
+            (_, 0) => Score {
+                value: None,
+                level: Level::Good,
+            },
             (r, q) => {
                 let v = f64::from(r) / f64::from(q);
-                Score { value: Some(v), level: Level::of(v, RQ_FAIR, RQ_GOOD) }
+                Score {
+                    value: Some(v),
+                    level: Level::of(v, RQ_FAIR, RQ_GOOD),
+                }
             }
         };
         let percent = |part: u32, whole: u32, fair, good| {
             if whole == 0 {
-                Score { value: None, level: Level::NotScored }
+                Score {
+                    value: None,
+                    level: Level::NotScored,
+                }
             } else {
                 let v = 100.0 * f64::from(part) / f64::from(whole);
-                Score { value: Some(v), level: Level::of(v, fair, good) }
+                Score {
+                    value: Some(v),
+                    level: Level::of(v, fair, good),
+                }
             }
         };
         Metrics {

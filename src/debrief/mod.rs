@@ -30,7 +30,9 @@ mod skill_codes {
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Skill>, D::Error> {
         Vec::<String>::deserialize(d)?
             .iter()
-            .map(|code| ron::from_str(code).map_err(|_| D::Error::custom(format!("unknown skill {code}"))))
+            .map(|code| {
+                ron::from_str(code).map_err(|_| D::Error::custom(format!("unknown skill {code}")))
+            })
             .collect()
     }
 }

@@ -62,7 +62,11 @@ pub fn html(scenario: &Scenario, debrief: &Debrief) -> String {
     );
     match &debrief.ending {
         Some(e) => {
-            let early = if e.early { " (trust fell below the floor, so the conversation ended early)" } else { "" };
+            let early = if e.early {
+                " (trust fell below the floor, so the conversation ended early)"
+            } else {
+                ""
+            };
             let _ = writeln!(
                 h,
                 "<p><span class=\"label\">Ending:</span> {} — {}{}</p>\n<blockquote>{}: “{}”</blockquote>",
@@ -73,7 +77,9 @@ pub fn html(scenario: &Scenario, debrief: &Debrief) -> String {
                 escape(&e.line)
             );
         }
-        None => h.push_str("<p><span class=\"label\">Ending:</span> stopped before an ending.</p>\n"),
+        None => {
+            h.push_str("<p><span class=\"label\">Ending:</span> stopped before an ending.</p>\n")
+        }
     }
 
     h.push_str("<h2>Trust over the conversation</h2>\n");
@@ -83,25 +89,59 @@ pub fn html(scenario: &Scenario, debrief: &Debrief) -> String {
 
     h.push_str("<h2>Turn by turn</h2>\n");
     for t in &debrief.turns {
-        let _ = writeln!(h, "<section class=\"turn\">\n<h3>Turn {} · {} · trust {} → {} ({:+})</h3>", t.number, escape(t.rating.label()), t.trust_before, t.trust_after, t.trust_after - t.trust_before);
-        let _ = writeln!(h, "<blockquote>{}: “{}”</blockquote>", escape(&scenario.persona.name), escape(&t.peer_line));
-        let _ = writeln!(h, "<blockquote class=\"you\">You: “{}”</blockquote>", escape(&t.said));
+        let _ = writeln!(
+            h,
+            "<section class=\"turn\">\n<h3>Turn {} · {} · trust {} → {} ({:+})</h3>",
+            t.number,
+            escape(t.rating.label()),
+            t.trust_before,
+            t.trust_after,
+            t.trust_after - t.trust_before
+        );
+        let _ = writeln!(
+            h,
+            "<blockquote>{}: “{}”</blockquote>",
+            escape(&scenario.persona.name),
+            escape(&t.peer_line)
+        );
+        let _ = writeln!(
+            h,
+            "<blockquote class=\"you\">You: “{}”</blockquote>",
+            escape(&t.said)
+        );
         h.push_str("<p>");
         for s in &t.skills {
             let _ = write!(h, "<span class=\"tag\">{}</span>", escape(&s.label()));
         }
         let _ = writeln!(h, " Carkhuff {}</p>", escape(carkhuff_label(t.empathy)));
-        let _ = writeln!(h, "<p><span class=\"label\">Why:</span> {}</p>", escape(&t.why));
+        let _ = writeln!(
+            h,
+            "<p><span class=\"label\">Why:</span> {}</p>",
+            escape(&t.why)
+        );
         if let Some(b) = &t.better {
-            let _ = writeln!(h, "<p><span class=\"label\">What would have worked better:</span> {}</p>", escape(b));
+            let _ = writeln!(
+                h,
+                "<p><span class=\"label\">What would have worked better:</span> {}</p>",
+                escape(b)
+            );
         }
         for a in &t.adjustments {
             let _ = writeln!(h, "<p class=\"meta\">{}</p>", escape(a));
         }
         for l in t.layers_unlocked.iter().filter_map(|l| scenario.layer(l)) {
-            let _ = writeln!(h, "<p><span class=\"label\">Opened up:</span> {}</p>", escape(&l.summary));
+            let _ = writeln!(
+                h,
+                "<p><span class=\"label\">Opened up:</span> {}</p>",
+                escape(&l.summary)
+            );
         }
-        let _ = writeln!(h, "<blockquote>{} replied: “{}”</blockquote>\n</section>", escape(&scenario.persona.name), escape(&t.reaction));
+        let _ = writeln!(
+            h,
+            "<blockquote>{} replied: “{}”</blockquote>\n</section>",
+            escape(&scenario.persona.name),
+            escape(&t.reaction)
+        );
     }
     h.push_str("<p class=\"meta\">Made with Attune. Metrics follow the MITI 4.2.1 summary thresholds; % open questions uses the older MITI lines.</p>\n</body>\n</html>\n");
     h
@@ -128,26 +168,65 @@ fn metrics_html(h: &mut String, scenario: &Scenario, d: &Debrief) {
     let m = &d.metrics;
     h.push_str("<h2>Skills</h2>\n<table>\n<tr><th>Measure</th><th>You</th><th>Fair</th><th>Good</th><th>Level</th></tr>\n");
     let rows = [
-        ("Reflection-to-question ratio", score_cell(&m.reflection_to_question, false, "no questions"), "1 : 1", "2 : 1", m.reflection_to_question.level),
-        ("Complex reflections", score_cell(&m.percent_complex_reflections, true, "–"), "40%", "50%", m.percent_complex_reflections.level),
-        ("Open questions", score_cell(&m.percent_open_questions, true, "–"), "50%", "70%", m.percent_open_questions.level),
+        (
+            "Reflection-to-question ratio",
+            score_cell(&m.reflection_to_question, false, "no questions"),
+            "1 : 1",
+            "2 : 1",
+            m.reflection_to_question.level,
+        ),
+        (
+            "Complex reflections",
+            score_cell(&m.percent_complex_reflections, true, "–"),
+            "40%",
+            "50%",
+            m.percent_complex_reflections.level,
+        ),
+        (
+            "Open questions",
+            score_cell(&m.percent_open_questions, true, "–"),
+            "50%",
+            "70%",
+            m.percent_open_questions.level,
+        ),
     ];
     for (name, you, fair, good, level) in rows {
-        let _ = writeln!(h, "<tr><td>{name}</td><td>{}</td><td>{fair}</td><td>{good}</td><td>{}</td></tr>", escape(&you), level_words(level));
+        let _ = writeln!(
+            h,
+            "<tr><td>{name}</td><td>{}</td><td>{fair}</td><td>{good}</td><td>{}</td></tr>",
+            escape(&you),
+            level_words(level)
+        );
     }
     h.push_str("</table>\n<ul>\n");
-    let _ = writeln!(h, "<li>{} reflections ({} complex), {} questions ({} open)</li>", m.reflections, m.complex_reflections, m.questions, m.open_questions);
+    let _ = writeln!(
+        h,
+        "<li>{} reflections ({} complex), {} questions ({} open)</li>",
+        m.reflections, m.complex_reflections, m.questions, m.open_questions
+    );
     if let Some(e) = m.mean_empathy {
         let _ = writeln!(h, "<li>Mean empathy (Carkhuff 1–5): {e:.1}</li>");
     }
     if m.roadblocks.is_empty() {
         h.push_str("<li>Roadblocks: none</li>\n");
     } else {
-        let list: Vec<String> = m.roadblocks.iter().map(|(r, n)| format!("{} × {n}", r.label())).collect();
+        let list: Vec<String> = m
+            .roadblocks
+            .iter()
+            .map(|(r, n)| format!("{} × {n}", r.label()))
+            .collect();
         let _ = writeln!(h, "<li>Roadblocks: {}</li>", escape(&list.join(", ")));
     }
-    let deepest = m.deepest_layer.as_deref().and_then(|l| scenario.layer(l)).map_or("none".to_string(), |l| l.summary.clone());
-    let _ = writeln!(h, "<li>Deepest disclosure: {}</li>\n</ul>", escape(&deepest));
+    let deepest = m
+        .deepest_layer
+        .as_deref()
+        .and_then(|l| scenario.layer(l))
+        .map_or("none".to_string(), |l| l.summary.clone());
+    let _ = writeln!(
+        h,
+        "<li>Deepest disclosure: {}</li>\n</ul>",
+        escape(&deepest)
+    );
 }
 
 /// The trust curve as an inline SVG, with the disclosure layers marked.
@@ -159,19 +238,65 @@ fn trust_svg(d: &Debrief) -> String {
     let x = |i: usize| left + plot_w * i as f64 / n as f64;
     let y = |t: i32| top + plot_h * (1.0 - f64::from(t.clamp(0, 100)) / 100.0);
     let mut s = String::new();
-    let _ = writeln!(s, "<svg viewBox=\"0 0 {w} {hgt}\" width=\"100%\" role=\"img\" aria-label=\"Trust after each turn: {}\" xmlns=\"http://www.w3.org/2000/svg\">", d.trust_curve.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "));
+    let _ = writeln!(
+        s,
+        "<svg viewBox=\"0 0 {w} {hgt}\" width=\"100%\" role=\"img\" aria-label=\"Trust after each turn: {}\" xmlns=\"http://www.w3.org/2000/svg\">",
+        d.trust_curve
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
     for t in [0, 20, 40, 60, 80, 100] {
-        let _ = writeln!(s, "<line x1=\"{left}\" x2=\"{}\" y1=\"{y}\" y2=\"{y}\" stroke=\"#e2e6ec\"/><text x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"end\">{t}</text>", left + plot_w, left - 6.0, y(t) + 4.0, y = y(t));
+        let _ = writeln!(
+            s,
+            "<line x1=\"{left}\" x2=\"{}\" y1=\"{y}\" y2=\"{y}\" stroke=\"#e2e6ec\"/><text x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"end\">{t}</text>",
+            left + plot_w,
+            left - 6.0,
+            y(t) + 4.0,
+            y = y(t)
+        );
     }
     for l in &d.layers {
-        let reached = if l.reached_at.is_some() { "reached" } else { "not reached" };
-        let _ = writeln!(s, "<line x1=\"{left}\" x2=\"{}\" y1=\"{y}\" y2=\"{y}\" stroke=\"#6b7a90\" stroke-dasharray=\"6 4\"/><text x=\"{}\" y=\"{}\" font-size=\"11\">{} ({reached})</text>", left + plot_w, left + plot_w + 6.0, y(l.threshold) + 4.0, escape(&l.id.replace('_', " ")), y = y(l.threshold));
+        let reached = if l.reached_at.is_some() {
+            "reached"
+        } else {
+            "not reached"
+        };
+        let _ = writeln!(
+            s,
+            "<line x1=\"{left}\" x2=\"{}\" y1=\"{y}\" y2=\"{y}\" stroke=\"#6b7a90\" stroke-dasharray=\"6 4\"/><text x=\"{}\" y=\"{}\" font-size=\"11\">{} ({reached})</text>",
+            left + plot_w,
+            left + plot_w + 6.0,
+            y(l.threshold) + 4.0,
+            escape(&l.id.replace('_', " ")),
+            y = y(l.threshold)
+        );
     }
-    let points: Vec<String> = d.trust_curve.iter().enumerate().map(|(i, t)| format!("{:.1},{:.1}", x(i), y(*t))).collect();
-    let _ = writeln!(s, "<polyline fill=\"none\" stroke=\"#2b6cb0\" stroke-width=\"2.5\" points=\"{}\"/>", points.join(" "));
+    let points: Vec<String> = d
+        .trust_curve
+        .iter()
+        .enumerate()
+        .map(|(i, t)| format!("{:.1},{:.1}", x(i), y(*t)))
+        .collect();
+    let _ = writeln!(
+        s,
+        "<polyline fill=\"none\" stroke=\"#2b6cb0\" stroke-width=\"2.5\" points=\"{}\"/>",
+        points.join(" ")
+    );
     for (i, t) in d.trust_curve.iter().enumerate() {
-        let _ = writeln!(s, "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"3.5\" fill=\"#2b6cb0\"><title>after turn {i}: {t}</title></circle>", x(i), y(*t));
-        let _ = writeln!(s, "<text x=\"{:.1}\" y=\"{}\" font-size=\"11\" text-anchor=\"middle\">{i}</text>", x(i), hgt - 10.0);
+        let _ = writeln!(
+            s,
+            "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"3.5\" fill=\"#2b6cb0\"><title>after turn {i}: {t}</title></circle>",
+            x(i),
+            y(*t)
+        );
+        let _ = writeln!(
+            s,
+            "<text x=\"{:.1}\" y=\"{}\" font-size=\"11\" text-anchor=\"middle\">{i}</text>",
+            x(i),
+            hgt - 10.0
+        );
     }
     s.push_str("</svg>\n<p class=\"meta\">Turn number along the bottom (0 is the start), trust 0–100 up the side; dashed lines are disclosure layers.</p>\n");
     s

@@ -55,9 +55,9 @@ impl Adjustment {
                 if *earlier == 1 { "" } else { "s" },
                 extra.abs()
             ),
-            Adjustment::Repair { recovered } => format!(
-                "Acknowledging the earlier misstep won back {recovered} trust."
-            ),
+            Adjustment::Repair { recovered } => {
+                format!("Acknowledging the earlier misstep won back {recovered} trust.")
+            }
         }
     }
 }

@@ -46,7 +46,10 @@ impl FromStr for Pick {
 
 /// Best-first ordering key: rating, then trust effect, then authored order
 /// (so the result does not depend on the shuffled display order).
-fn key(node_options: &[Choice], c: &Choice) -> (crate::scenario::Rating, i32, std::cmp::Reverse<usize>) {
+fn key(
+    node_options: &[Choice],
+    c: &Choice,
+) -> (crate::scenario::Rating, i32, std::cmp::Reverse<usize>) {
     let authored = node_options
         .iter()
         .position(|o| o.id == c.id)

@@ -52,7 +52,11 @@ fn allowed(choice: &Choice, lint: &str) -> bool {
 
 /// "1 decision", "3 decisions".
 fn count(n: usize, noun: &str) -> String {
-    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 fn warn(r: &mut Reporter, at: Option<usize>, code: &'static str, message: String, hint: &str) {
@@ -67,17 +71,46 @@ pub fn lint(path: &str, s: &Scenario, map: &SourceMap) -> Vec<Diagnostic> {
     for node in &decisions {
         let at = r.node_at(&node.id);
         if node.options.len() < MIN_OPTIONS {
-            warn(&mut r, at, "option-count", format!("decision \"{}\" offers {}", node.id, count(node.options.len(), "option")), "offer 3 or 4 options so the choice is a real one");
+            warn(
+                &mut r,
+                at,
+                "option-count",
+                format!(
+                    "decision \"{}\" offers {}",
+                    node.id,
+                    count(node.options.len(), "option")
+                ),
+                "offer 3 or 4 options so the choice is a real one",
+            );
         }
         if node.notes.as_deref().is_none_or(|n| n.trim().is_empty()) {
-            warn(&mut r, at, "missing-notes", format!("decision \"{}\" has no facilitator notes", node.id), "add `notes: \"...\"` with a question to ask the room");
+            warn(
+                &mut r,
+                at,
+                "missing-notes",
+                format!("decision \"{}\" has no facilitator notes", node.id),
+                "add `notes: \"...\"` with a question to ask the room",
+            );
         }
         lint_effects(&mut r, node);
     }
 
     if s.objectives.is_empty() || s.content_notes.is_empty() {
-        let at = top(&r, if s.objectives.is_empty() { "id" } else { "content_notes" });
-        warn(&mut r, at, "missing-framing", "the scenario needs learning objectives and content notes".into(), "add `objectives: [...]` and `content_notes: [...]`; write \"None\" in a note if there is nothing to warn of");
+        let at = top(
+            &r,
+            if s.objectives.is_empty() {
+                "id"
+            } else {
+                "content_notes"
+            },
+        );
+        warn(
+            &mut r,
+            at,
+            "missing-framing",
+            "the scenario needs learning objectives and content notes".into(),
+            "add `objectives: [...]` and `content_notes: [...]`; write \"None\" in a note if there is nothing to warn of",
+        );
     }
 
     let used_layers: BTreeSet<&str> = s
@@ -98,21 +131,51 @@ pub fn lint(path: &str, s: &Scenario, map: &SourceMap) -> Vec<Diagnostic> {
     for layer in &s.layers {
         if !used_layers.contains(layer.id.as_str()) {
             let at = r.map.find_str(&["layers"], "id", &layer.id, 0);
-            warn(&mut r, at, "unused-layer", format!("layer \"{}\" is never used in a condition, so reaching it changes nothing the learner sees", layer.id), "gate a line variant or an option on `layer_reached(\"...\")`");
+            warn(
+                &mut r,
+                at,
+                "unused-layer",
+                format!(
+                    "layer \"{}\" is never used in a condition, so reaching it changes nothing the learner sees",
+                    layer.id
+                ),
+                "gate a line variant or an option on `layer_reached(\"...\")`",
+            );
         }
     }
 
     let longest_best = decisions
         .iter()
         .filter(|n| {
-            let longest = n.options.iter().map(|o| o.text.chars().count()).max().unwrap_or(0);
-            let at_longest: Vec<_> = n.options.iter().filter(|o| o.text.chars().count() == longest).collect();
+            let longest = n
+                .options
+                .iter()
+                .map(|o| o.text.chars().count())
+                .max()
+                .unwrap_or(0);
+            let at_longest: Vec<_> = n
+                .options
+                .iter()
+                .filter(|o| o.text.chars().count() == longest)
+                .collect();
             at_longest.len() == 1 && at_longest[0].rating == Rating::Best
         })
         .count();
-    if !decisions.is_empty() && longest_best as f64 > MAX_LONGEST_BEST_SHARE * decisions.len() as f64 {
+    if !decisions.is_empty()
+        && longest_best as f64 > MAX_LONGEST_BEST_SHARE * decisions.len() as f64
+    {
         let at = top(&r, "nodes");
-        warn(&mut r, at, "longest-is-best", format!("the best option is the longest at {longest_best} of {} decisions (at most {}% allowed): learners will learn to pick the longest", decisions.len(), (MAX_LONGEST_BEST_SHARE * 100.0) as u32), "shorten some best options, or make a tempting roadblock the longest");
+        warn(
+            &mut r,
+            at,
+            "longest-is-best",
+            format!(
+                "the best option is the longest at {longest_best} of {} decisions (at most {}% allowed): learners will learn to pick the longest",
+                decisions.len(),
+                (MAX_LONGEST_BEST_SHARE * 100.0) as u32
+            ),
+            "shorten some best options, or make a tempting roadblock the longest",
+        );
     }
 
     if s.tutorial {
@@ -122,28 +185,88 @@ pub fn lint(path: &str, s: &Scenario, map: &SourceMap) -> Vec<Diagnostic> {
     let longest = longest_path_decisions(s);
     if longest < MIN_LONGEST_PATH {
         let at = top(&r, "start");
-        warn(&mut r, at, "short-path", format!("the longest path has {}; a full scenario needs at least {MIN_LONGEST_PATH}", count(longest, "decision")), "add decisions, or mark a short teaching scenario with `tutorial: true`");
+        warn(
+            &mut r,
+            at,
+            "short-path",
+            format!(
+                "the longest path has {}; a full scenario needs at least {MIN_LONGEST_PATH}",
+                count(longest, "decision")
+            ),
+            "add decisions, or mark a short teaching scenario with `tutorial: true`",
+        );
     }
     let best = s.main_path_decisions();
     if best < MIN_BEST_PATH {
         let at = top(&r, "start");
-        warn(&mut r, at, "short-best-path", format!("the path of best choices has {}; a full scenario needs at least {MIN_BEST_PATH}", count(best, "decision")), "make sure the best options lead through the heart of the scenario");
+        warn(
+            &mut r,
+            at,
+            "short-best-path",
+            format!(
+                "the path of best choices has {}; a full scenario needs at least {MIN_BEST_PATH}",
+                count(best, "decision")
+            ),
+            "make sure the best options lead through the heart of the scenario",
+        );
     }
-    if !s.nodes.iter().any(|n| n.ending.as_ref().is_some_and(|e| e.kind == EndingKind::Guarded)) {
+    if !s.nodes.iter().any(|n| {
+        n.ending
+            .as_ref()
+            .is_some_and(|e| e.kind == EndingKind::Guarded)
+    }) {
         let at = top(&r, "nodes");
-        warn(&mut r, at, "missing-ending-kind", "the scenario has no guarded ending".into(), "add an ending of kind guarded for the talk that stays polite but shallow");
+        warn(
+            &mut r,
+            at,
+            "missing-ending-kind",
+            "the scenario has no guarded ending".into(),
+            "add an ending of kind guarded for the talk that stays polite but shallow",
+        );
     }
     if s.layers.len() < 2 {
-        let at = top(&r, if s.layers.is_empty() { "initial_trust" } else { "layers" });
-        warn(&mut r, at, "few-layers", format!("the scenario has {}; at least 2 are needed", count(s.layers.len(), "disclosure layer")), "add layers so the peer's most important truth needs trust");
+        let at = top(
+            &r,
+            if s.layers.is_empty() {
+                "initial_trust"
+            } else {
+                "layers"
+            },
+        );
+        warn(
+            &mut r,
+            at,
+            "few-layers",
+            format!(
+                "the scenario has {}; at least 2 are needed",
+                count(s.layers.len(), "disclosure layer")
+            ),
+            "add layers so the peer's most important truth needs trust",
+        );
     }
     let varied = decisions
         .iter()
-        .filter(|n| n.lines.iter().map(|l| &l.bands).collect::<BTreeSet<_>>().len() > 1)
+        .filter(|n| {
+            n.lines
+                .iter()
+                .map(|l| &l.bands)
+                .collect::<BTreeSet<_>>()
+                .len()
+                > 1
+        })
         .count();
     if varied * 3 < decisions.len() {
         let at = top(&r, "nodes");
-        warn(&mut r, at, "few-band-variants", format!("only {varied} of {} decisions have line variants by openness band; at least a third should", decisions.len()), "add `bands: [guarded, withdrawn]` variants so a guarded peer sounds guarded");
+        warn(
+            &mut r,
+            at,
+            "few-band-variants",
+            format!(
+                "only {varied} of {} decisions have line variants by openness band; at least a third should",
+                decisions.len()
+            ),
+            "add `bands: [guarded, withdrawn]` variants so a guarded peer sounds guarded",
+        );
     }
     let warm: BTreeSet<Roadblock> = decisions
         .iter()
@@ -153,11 +276,32 @@ pub fn lint(path: &str, s: &Scenario, map: &SourceMap) -> Vec<Diagnostic> {
         .collect();
     if warm.len() < MIN_WARM_ROADBLOCKS {
         let at = top(&r, "nodes");
-        warn(&mut r, at, "few-warm-roadblocks", format!("the scenario uses {}; at least {MIN_WARM_ROADBLOCKS} are needed", count(warm.len(), "warm-sounding roadblock kind")), "write tempting praise, reassurance, advice, logic or interpretation options");
+        warn(
+            &mut r,
+            at,
+            "few-warm-roadblocks",
+            format!(
+                "the scenario uses {}; at least {MIN_WARM_ROADBLOCKS} are needed",
+                count(warm.len(), "warm-sounding roadblock kind")
+            ),
+            "write tempting praise, reassurance, advice, logic or interpretation options",
+        );
     }
-    if !decisions.iter().any(|n| n.options.iter().filter(|o| o.rating >= Rating::Good).count() >= 2) {
+    if !decisions.iter().any(|n| {
+        n.options
+            .iter()
+            .filter(|o| o.rating >= Rating::Good)
+            .count()
+            >= 2
+    }) {
         let at = top(&r, "nodes");
-        warn(&mut r, at, "no-two-good-options", "no decision has two sound options (good or best)".into(), "at least one decision should show that there is more than one right answer");
+        warn(
+            &mut r,
+            at,
+            "no-two-good-options",
+            "no decision has two sound options (good or best)".into(),
+            "at least one decision should show that there is more than one right answer",
+        );
     }
     let has_silence = decisions
         .iter()
@@ -165,7 +309,13 @@ pub fn lint(path: &str, s: &Scenario, map: &SourceMap) -> Vec<Diagnostic> {
         .any(|o| o.skills.contains(&Skill::AttentiveSilence));
     if !has_silence {
         let at = top(&r, "nodes");
-        warn(&mut r, at, "no-silence-option", "no option offers attentive silence or letting the peer finish".into(), "add an option tagged attentive_silence");
+        warn(
+            &mut r,
+            at,
+            "no-silence-option",
+            "no option offers attentive silence or letting the peer finish".into(),
+            "add an option tagged attentive_silence",
+        );
     }
     r.out
 }
@@ -177,9 +327,30 @@ fn lint_effects(r: &mut Reporter, node: &Node) {
         let base = o.base_trust();
         if !allowed(o, "sign-mismatch") {
             if o.roadblock().is_some() && base > 0 {
-                warn(r, at, "sign-mismatch", format!("option \"{}\" is a roadblock but gains trust ({base:+})", o.id), "give it a trust loss, or add `allow: [(lint: \"sign-mismatch\", reason: \"...\")]`");
-            } else if o.roadblock().is_none() && o.skills.first().is_some_and(|s| s.is_listening()) && base < 0 {
-                warn(r, at, "sign-mismatch", format!("option \"{}\" is a listening move but loses trust ({base:+})", o.id), "give it a trust gain, or add `allow: [(lint: \"sign-mismatch\", reason: \"...\")]`");
+                warn(
+                    r,
+                    at,
+                    "sign-mismatch",
+                    format!(
+                        "option \"{}\" is a roadblock but gains trust ({base:+})",
+                        o.id
+                    ),
+                    "give it a trust loss, or add `allow: [(lint: \"sign-mismatch\", reason: \"...\")]`",
+                );
+            } else if o.roadblock().is_none()
+                && o.skills.first().is_some_and(|s| s.is_listening())
+                && base < 0
+            {
+                warn(
+                    r,
+                    at,
+                    "sign-mismatch",
+                    format!(
+                        "option \"{}\" is a listening move but loses trust ({base:+})",
+                        o.id
+                    ),
+                    "give it a trust gain, or add `allow: [(lint: \"sign-mismatch\", reason: \"...\")]`",
+                );
             }
         }
         if allowed(o, "ungraded-effects") {
@@ -190,7 +361,20 @@ fn lint_effects(r: &mut Reporter, node: &Node) {
             .iter()
             .find(|p| p.rating < o.rating && p.base_trust() > base)
         {
-            warn(r, at, "ungraded-effects", format!("option \"{}\" is rated {} but gains less trust ({base:+}) than \"{}\", rated {} ({:+})", o.id, o.rating.label(), lower.id, lower.rating.label(), lower.base_trust()), "a better-rated option should never cost more trust than a worse-rated one");
+            warn(
+                r,
+                at,
+                "ungraded-effects",
+                format!(
+                    "option \"{}\" is rated {} but gains less trust ({base:+}) than \"{}\", rated {} ({:+})",
+                    o.id,
+                    o.rating.label(),
+                    lower.id,
+                    lower.rating.label(),
+                    lower.base_trust()
+                ),
+                "a better-rated option should never cost more trust than a worse-rated one",
+            );
         }
     }
 }

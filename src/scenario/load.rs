@@ -110,7 +110,9 @@ pub fn load_str(display: &str, text: &str) -> Loaded {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Loaded::failed(Diagnostic {
-            hint: Some("a scenario starts with `(` and an `id:` field; see docs/authoring.md".into()),
+            hint: Some(
+                "a scenario starts with `(` and an `id:` field; see docs/authoring.md".into(),
+            ),
             ..file_error(display, "empty", "the file is empty".into())
         });
     }
@@ -140,13 +142,19 @@ fn parse_diagnostic(display: &str, e: &ron::error::SpannedError) -> Diagnostic {
     let (code, hint): (&'static str, Option<String>) = match &e.code {
         E::NoSuchStructField { expected, .. } => (
             "unknown-field",
-            Some(format!("the fields allowed here are: {}", expected.join(", "))),
+            Some(format!(
+                "the fields allowed here are: {}",
+                expected.join(", ")
+            )),
         ),
         E::MissingStructField { .. } => ("missing-field", None),
         E::DuplicateStructField { .. } => ("duplicate-field", None),
         E::NoSuchEnumVariant { expected, .. } => (
             "unknown-variant",
-            Some(format!("the values allowed here are: {}", expected.join(", "))),
+            Some(format!(
+                "the values allowed here are: {}",
+                expected.join(", ")
+            )),
         ),
         E::InvalidValueForType { .. }
         | E::ExpectedBoolean

@@ -97,10 +97,10 @@ impl SourceMap {
         value: Option<&str>,
     ) -> Option<usize> {
         let start = range.start;
-        self.entries[range].iter().position(|e| {
-            Self::matches(e, kind, fields, key) && value.is_none_or(|v| e.value == v)
-        })
-        .map(|p| start + p)
+        self.entries[range]
+            .iter()
+            .position(|e| Self::matches(e, kind, fields, key) && value.is_none_or(|v| e.value == v))
+            .map(|p| start + p)
     }
 
     pub fn get(&self, index: usize) -> Option<&Entry> {

@@ -116,7 +116,7 @@ pub fn validate(path: &str, s: &Scenario, map: &SourceMap) -> Vec<Diagnostic> {
     check_header(&mut r, s, &known, &node_ids);
     check_duplicates(&mut r, s);
     for node in &s.nodes {
-        check_node(&mut r, s, node, &known, &node_ids, &layer_ids);
+        check_node(&mut r, node, &known, &node_ids, &layer_ids);
     }
     check_reachability(&mut r, s);
     check_route_cycles(&mut r, s);
@@ -129,7 +129,10 @@ fn check_header(r: &mut Reporter, s: &Scenario, known: &HashSet<&str>, ids: &[&s
         let at = r.map.find_field(&[], "id");
         r.error(at, "empty-id", "the scenario id is empty".into());
     }
-    for (field, value) in [("initial_trust", s.initial_trust), ("withdrawal_floor", s.withdrawal_floor)] {
+    for (field, value) in [
+        ("initial_trust", s.initial_trust),
+        ("withdrawal_floor", s.withdrawal_floor),
+    ] {
         if !(TRUST_MIN..=TRUST_MAX).contains(&value) {
             let at = r.map.find_field(&[], field);
             r.error(
@@ -182,7 +185,11 @@ fn check_header(r: &mut Reporter, s: &Scenario, known: &HashSet<&str>, ids: &[&s
     for layer in &s.layers {
         if !seen.insert(layer.id.as_str()) {
             let at = r.map.find_str(&["layers"], "id", &layer.id, 1);
-            r.error(at, "duplicate-id", format!("layer id \"{}\" is used twice", layer.id));
+            r.error(
+                at,
+                "duplicate-id",
+                format!("layer id \"{}\" is used twice", layer.id),
+            );
         }
         if !(TRUST_MIN..=TRUST_MAX).contains(&layer.threshold) {
             let at = r.map.find_str(&["layers"], "id", &layer.id, 0);
@@ -216,7 +223,6 @@ fn check_duplicates(r: &mut Reporter, s: &Scenario) {
 
 fn check_node(
     r: &mut Reporter,
-    s: &Scenario,
     node: &Node,
     known: &HashSet<&str>,
     ids: &[&str],
@@ -225,17 +231,39 @@ fn check_node(
     let at = r.node_at(&node.id);
     let id = &node.id;
     if node.is_ending() && !node.options.is_empty() {
-        r.error(at, "ending-has-options", format!("ending \"{id}\" also has options; an ending closes the talk"));
+        r.error(
+            at,
+            "ending-has-options",
+            format!("ending \"{id}\" also has options; an ending closes the talk"),
+        );
     }
     if node.is_branch() {
         if !node.options.is_empty() || node.is_ending() {
             r.error(at, "branch-mixed", format!("branch \"{id}\" has routes and also options or an ending; a node is one of the three"));
         }
         if !node.lines.is_empty() {
-            r.push(at, Severity::Warning, "branch-has-lines", format!("branch \"{id}\" has lines, which are never shown"), None);
+            r.push(
+                at,
+                Severity::Warning,
+                "branch-has-lines",
+                format!("branch \"{id}\" has lines, which are never shown"),
+                None,
+            );
         }
-        if node.routes.last().is_some_and(|route| !route.when.is_empty()) {
-            r.push(at, Severity::Error, "no-fallback-route", format!("the last route of branch \"{id}\" has conditions, so there may be no way on"), Some("make the last route unconditional: `(goto: \"...\")`".into()));
+        if node
+            .routes
+            .last()
+            .is_some_and(|route| !route.when.is_empty())
+        {
+            r.push(
+                at,
+                Severity::Error,
+                "no-fallback-route",
+                format!(
+                    "the last route of branch \"{id}\" has conditions, so there may be no way on"
+                ),
+                Some("make the last route unconditional: `(goto: \"...\")`".into()),
+            );
         }
         for route in &node.routes {
             check_target(r, node, None, &route.goto, known, ids);
@@ -244,7 +272,11 @@ fn check_node(
         return;
     }
     if node.lines.is_empty() {
-        r.error(at, "no-lines", format!("node \"{id}\" has no lines for the peer to say"));
+        r.error(
+            at,
+            "no-lines",
+            format!("node \"{id}\" has no lines for the peer to say"),
+        );
     } else if !Band::ALL.iter().all(|b| {
         node.lines
             .iter()
@@ -259,11 +291,27 @@ fn check_node(
         return;
     }
     if node.options.is_empty() {
-        r.push(at, Severity::Error, "dead-end", format!("node \"{id}\" has no options and is not an ending"), Some("add options, mark it with `ending: (kind: ..., title: ...)`, or give it `routes`".into()));
+        r.push(
+            at,
+            Severity::Error,
+            "dead-end",
+            format!("node \"{id}\" has no options and is not an ending"),
+            Some(
+                "add options, mark it with `ending: (kind: ..., title: ...)`, or give it `routes`"
+                    .into(),
+            ),
+        );
         return;
     }
     if node.options.len() > MAX_OPTIONS {
-        r.error(at, "too-many-options", format!("node \"{id}\" has {} options; at most {MAX_OPTIONS} can be offered (keys 1–4)", node.options.len()));
+        r.error(
+            at,
+            "too-many-options",
+            format!(
+                "node \"{id}\" has {} options; at most {MAX_OPTIONS} can be offered (keys 1–4)",
+                node.options.len()
+            ),
+        );
     }
     let mut seen = HashSet::new();
     for opt in &node.options {
@@ -271,39 +319,81 @@ fn check_node(
         if !seen.insert(opt.id.as_str()) {
             let second = r.map.node_range(id, 0).and_then(|range| {
                 let first = r.option_at(id, &opt.id)?;
-                r.map.find_in(first + 1..range.end, EntryKind::Str, &["nodes", "options"], "id", Some(&opt.id))
+                r.map.find_in(
+                    first + 1..range.end,
+                    EntryKind::Str,
+                    &["nodes", "options"],
+                    "id",
+                    Some(&opt.id),
+                )
             });
-            r.error(second.or(oat), "duplicate-id", format!("option id \"{}\" is used twice in node \"{id}\"", opt.id));
+            r.error(
+                second.or(oat),
+                "duplicate-id",
+                format!("option id \"{}\" is used twice in node \"{id}\"", opt.id),
+            );
         }
         check_target(r, node, Some(&opt.id), &opt.goto, known, ids);
         check_conditions(r, node, &opt.when, known, ids, layers);
         if opt.skills.is_empty() {
             let at = r.option_field_at(id, &opt.id, "skills");
-            r.error(at, "no-skills", format!("option \"{}\" has no skill tags", opt.id));
+            r.error(
+                at,
+                "no-skills",
+                format!("option \"{}\" has no skill tags", opt.id),
+            );
         }
         if !(1..=5).contains(&opt.empathy) {
             let at = r.option_field_at(id, &opt.id, "empathy");
-            r.error(at, "empathy-range", format!("option \"{}\" has empathy {}; Carkhuff levels run from 1 to 5", opt.id, opt.empathy));
+            r.error(
+                at,
+                "empathy-range",
+                format!(
+                    "option \"{}\" has empathy {}; Carkhuff levels run from 1 to 5",
+                    opt.id, opt.empathy
+                ),
+            );
         }
         if opt.text.trim().is_empty() {
             let at = r.option_field_at(id, &opt.id, "text");
-            r.error(at, "empty-text", format!("option \"{}\" has no text", opt.id));
+            r.error(
+                at,
+                "empty-text",
+                format!("option \"{}\" has no text", opt.id),
+            );
         }
         if opt.why.trim().is_empty() {
             let at = r.option_field_at(id, &opt.id, "why");
-            r.push(at, Severity::Error, "missing-why", format!("option \"{}\" has no debrief explanation (`why`)", opt.id), Some("say in plain words which skill it shows or misses".into()));
+            r.push(
+                at,
+                Severity::Error,
+                "missing-why",
+                format!("option \"{}\" has no debrief explanation (`why`)", opt.id),
+                Some("say in plain words which skill it shows or misses".into()),
+            );
         }
         if opt.rating != Rating::Best && opt.better.as_deref().is_none_or(|b| b.trim().is_empty()) {
             r.push(oat, Severity::Error, "missing-better", format!("option \"{}\" is rated {} but does not say what would have worked better (`better`)", opt.id, opt.rating.label()), Some("add `better: \"...\"` with a concrete alternative for this moment".into()));
         }
     }
     if !node.options.iter().any(|o| o.rating == Rating::Best) {
-        r.push(at, Severity::Error, "no-best-option", format!("decision \"{id}\" has no option rated best"), Some("rate the most helpful option `best`".into()));
+        r.push(
+            at,
+            Severity::Error,
+            "no-best-option",
+            format!("decision \"{id}\" has no option rated best"),
+            Some("rate the most helpful option `best`".into()),
+        );
     }
     if node.options.iter().all(|o| !o.when.is_empty()) {
-        r.push(at, Severity::Warning, "all-options-conditional", format!("every option of \"{id}\" has conditions; if none holds the learner is stuck"), Some("keep at least one option without `when`".into()));
+        r.push(
+            at,
+            Severity::Warning,
+            "all-options-conditional",
+            format!("every option of \"{id}\" has conditions; if none holds the learner is stuck"),
+            Some("keep at least one option without `when`".into()),
+        );
     }
-    let _ = s;
 }
 
 fn check_target(
@@ -328,7 +418,10 @@ fn check_target(
             .position(|e| e.kind == EntryKind::Str && e.key == "goto" && e.value == target)
             .map(|p| from + p)
     });
-    let whose = option.map_or_else(|| format!("a route of \"{}\"", node.id), |o| format!("option \"{o}\""));
+    let whose = option.map_or_else(
+        || format!("a route of \"{}\"", node.id),
+        |o| format!("option \"{o}\""),
+    );
     r.error(
         at,
         "unknown-node",
@@ -361,7 +454,11 @@ fn check_conditions(
                 continue;
             }
         };
-        let ok = if is_layer { layers.contains(name.as_str()) } else { known.contains(name.as_str()) };
+        let ok = if is_layer {
+            layers.contains(name.as_str())
+        } else {
+            known.contains(name.as_str())
+        };
         if ok {
             continue;
         }
@@ -373,9 +470,23 @@ fn check_conditions(
         });
         if is_layer {
             let suggestion = nearest(name, layers.iter().copied());
-            r.error(at, "unknown-layer", format!("condition {variant} names layer \"{name}\", which does not exist{}", did_you_mean(suggestion)));
+            r.error(
+                at,
+                "unknown-layer",
+                format!(
+                    "condition {variant} names layer \"{name}\", which does not exist{}",
+                    did_you_mean(suggestion)
+                ),
+            );
         } else {
-            r.error(at, "unknown-node", format!("condition {variant} names node \"{name}\", which does not exist{}", did_you_mean(nearest(name, ids.iter().copied()))));
+            r.error(
+                at,
+                "unknown-node",
+                format!(
+                    "condition {variant} names node \"{name}\", which does not exist{}",
+                    did_you_mean(nearest(name, ids.iter().copied()))
+                ),
+            );
         }
     }
 }
@@ -408,7 +519,13 @@ fn check_reachability(r: &mut Reporter, s: &Scenario) {
     for node in &s.nodes {
         if !seen.contains(node.id.as_str()) {
             let at = r.node_at(&node.id);
-            r.push(at, Severity::Error, "unreachable", format!("node \"{}\" cannot be reached from the start", node.id), Some("point an option's `goto` at it, or delete it".into()));
+            r.push(
+                at,
+                Severity::Error,
+                "unreachable",
+                format!("node \"{}\" cannot be reached from the start", node.id),
+                Some("point an option's `goto` at it, or delete it".into()),
+            );
         }
     }
 }
@@ -439,16 +556,31 @@ fn check_route_cycles(r: &mut Reporter, s: &Scenario) {
         }
         if cycle {
             let at = r.node_at(&start.id);
-            r.error(at, "route-cycle", format!("branch \"{}\" can route back to itself without the learner saying anything", start.id));
+            r.error(
+                at,
+                "route-cycle",
+                format!(
+                    "branch \"{}\" can route back to itself without the learner saying anything",
+                    start.id
+                ),
+            );
         }
     }
 }
 
 fn check_ending_kinds(r: &mut Reporter, s: &Scenario) {
     for kind in [EndingKind::OpenedUp, EndingKind::Withdrew] {
-        if !s.nodes.iter().any(|n| n.ending.as_ref().is_some_and(|e| e.kind == kind)) {
+        if !s
+            .nodes
+            .iter()
+            .any(|n| n.ending.as_ref().is_some_and(|e| e.kind == kind))
+        {
             let at = r.map.find_field(&[], "nodes");
-            r.error(at, "missing-ending", format!("the scenario has no ending of kind {}", kind.as_str()));
+            r.error(
+                at,
+                "missing-ending",
+                format!("the scenario has no ending of kind {}", kind.as_str()),
+            );
         }
     }
 }
