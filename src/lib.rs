@@ -11,3 +11,4 @@ pub mod engine;
 pub mod scenario;
 pub mod skills;
 pub mod store;
+pub mod text;

@@ -114,3 +114,45 @@ fn a_layer_nothing_reads_is_unused() {
         .expect("unused-layer");
     assert_eq!((d.line, d.col), (12, 14));
 }
+
+#[test]
+fn an_allow_must_name_an_allowable_lint_and_give_a_reason() {
+    let text = minimal().replace(
+        "better: \"Reflect first.\"",
+        "better: \"Reflect first.\", allow: [(lint: \"longest-is-best\", reason: \"Because.\")]",
+    );
+    let d = find(&warnings(&text), "bad-allow")
+        .cloned()
+        .expect("bad-allow");
+    assert_eq!(d.line, 21);
+    assert!(d.message.contains("cannot be silenced"), "{}", d.message);
+    let empty_reason = minimal().replace(
+        "better: \"Reflect first.\"",
+        "better: \"Reflect first.\", allow: [(lint: \"sign-mismatch\", reason: \"\")]",
+    );
+    let d = find(&warnings(&empty_reason), "bad-allow")
+        .cloned()
+        .expect("bad-allow");
+    assert!(d.message.contains("without a reason"), "{}", d.message);
+}
+
+#[test]
+fn a_better_text_on_a_best_option_is_flagged_as_never_shown() {
+    let text = minimal().replace(
+        "why: \"A reflection.\"",
+        "why: \"A reflection.\", better: \"Nothing.\"",
+    );
+    let d = find(&warnings(&text), "unused-better")
+        .cloned()
+        .expect("unused-better");
+    assert_eq!((d.line, d.col), (20, 170));
+}
+
+#[test]
+fn every_roadblock_tag_counts_towards_the_warm_roadblock_variety() {
+    // The tutorial's first decision tags one option with two warm roadblocks.
+    let text = std::fs::read_to_string("dialogues/tutorial.ron")
+        .unwrap()
+        .replace("    tutorial: true,\n", "");
+    assert!(find(&warnings(&text), "few-warm-roadblocks").is_none());
+}

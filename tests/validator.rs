@@ -38,6 +38,9 @@ const CASES: &[(&str, &str, usize, usize)] = &[
     ("empty", "empty", 1, 1),
     ("not-utf8", "not-utf8", 6, 26),
     ("binary", "not-utf8", 2, 118),
+    ("empty-id", "empty-id", 21, 22),
+    ("empty-line", "empty-text", 18, 28),
+    ("bad-asset-name", "bad-asset-name", 7, 64),
 ];
 
 #[test]

@@ -6,6 +6,7 @@ use crate::debrief::{Debrief, Score};
 use crate::engine::Conversation;
 use crate::scenario::Scenario;
 use crate::skills::carkhuff_label;
+use crate::text::count;
 
 pub fn intro(s: &Scenario) -> String {
     let mut out = String::new();
@@ -114,7 +115,7 @@ pub fn debrief(s: &Scenario, d: &Debrief) -> String {
         }
         for l in &t.layers_unlocked {
             if let Some(layer) = s.layer(l) {
-                let _ = writeln!(out, "  Opened up: {}", layer.summary);
+                let _ = writeln!(out, "  Disclosure layer reached: {}", layer.summary);
             }
         }
         let _ = writeln!(out, "  Why: {}", t.why);
@@ -130,10 +131,10 @@ pub fn debrief(s: &Scenario, d: &Debrief) -> String {
     );
     let _ = writeln!(
         out,
-        "  Reflection-to-question ratio: {} ({} reflections, {} questions)",
+        "  Reflection-to-question ratio: {} ({}, {})",
         score(&m.reflection_to_question, false),
-        m.reflections,
-        m.questions
+        count(m.reflections as usize, "reflection"),
+        count(m.questions as usize, "question")
     );
     let _ = writeln!(
         out,

@@ -132,7 +132,7 @@ pub fn html(scenario: &Scenario, debrief: &Debrief) -> String {
         for l in t.layers_unlocked.iter().filter_map(|l| scenario.layer(l)) {
             let _ = writeln!(
                 h,
-                "<p><span class=\"label\">Opened up:</span> {}</p>",
+                "<p><span class=\"label\">Disclosure layer reached:</span> {}</p>",
                 escape(&l.summary)
             );
         }

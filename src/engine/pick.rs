@@ -67,7 +67,13 @@ pub fn pick(
 ) -> Result<Option<String>, String> {
     let offered = conversation.options(scenario);
     if offered.is_empty() {
-        return Ok(None);
+        if conversation.is_finished(scenario) {
+            return Ok(None);
+        }
+        return Err(format!(
+            "no option is on offer at node \"{}\": the conditions of every option fail",
+            conversation.current().node
+        ));
     }
     let authored = scenario
         .node(&conversation.current().node)

@@ -12,6 +12,7 @@ use super::model::{Choice, Condition, EndingKind, Node, Rating, Scenario};
 use super::source_map::SourceMap;
 use super::validate::Reporter;
 use crate::skills::{Roadblock, Skill};
+use crate::text::count;
 
 /// Minimum decisions on the longest path of a full scenario.
 pub const MIN_LONGEST_PATH: usize = 10;
@@ -41,22 +42,18 @@ pub const LINT_CODES: &[&str] = &[
     "no-silence-option",
     "ungraded-effects",
     "sign-mismatch",
+    "bad-allow",
+    "unused-better",
 ];
+
+/// The lints an author may silence for one option with `allow`.
+pub const ALLOWABLE: &[&str] = &["sign-mismatch", "ungraded-effects"];
 
 fn allowed(choice: &Choice, lint: &str) -> bool {
     choice
         .allow
         .iter()
         .any(|a| a.lint == lint && !a.reason.trim().is_empty())
-}
-
-/// "1 decision", "3 decisions".
-fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
 }
 
 fn warn(r: &mut Reporter, at: Option<usize>, code: &'static str, message: String, hint: &str) {
@@ -247,12 +244,10 @@ pub fn lint(path: &str, s: &Scenario, map: &SourceMap) -> Vec<Diagnostic> {
     let varied = decisions
         .iter()
         .filter(|n| {
-            n.lines
-                .iter()
-                .map(|l| &l.bands)
-                .collect::<BTreeSet<_>>()
-                .len()
-                > 1
+            // The same bands in another order are the same setting.
+            let settings: BTreeSet<BTreeSet<_>> =
+                n.lines.iter().map(|l| l.bands.iter().collect()).collect();
+            settings.len() > 1
         })
         .count();
     if varied * 3 < decisions.len() {
@@ -271,7 +266,7 @@ pub fn lint(path: &str, s: &Scenario, map: &SourceMap) -> Vec<Diagnostic> {
     let warm: BTreeSet<Roadblock> = decisions
         .iter()
         .flat_map(|n| n.options.iter())
-        .filter_map(Choice::roadblock)
+        .flat_map(Choice::roadblocks)
         .filter(|r| r.sounds_warm())
         .collect();
     if warm.len() < MIN_WARM_ROADBLOCKS {
@@ -324,6 +319,43 @@ pub fn lint(path: &str, s: &Scenario, map: &SourceMap) -> Vec<Diagnostic> {
 fn lint_effects(r: &mut Reporter, node: &Node) {
     for o in &node.options {
         let at = r.option_at(&node.id, &o.id);
+        for a in &o.allow {
+            let at = r.option_field_at(&node.id, &o.id, "allow");
+            if !ALLOWABLE.contains(&a.lint.as_str()) {
+                let message = format!(
+                    "option \"{}\" allows \"{}\", which cannot be silenced for one option",
+                    o.id, a.lint
+                );
+                let hint = "only sign-mismatch and ungraded-effects can be allowed per option";
+                warn(r, at, "bad-allow", message, hint);
+            } else if a.reason.trim().is_empty() {
+                let message = format!(
+                    "option \"{}\" allows \"{}\" without a reason, so the warning still shows",
+                    o.id, a.lint
+                );
+                warn(
+                    r,
+                    at,
+                    "bad-allow",
+                    message,
+                    "say why this option is an exception: `reason: \"...\"`",
+                );
+            }
+        }
+        if o.rating == Rating::Best && o.better.is_some() {
+            let at = r.option_field_at(&node.id, &o.id, "better");
+            let message = format!(
+                "option \"{}\" is rated best, so its `better` text is never shown",
+                o.id
+            );
+            warn(
+                r,
+                at,
+                "unused-better",
+                message,
+                "remove `better`, or rate the option below best",
+            );
+        }
         let base = o.base_trust();
         if !allowed(o, "sign-mismatch") {
             if o.roadblock().is_some() && base > 0 {

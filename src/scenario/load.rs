@@ -187,7 +187,45 @@ fn parse_diagnostic(display: &str, e: &ron::error::SpannedError) -> Diagnostic {
         col: e.span.start.col.max(1),
         severity: Severity::Error,
         code,
-        message: e.code.to_string(),
+        message: parse_message(&e.code),
         hint,
+    }
+}
+
+/// ron's messages name Rust types; say what an author wrote instead.
+fn parse_message(e: &ron::Error) -> String {
+    use ron::Error as E;
+    fn what(outer: &Option<String>) -> String {
+        match outer.as_deref() {
+            Some("Scenario") => "the scenario".into(),
+            Some("Setting") => "the setting".into(),
+            Some("Persona") => "the persona".into(),
+            Some("Layer") => "a layer".into(),
+            Some("Node") => "a node".into(),
+            Some("Line") => "a line".into(),
+            Some("Choice") => "an option".into(),
+            Some("Ending") => "an ending".into(),
+            Some("Route") => "a route".into(),
+            Some("Allow") => "an allow entry".into(),
+            Some(other) => format!("`{other}`"),
+            None => "this place".into(),
+        }
+    }
+    match e {
+        E::NoSuchStructField { found, outer, .. } => {
+            format!("unknown field `{found}` in {}", what(outer))
+        }
+        E::MissingStructField { field, outer } => {
+            format!("missing field `{field}` in {}", what(outer))
+        }
+        E::DuplicateStructField { field, outer } => {
+            format!("field `{field}` appears twice in {}", what(outer))
+        }
+        E::NoSuchEnumVariant { found, .. } => format!("`{found}` is not an allowed value here"),
+        E::InvalidValueForType { expected, found } => format!("expected {expected}, found {found}"),
+        E::ExceededRecursionLimit => {
+            format!("the data nests more than {RECURSION_LIMIT} levels deep")
+        }
+        other => other.to_string(),
     }
 }

@@ -395,9 +395,15 @@ impl Choice {
         self.effects.contains(&Effect::Repair)
     }
 
-    /// The roadblock this option commits, if any.
+    /// The option's primary roadblock, if any: the first roadblock tag. The
+    /// peer model prices an option by this one.
     pub fn roadblock(&self) -> Option<Roadblock> {
-        self.skills.iter().find_map(|s| match s {
+        self.roadblocks().next()
+    }
+
+    /// Every roadblock tag on the option, in order.
+    pub fn roadblocks(&self) -> impl Iterator<Item = Roadblock> + '_ {
+        self.skills.iter().filter_map(|s| match s {
             Skill::Roadblock(r) => Some(*r),
             _ => None,
         })

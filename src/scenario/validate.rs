@@ -92,6 +92,16 @@ impl<'a> Reporter<'a> {
     }
 }
 
+/// Asset names are plain names resolved inside Attune's asset folders, so a
+/// scenario can never point at a file elsewhere on the machine.
+pub fn is_plain_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= 64
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+}
+
 /// The closest id to a misspelt one, when one is close enough to suggest.
 pub fn nearest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let limit = (wrong.chars().count() / 3).max(2);
@@ -181,8 +191,26 @@ fn check_header(r: &mut Reporter, s: &Scenario, known: &HashSet<&str>, ids: &[&s
             ),
         );
     }
+    if let Some(name) = &s.persona.portrait
+        && !is_plain_name(name)
+    {
+        let at = r.map.find_str(&["persona"], "portrait", name, 0);
+        let hint = "use letters, digits, `_` and `-` only, e.g. `portrait: \"rosa\"`; paths are not allowed";
+        let message = format!("portrait \"{name}\" is not a plain asset name");
+        r.push(
+            at,
+            Severity::Error,
+            "bad-asset-name",
+            message,
+            Some(hint.into()),
+        );
+    }
     let mut seen = HashSet::new();
     for layer in &s.layers {
+        if layer.id.trim().is_empty() {
+            let at = r.map.find_str(&["layers"], "id", &layer.id, 0);
+            r.error(at, "empty-id", "a layer has an empty id".into());
+        }
         if !seen.insert(layer.id.as_str()) {
             let at = r.map.find_str(&["layers"], "id", &layer.id, 1);
             r.error(
@@ -230,6 +258,9 @@ fn check_node(
 ) {
     let at = r.node_at(&node.id);
     let id = &node.id;
+    if id.trim().is_empty() {
+        r.error(at, "empty-id", "a node has an empty id".into());
+    }
     if node.is_ending() && !node.options.is_empty() {
         r.error(
             at,
@@ -286,6 +317,15 @@ fn check_node(
     }
     for line in &node.lines {
         check_conditions(r, node, &line.when, known, ids, layers);
+        if line.text.trim().is_empty() {
+            let place = r.map.node_range(id, 0).and_then(|range| {
+                let fields = &["nodes", "lines"];
+                r.map
+                    .find_in(range, EntryKind::Str, fields, "text", Some(&line.text))
+            });
+            let message = format!("node \"{id}\" has a line with no text");
+            r.error(place.or(at), "empty-text", message);
+        }
     }
     if node.is_ending() {
         return;
@@ -332,6 +372,10 @@ fn check_node(
                 "duplicate-id",
                 format!("option id \"{}\" is used twice in node \"{id}\"", opt.id),
             );
+        }
+        if opt.id.trim().is_empty() {
+            let message = format!("an option in node \"{id}\" has an empty id");
+            r.error(oat.or(at), "empty-id", message);
         }
         check_target(r, node, Some(&opt.id), &opt.goto, known, ids);
         check_conditions(r, node, &opt.when, known, ids, layers);
@@ -447,9 +491,15 @@ fn check_conditions(
             Condition::Visited(n) => ("visited", n, false),
             Condition::NotVisited(n) => ("not_visited", n, false),
             Condition::TrustAtLeast(t) | Condition::TrustBelow(t) => {
-                if !(TRUST_MIN..=TRUST_MAX + 1).contains(t) {
+                // "At least 0" and "below 101" always hold; "at least 101"
+                // and "below 0" never do.
+                if !(TRUST_MIN + 1..=TRUST_MAX).contains(t) {
                     let at = r.node_at(&node.id);
-                    r.push(at, Severity::Warning, "trust-range", format!("a condition in \"{}\" compares trust with {t}, outside {TRUST_MIN}–{TRUST_MAX}", node.id), None);
+                    let message = format!(
+                        "a condition in \"{}\" compares trust with {t}, so it always or never holds (trust runs from {TRUST_MIN} to {TRUST_MAX})",
+                        node.id
+                    );
+                    r.push(at, Severity::Warning, "trust-range", message, None);
                 }
                 continue;
             }
