@@ -102,8 +102,8 @@ fn auto(scenario: &Scenario, c: &mut Conversation, how: &Pick, text: bool) -> Re
             None if c.is_finished(scenario) => return Ok(()),
             None => {
                 return Err(format!(
-                    "error: the --pick list ran out after {} choices, before an ending",
-                    c.turns().len()
+                    "error: the --pick list ran out after {}, before an ending",
+                    crate::text::count(c.turns().len(), "choice")
                 ));
             }
         }
