@@ -5,6 +5,7 @@
 //! finished transcript. The CLI ([`cli`]) and the desktop app only drive the
 //! engine and show its state.
 
+pub mod app;
 pub mod cli;
 pub mod debrief;
 pub mod engine;

@@ -13,7 +13,11 @@ use crate::engine::Pick;
 use crate::scenario::library::Library;
 
 #[derive(Debug, Parser)]
-#[command(name = "attune", version, about = "Practise peer-support conversations with a simulated peer.")]
+#[command(
+    name = "attune",
+    version,
+    about = "Practise peer-support conversations with a simulated peer."
+)]
 pub struct Cli {
     /// A folder of your own dialogue files, added to the shipped ones.
     #[arg(long, global = true, value_name = "DIR")]
@@ -83,16 +87,25 @@ pub fn library(extra: &[PathBuf]) -> Library {
     library
 }
 
-/// Runs a subcommand. `attune` alone is handled by the binary.
+/// Runs a subcommand; `attune` alone opens the desktop app.
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Some(Command::Check { paths, format }) => check::run(&paths, &cli.dialogues, format),
-        Some(Command::Play { scenario, seed, pick, format }) => {
-            play::run(&scenario, seed, pick, format, &cli.dialogues)
-        }
-        None => {
-            eprintln!("The desktop app is not built yet. Try `attune play tutorial` or `attune --help`.");
-            ExitCode::SUCCESS
-        }
+        Some(Command::Play {
+            scenario,
+            seed,
+            pick,
+            format,
+        }) => play::run(&scenario, seed, pick, format, &cli.dialogues),
+        None => match crate::app::run(library(&cli.dialogues)) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!(
+                    "error: the Attune window could not open: {e}\n\
+                     `attune play tutorial` plays in the terminal instead."
+                );
+                ExitCode::FAILURE
+            }
+        },
     }
 }

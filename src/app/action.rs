@@ -1,0 +1,48 @@
+//! Everything a screen can ask for. Screens return actions; only
+//! [`super::state::AppState::apply`] changes the state.
+
+use crate::store::Settings;
+
+/// The screens, in the order the top bar lists them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Screen {
+    #[default]
+    Library,
+    /// Objectives and content notes of one scenario, before it starts.
+    Briefing,
+    Conversation,
+    Debrief,
+    History,
+    Settings,
+}
+
+/// One request from the user.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    Navigate(Screen),
+    /// Show the briefing for the card at this index.
+    OpenBriefing(usize),
+    /// Start the scenario of the card at this index.
+    Start(usize),
+    /// Pick an option by id in the conversation.
+    Choose(String),
+    Undo,
+    /// Ask to go back to just before this turn (0-based); needs confirming.
+    AskRewind(usize),
+    ConfirmRewind,
+    CancelRewind,
+    /// Open the debrief of the current conversation.
+    OpenDebrief,
+    /// Start a new branch from just before this turn of the debriefed
+    /// conversation.
+    TryAgainFrom(usize),
+    ExportReport,
+    /// Continue the conversation left unfinished at the last exit.
+    Resume,
+    DiscardUnfinished,
+    UpdateSettings(Settings),
+    /// Show a message in the notice area.
+    Notice(String),
+    /// Hide the notices about data files and errors.
+    DismissNotices,
+}

@@ -1,0 +1,100 @@
+//! Writing the HTML report where the learner can find it.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+use thiserror::Error;
+
+/// Why a report could not be written.
+#[derive(Debug, Error)]
+pub enum ExportError {
+    #[error("could not create the folder {path}: {source}")]
+    CreateDir {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("could not write {path}: {source}")]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+/// The user's documents folder, if the platform has one.
+pub fn documents_dir() -> Option<PathBuf> {
+    directories::UserDirs::new().and_then(|d| d.document_dir().map(Path::to_path_buf))
+}
+
+/// A file name that sorts by date and never collides within a second,
+/// e.g. `attune-tutorial-2026-11-03-141502.html`.
+pub fn file_name(scenario_id: &str, at: Timestamp) -> String {
+    let safe: String = scenario_id
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let local = at.to_zoned(TimeZone::system());
+    let stamp = jiff::fmt::strtime::format("%Y-%m-%d-%H%M%S", &local)
+        .unwrap_or_else(|_| at.as_second().to_string());
+    format!("attune-{safe}-{stamp}.html")
+}
+
+/// Writes `bytes` to `dir/name` through a temporary file and a rename, so a
+/// crash never leaves half a report behind.
+pub fn write_atomic(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf, ExportError> {
+    std::fs::create_dir_all(dir).map_err(|source| ExportError::CreateDir {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let path = dir.join(name);
+    let tmp = dir.join(format!(".{name}.tmp"));
+    let write = |p: &Path| -> std::io::Result<()> {
+        let mut file = std::fs::File::create(p)?;
+        file.write_all(bytes)?;
+        file.sync_all()
+    };
+    let result = write(&tmp).and_then(|()| std::fs::rename(&tmp, &path));
+    match result {
+        Ok(()) => Ok(path),
+        Err(source) => {
+            // Best effort: a leftover temporary file is harmless but untidy.
+            let _ = std::fs::remove_file(&tmp);
+            Err(ExportError::Write { path, source })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_are_safe_and_dated() {
+        let at: Timestamp = "2026-11-03T14:15:02Z".parse().expect("a time");
+        let name = file_name("../weird id", at);
+        assert!(name.starts_with("attune----weird-id-2026-11-0"), "{name}");
+        assert!(name.ends_with(".html"));
+        assert!(!name.contains('/'));
+    }
+
+    #[test]
+    fn writes_atomically_and_leaves_no_temporary_file() {
+        let dir = std::env::temp_dir().join(format!("attune-export-test-{}", std::process::id()));
+        let path = write_atomic(&dir.join("reports"), "r.html", b"<p>hi</p>").expect("written");
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), "<p>hi</p>");
+        let names: Vec<_> = std::fs::read_dir(dir.join("reports"))
+            .expect("listed")
+            .filter_map(Result::ok)
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(names.len(), 1, "{names:?}");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}

@@ -1,0 +1,175 @@
+//! The desktop app: library, briefing, conversation, debrief, history and
+//! settings, drawn with egui.
+//!
+//! Every screen is a function of [`AppState`] that returns [`Action`]s; the
+//! app applies them in one place ([`AppState::apply`]) after drawing. The
+//! engine, the debrief and the store know nothing about egui.
+
+/// Everything a screen can ask for, and the screens.
+pub mod action;
+mod briefing_ui;
+/// The library prepared for display.
+pub mod catalogue;
+mod choice_button;
+mod conversation_ui;
+mod debrief_ui;
+/// Writing reports to the learner's folders.
+pub mod export;
+mod history_ui;
+mod icon;
+mod library_ui;
+mod metrics_ui;
+mod notices_ui;
+mod peer_panel_ui;
+/// The peer's vector portrait.
+pub mod portrait;
+/// The conversation in progress.
+pub mod session;
+mod settings_ui;
+/// The app state and the one place that changes it.
+pub mod state;
+/// Colours, text sizes and spacing.
+pub mod theme;
+mod top_bar;
+mod transcript_ui;
+mod trust_plot_ui;
+mod widgets;
+
+use eframe::egui::{self, Ui};
+
+pub use action::{Action, Screen};
+pub use state::{AppState, Options};
+
+use crate::scenario::library::Library;
+use crate::store::{Settings, Store};
+use catalogue::Catalogue;
+use portrait::Portraits;
+use theme::Palette;
+
+/// The app's id: the window class on Linux and the name of its data folder.
+pub const APP_ID: &str = "attune";
+
+/// The eframe app: the state plus what only drawing needs.
+pub struct AttuneApp {
+    pub state: AppState,
+    portraits: Portraits,
+    /// The settings last applied to the egui context, so the style is
+    /// rebuilt only when they change.
+    applied: Option<Settings>,
+    /// Portrait notices already passed on to the notice area.
+    portrait_notices: usize,
+}
+
+impl AttuneApp {
+    /// Builds the app around a library. `options` says where data lives;
+    /// tests point it at a temporary folder.
+    pub fn new(library: Library, options: &Options) -> Self {
+        let store = match &options.data_dir {
+            Some(dir) => Store::open(dir.clone()),
+            None => Store::open_default(),
+        };
+        AttuneApp {
+            state: AppState::new(Catalogue::new(library), store, options),
+            portraits: Portraits::new(),
+            applied: None,
+            portrait_notices: 0,
+        }
+    }
+
+    fn apply_settings(&mut self, ctx: &egui::Context) {
+        let settings = self.state.store.settings();
+        if self.applied.as_ref() != Some(settings) {
+            theme::apply(ctx, settings);
+            self.applied = Some(settings.clone());
+        }
+    }
+}
+
+impl eframe::App for AttuneApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        self.apply_settings(ui.ctx());
+        let palette = Palette::of(self.state.store.settings().theme);
+        let state = &self.state;
+        let mut actions = Vec::new();
+        egui::Panel::top("top_bar")
+            .frame(
+                egui::Frame::new()
+                    .fill(palette.card)
+                    .inner_margin(egui::Margin::symmetric(12, 8))
+                    .stroke(egui::Stroke::new(1.0, palette.card_stroke)),
+            )
+            .show(ui, |ui| {
+                actions.extend(top_bar::top_bar_ui(ui, state, &palette))
+            });
+        let notices = state.all_notices();
+        if !notices.is_empty() {
+            egui::Panel::top("notices")
+                .frame(
+                    egui::Frame::new()
+                        .fill(ui.visuals().panel_fill)
+                        .inner_margin(egui::Margin::symmetric(16, 8)),
+                )
+                .show(ui, |ui| {
+                    actions.extend(notices_ui::notices_ui(ui, &palette, &notices))
+                });
+        }
+        egui::CentralPanel::default()
+            .frame(
+                egui::Frame::new()
+                    .fill(ui.visuals().panel_fill)
+                    .inner_margin(egui::Margin::symmetric(16, 4)),
+            )
+            .show(ui, |ui| {
+                let screen_actions = match state.screen {
+                    Screen::Library => library_ui::library_ui(ui, state, &palette),
+                    Screen::Briefing => briefing_ui::briefing_ui(ui, state, &palette),
+                    Screen::Conversation => {
+                        conversation_ui::conversation_ui(ui, state, &palette, &mut self.portraits)
+                    }
+                    Screen::Debrief => debrief_ui::debrief_ui(ui, state, &palette),
+                    Screen::History => history_ui::history_ui(ui, state, &palette),
+                    Screen::Settings => settings_ui::settings_ui(ui, state, &palette),
+                };
+                actions.extend(screen_actions);
+            });
+        let portrait_notices = self.portraits.notices();
+        if portrait_notices.len() > self.portrait_notices {
+            actions.extend(
+                portrait_notices[self.portrait_notices..]
+                    .iter()
+                    .map(|n| Action::Notice(format!("Portrait: {n}."))),
+            );
+            self.portrait_notices = portrait_notices.len();
+        }
+        if !actions.is_empty() {
+            self.state.apply_all(actions);
+            // The frame just drawn shows the old state: draw the new one.
+            ui.ctx().request_repaint();
+        }
+    }
+}
+
+/// Starts the desktop app with `library`, keeping data in the per-user
+/// data folder. Blocks until the window closes.
+pub fn run(library: Library) -> eframe::Result {
+    run_with(library, Options::default())
+}
+
+/// [`run`] with explicit options (data folder, export folder, seed).
+pub fn run_with(library: Library, options: Options) -> eframe::Result {
+    let viewport = egui::ViewportBuilder::default()
+        .with_title("Attune")
+        .with_app_id(APP_ID)
+        .with_inner_size([1280.0, 800.0])
+        .with_min_inner_size([1024.0, 640.0])
+        .with_icon(icon::icon());
+    let native = eframe::NativeOptions {
+        viewport,
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Attune",
+        native,
+        Box::new(move |_cc| Ok(Box::new(AttuneApp::new(library, &options)))),
+    )
+}

@@ -1,0 +1,206 @@
+//! Shared set-up for the app's UI tests: a library built from a fixed
+//! scenario in a temporary folder, and a harness around the real app whose
+//! data folder is temporary too. Nothing touches the user's own folders.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use attune::app::{AttuneApp, Options, Screen};
+use attune::scenario::Rating;
+use attune::scenario::library::Library;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+/// The fixture every UI test plays: three decisions with Rosa.
+pub const KITCHEN_TABLE: &str = include_str!("dialogues/kitchen_table.ron");
+/// A short online chat, for the chat layout.
+pub const LATE_MESSAGE: &str = include_str!("dialogues/late_message.ron");
+/// A dialogue file with a syntax error on line 5.
+pub const BROKEN: &str = include_str!("dialogues/broken.ron");
+/// The fixtures folder, relative to the package root (the tests' working
+/// folder), so file names on cards are the same on every machine.
+pub const FIXTURE_DIALOGUES: &str = "tests/app_support/dialogues";
+
+/// A seed whose option order is fixed, so screenshots are stable.
+pub const SEED: u64 = 7;
+
+/// Temporary folders for one test: dialogues, user data and reports.
+pub struct Folders {
+    pub root: tempfile::TempDir,
+}
+
+impl Folders {
+    pub fn new() -> Self {
+        let root = tempfile::tempdir().expect("a temporary folder");
+        for sub in ["dialogues", "data", "reports"] {
+            std::fs::create_dir_all(root.path().join(sub)).expect("a sub folder");
+        }
+        std::fs::write(
+            root.path().join("dialogues/kitchen_table.ron"),
+            KITCHEN_TABLE,
+        )
+        .expect("the fixture written");
+        Folders { root }
+    }
+
+    pub fn dialogues(&self) -> PathBuf {
+        self.root.path().join("dialogues")
+    }
+
+    pub fn data(&self) -> PathBuf {
+        self.root.path().join("data")
+    }
+
+    pub fn reports(&self) -> PathBuf {
+        self.root.path().join("reports")
+    }
+
+    /// Adds another dialogue file, e.g. a broken one.
+    pub fn add_dialogue(&self, name: &str, text: &str) {
+        std::fs::write(self.dialogues().join(name), text).expect("a dialogue written");
+    }
+
+    pub fn options(&self) -> Options {
+        Options {
+            data_dir: Some(self.data()),
+            export_dir: Some(self.reports()),
+            seed: Some(SEED),
+        }
+    }
+
+    /// Only the files in the temporary dialogues folder: no shipped ones.
+    pub fn library(&self) -> Library {
+        let mut library = Library::default();
+        library.add_path(&self.dialogues());
+        library
+    }
+}
+
+/// A harness around the whole app at 1280×800.
+pub fn harness(folders: &Folders) -> Harness<'static, AttuneApp> {
+    harness_sized(folders, 1280.0, 800.0)
+}
+
+pub fn harness_sized(folders: &Folders, width: f32, height: f32) -> Harness<'static, AttuneApp> {
+    harness_with(folders, folders.library(), width, height)
+}
+
+/// A harness over any library, with the folders' data and report folders.
+pub fn harness_with(
+    folders: &Folders,
+    library: Library,
+    width: f32,
+    height: f32,
+) -> Harness<'static, AttuneApp> {
+    let options = folders.options();
+    let mut harness = Harness::builder()
+        .with_size([width, height])
+        .with_max_steps(200)
+        .build_eframe(move |_cc| AttuneApp::new(library, &options));
+    harness.run();
+    harness
+}
+
+pub fn screen(harness: &Harness<'_, AttuneApp>) -> Screen {
+    harness.state().state.screen
+}
+
+/// Clicks the widget with exactly this accessible name and lets the app
+/// settle.
+pub fn click(harness: &mut Harness<'_, AttuneApp>, label: &str) {
+    harness.get_by_label(label).click_accesskit();
+    harness.run();
+}
+
+/// Goes from the library to the first turn of the fixture.
+pub fn start_kitchen_table(harness: &mut Harness<'_, AttuneApp>) {
+    click(harness, "Read the briefing for The kitchen table");
+    assert_eq!(screen(harness), Screen::Briefing);
+    click(harness, "Start talking with Rosa");
+    assert_eq!(screen(harness), Screen::Conversation);
+}
+
+/// The option texts on offer now, in display order.
+pub fn options(harness: &Harness<'_, AttuneApp>) -> Vec<(String, Rating)> {
+    let state = &harness.state().state;
+    let Some((active, scenario)) = state.active_scenario() else {
+        return Vec::new();
+    };
+    active
+        .session
+        .conversation
+        .options(scenario)
+        .into_iter()
+        .map(|c| (c.text.clone(), c.rating))
+        .collect()
+}
+
+/// The text of the option with this rating, or panics.
+pub fn option_rated(harness: &Harness<'_, AttuneApp>, rating: Rating) -> String {
+    options(harness)
+        .into_iter()
+        .find(|(_, r)| *r == rating)
+        .map(|(t, _)| t)
+        .unwrap_or_else(|| panic!("no {rating:?} option on offer"))
+}
+
+/// Clicks an option by its words, with the mouse.
+pub fn choose(harness: &mut Harness<'_, AttuneApp>, text: &str) {
+    harness
+        .get_by_role_and_label(eframe::egui::Role::Button, text)
+        .click();
+    harness.run();
+}
+
+pub fn turns(harness: &Harness<'_, AttuneApp>) -> usize {
+    harness
+        .state()
+        .state
+        .active
+        .as_ref()
+        .map_or(0, |a| a.session.conversation.turns().len())
+}
+
+pub fn is_finished(harness: &Harness<'_, AttuneApp>) -> bool {
+    let state = &harness.state().state;
+    state
+        .active_scenario()
+        .is_some_and(|(a, s)| a.session.conversation.is_finished(s))
+}
+
+/// Files in a folder, by name.
+pub fn files_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map(|r| {
+            r.filter_map(Result::ok)
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+/// Clicks the option with this rating; returns its words.
+pub fn choose_rated(harness: &mut Harness<'_, AttuneApp>, rating: Rating) -> String {
+    let text = option_rated(harness, rating);
+    choose(harness, &text);
+    text
+}
+
+/// Picks the option with this rating with its number key.
+pub fn press_rated(harness: &mut Harness<'_, AttuneApp>, rating: Rating) {
+    let keys = [
+        eframe::egui::Key::Num1,
+        eframe::egui::Key::Num2,
+        eframe::egui::Key::Num3,
+        eframe::egui::Key::Num4,
+    ];
+    let n = options(harness)
+        .iter()
+        .position(|(_, r)| *r == rating)
+        .unwrap_or_else(|| panic!("no {rating:?} option on offer"));
+    harness.key_press(keys[n]);
+    harness.run();
+}
