@@ -2,7 +2,7 @@
 //! across the finished ones.
 
 use eframe::egui::{self, Align2, Grid, RichText, ScrollArea, Ui};
-use egui_plot::{HLine, Line, LineStyle, MarkerShape, Plot, PlotPoint, PlotPoints, Points, Text};
+use egui_plot::{HLine, Line, LineStyle, MarkerShape, PlotPoint, PlotPoints, Points, Text};
 
 use super::action::{Action, Screen};
 use super::state::AppState;
@@ -99,15 +99,7 @@ fn trend_ui(ui: &mut Ui, palette: &Palette, trend: &Trend) {
         TrendMetric::Roadblocks => xy.iter().map(|p| p[1]).fold(3.0, f64::max),
     };
     let text_colour = ui.visuals().text_color();
-    Plot::new(("trend", format!("{metric:?}")))
-        .height(150.0)
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .allow_double_click_reset(false)
-        .show_crosshair(false)
-        .grid_color(palette.card_stroke)
+    super::trust_plot_ui::still_plot(("trend", format!("{metric:?}")), 150.0, palette)
         .include_x(1.0)
         .include_x(max_x)
         .include_y(0.0)

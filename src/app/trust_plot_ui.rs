@@ -35,96 +35,92 @@ pub fn trust_plot_ui(ui: &mut Ui, palette: &Palette, scenario: &Scenario, debrie
     let height = (ui.available_width() * 0.32).clamp(220.0, 380.0);
     let floor = scenario.withdrawal_floor;
     let name = scenario.persona.name.clone();
-    Plot::new(("trust_plot", debrief.seed, debrief.turns.len()))
-        .height(height)
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .allow_double_click_reset(false)
-        .show_crosshair(false)
-        .grid_color(palette.card_stroke)
-        .include_y(0.0)
-        .include_y(100.0)
-        .include_x(0.0)
-        .include_x(last_x)
-        .x_axis_label("turn")
-        .y_axis_label("trust")
-        .x_axis_formatter(|mark, _| {
-            if mark.value.fract().abs() < 1e-6 && mark.value >= 0.0 {
-                format!("{}", mark.value as i64)
-            } else {
-                String::new()
-            }
-        })
-        .show(ui, |plot| {
+    still_plot(
+        ("trust_plot", debrief.seed, debrief.turns.len()),
+        height,
+        palette,
+    )
+    .include_y(0.0)
+    .include_y(100.0)
+    .include_x(0.0)
+    .include_x(last_x)
+    .x_axis_label("turn")
+    .y_axis_label("trust")
+    .x_axis_formatter(|mark, _| {
+        if mark.value.fract().abs() < 1e-6 && mark.value >= 0.0 {
+            format!("{}", mark.value as i64)
+        } else {
+            String::new()
+        }
+    })
+    .show(ui, |plot| {
+        plot.hline(
+            HLine::new(format!("{name} withdraws below {floor}"), f64::from(floor))
+                .color(palette.poor)
+                .style(LineStyle::dashed_loose())
+                .width(1.5),
+        );
+        plot.text(
+            Text::new(
+                "floor label",
+                PlotPoint::new(last_x, f64::from(floor)),
+                RichText::new(format!("{name} withdraws below {floor}")).small(),
+            )
+            .anchor(Align2::RIGHT_TOP)
+            .color(palette.poor),
+        );
+        for layer in &debrief.layers {
+            let reached = layer.reached_at.is_some();
+            let colour = if reached { palette.good } else { palette.muted };
+            let label = format!(
+                "{} ({}, {})",
+                shorten(&layer.summary),
+                layer.threshold,
+                if reached { "reached" } else { "not reached" }
+            );
             plot.hline(
-                HLine::new(format!("{name} withdraws below {floor}"), f64::from(floor))
-                    .color(palette.poor)
-                    .style(LineStyle::dashed_loose())
-                    .width(1.5),
+                HLine::new(label.clone(), f64::from(layer.threshold))
+                    .color(colour)
+                    .style(LineStyle::dotted_dense())
+                    .width(1.0),
             );
             plot.text(
                 Text::new(
-                    "floor label",
-                    PlotPoint::new(last_x, f64::from(floor)),
-                    RichText::new(format!("{name} withdraws below {floor}")).small(),
+                    format!("{label} text"),
+                    PlotPoint::new(0.05, f64::from(layer.threshold)),
+                    RichText::new(label).small(),
                 )
-                .anchor(Align2::RIGHT_TOP)
-                .color(palette.poor),
+                .anchor(Align2::LEFT_BOTTOM)
+                .color(colour),
             );
-            for layer in &debrief.layers {
-                let reached = layer.reached_at.is_some();
-                let colour = if reached { palette.good } else { palette.muted };
-                let label = format!(
-                    "{} ({}, {})",
-                    shorten(&layer.summary),
-                    layer.threshold,
-                    if reached { "reached" } else { "not reached" }
-                );
-                plot.hline(
-                    HLine::new(label.clone(), f64::from(layer.threshold))
-                        .color(colour)
-                        .style(LineStyle::dotted_dense())
-                        .width(1.0),
-                );
-                plot.text(
-                    Text::new(
-                        format!("{label} text"),
-                        PlotPoint::new(0.05, f64::from(layer.threshold)),
-                        RichText::new(label).small(),
-                    )
-                    .anchor(Align2::LEFT_BOTTOM)
-                    .color(colour),
-                );
-                if let Some(step) = layer.reached_at {
-                    if let Some(t) = debrief.trust_curve.get(step) {
-                        plot.points(
-                            Points::new(
-                                format!("{} reached", layer.id),
-                                PlotPoints::from(vec![[step as f64, f64::from(*t)]]),
-                            )
-                            .shape(MarkerShape::Diamond)
-                            .radius(7.0)
-                            .filled(true)
-                            .color(palette.good),
-                        );
-                    }
+            if let Some(step) = layer.reached_at {
+                if let Some(t) = debrief.trust_curve.get(step) {
+                    plot.points(
+                        Points::new(
+                            format!("{} reached", layer.id),
+                            PlotPoints::from(vec![[step as f64, f64::from(*t)]]),
+                        )
+                        .shape(MarkerShape::Diamond)
+                        .radius(7.0)
+                        .filled(true)
+                        .color(palette.good),
+                    );
                 }
             }
-            plot.line(
-                Line::new("trust", PlotPoints::from(curve.clone()))
-                    .color(palette.accent)
-                    .width(3.0),
-            );
-            plot.points(
-                Points::new("trust after each turn", PlotPoints::from(curve))
-                    .shape(MarkerShape::Circle)
-                    .radius(4.0)
-                    .filled(true)
-                    .color(text_colour),
-            );
-        });
+        }
+        plot.line(
+            Line::new("trust", PlotPoints::from(curve.clone()))
+                .color(palette.accent)
+                .width(3.0),
+        );
+        plot.points(
+            Points::new("trust after each turn", PlotPoints::from(curve))
+                .shape(MarkerShape::Circle)
+                .radius(4.0)
+                .filled(true)
+                .color(text_colour),
+        );
+    });
     ui.label(RichText::new(summary(scenario, debrief)).color(palette.muted));
 }
 
@@ -170,4 +166,22 @@ fn summary(scenario: &Scenario, debrief: &Debrief) -> String {
         ));
     }
     text
+}
+
+/// A plot that reads like a printed chart: no dragging, zooming or
+/// crosshair, so a click or scroll over it never changes what the room sees.
+pub(crate) fn still_plot<'a>(
+    id: impl std::hash::Hash + std::fmt::Debug,
+    height: f32,
+    palette: &crate::app::theme::Palette,
+) -> Plot<'a> {
+    Plot::new(id)
+        .height(height)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .show_crosshair(false)
+        .grid_color(palette.card_stroke)
 }
