@@ -259,3 +259,29 @@ fn report_export_writes_html_with_every_turn() {
         "the app says where the report went"
     );
 }
+
+#[test]
+fn open_starts_straight_in_the_scenario_or_says_it_is_missing() {
+    let folders = Folders::new();
+    let start = |open: &str| {
+        let mut options = folders.options();
+        options.open = Some(open.to_string());
+        let library = folders.library();
+        let mut h = egui_kittest::Harness::builder()
+            .with_size([1280.0, 800.0])
+            .build_eframe(move |_cc| attune::app::AttuneApp::new(library, &options));
+        h.run();
+        h
+    };
+    let h = start("kitchen_table");
+    assert_eq!(screen(&h), Screen::Conversation);
+    assert!(!options(&h).is_empty());
+
+    let h = start("no_such_scenario");
+    assert_eq!(screen(&h), Screen::Library);
+    let notices = h.state().state.all_notices();
+    assert!(
+        notices.iter().any(|n| n.contains("no_such_scenario")),
+        "{notices:?}"
+    );
+}

@@ -47,6 +47,20 @@ pub struct Options {
     pub export_dir: Option<PathBuf>,
     /// Every conversation uses this seed; `None` draws a fresh one.
     pub seed: Option<u64>,
+    /// The id of a scenario to start at once (`attune --open`), so a
+    /// desktop shortcut can go straight into a class session.
+    pub open: Option<String>,
+    /// Start in presenter mode (`attune --presenter`).
+    pub presenter: bool,
+    /// Re-validate and reload dialogue files when they change on disk
+    /// (`attune --watch`).
+    pub watch: bool,
+    /// Render this many frames, then close (`attune --exit-after-frames`);
+    /// for start-up benchmarks and smoke tests.
+    pub exit_after_frames: Option<u64>,
+    /// Save the first complete frame as a PNG here, then close
+    /// (`attune --screenshot`).
+    pub screenshot: Option<PathBuf>,
 }
 
 #[derive(Debug)]
@@ -82,6 +96,15 @@ impl AppState {
             seed: options.seed,
         };
         state.catalogue.refresh_best(state.store.history());
+        if let Some(id) = &options.open {
+            match state.catalogue.index_of(id) {
+                Some(card) => state.start(card),
+                None => state.notices.push(format!(
+                    "There is no playable scenario \u{201c}{id}\u{201d} to open; the library \
+                     lists every scenario, and a broken file shows its errors on its card."
+                )),
+            }
+        }
         state
     }
 

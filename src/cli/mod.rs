@@ -4,7 +4,7 @@ mod check;
 mod play;
 mod render;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -22,8 +22,31 @@ pub struct Cli {
     /// A folder of your own dialogue files, added to the shipped ones.
     #[arg(long, global = true, value_name = "DIR")]
     pub dialogues: Vec<PathBuf>,
+    #[command(flatten)]
+    pub window: WindowArgs,
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// How the desktop window starts; used when no subcommand is given.
+#[derive(Debug, Default, clap::Args)]
+pub struct WindowArgs {
+    /// Start straight in a scenario: its id, or a dialogue file.
+    #[arg(long, value_name = "SCENARIO")]
+    pub open: Option<String>,
+    /// Start in presenter mode, for a projector.
+    #[arg(long)]
+    pub presenter: bool,
+    /// Reload dialogue files when they change on disk, and show their
+    /// diagnostics in the app.
+    #[arg(long)]
+    pub watch: bool,
+    /// Render this many frames, then exit (for benchmarks).
+    #[arg(long, value_name = "N")]
+    pub exit_after_frames: Option<u64>,
+    /// Save the first complete frame as a PNG, then exit.
+    #[arg(long, value_name = "PATH")]
+    pub screenshot: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -87,6 +110,31 @@ pub fn library(extra: &[PathBuf]) -> Library {
     library
 }
 
+/// Opens the desktop app. `--open` takes a scenario id, or a dialogue file
+/// that is added to the library for this run.
+fn open_window(args: WindowArgs, extra: &[PathBuf]) -> eframe::Result {
+    let mut library = library(extra);
+    let open = match args.open {
+        Some(name) if name.ends_with(".ron") || Path::new(&name).is_file() => {
+            library.add_path(Path::new(&name));
+            // A broken file has no scenario: the app says so, and its card
+            // shows why.
+            let id = library.entries.last().and_then(|e| e.scenario.as_ref());
+            Some(id.map_or(name, |scenario| scenario.id.clone()))
+        }
+        other => other,
+    };
+    let options = crate::app::Options {
+        open,
+        presenter: args.presenter,
+        watch: args.watch,
+        exit_after_frames: args.exit_after_frames,
+        screenshot: args.screenshot,
+        ..Default::default()
+    };
+    crate::app::run_with(library, options)
+}
+
 /// Runs a subcommand; `attune` alone opens the desktop app.
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
@@ -97,7 +145,7 @@ pub fn run(cli: Cli) -> ExitCode {
             pick,
             format,
         }) => play::run(&scenario, seed, pick, format, &cli.dialogues),
-        None => match crate::app::run(library(&cli.dialogues)) {
+        None => match open_window(cli.window, &cli.dialogues) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!(

@@ -66,6 +66,7 @@ impl Folders {
             data_dir: Some(self.data()),
             export_dir: Some(self.reports()),
             seed: Some(SEED),
+            ..Options::default()
         }
     }
 
