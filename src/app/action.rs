@@ -1,6 +1,7 @@
 //! Everything a screen can ask for. Screens return actions; only
 //! [`super::state::AppState::apply`] changes the state.
 
+use super::presenter::PresenterAction;
 use crate::store::Settings;
 
 /// The screens, in the order the top bar lists them.
@@ -45,4 +46,7 @@ pub enum Action {
     Notice(String),
     /// Hide the notices about data files and errors.
     DismissNotices,
+    /// Presenter mode, full screen, the shortcut sheet and the classroom
+    /// controls.
+    Presenter(PresenterAction),
 }

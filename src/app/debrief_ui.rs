@@ -48,6 +48,22 @@ pub fn debrief_ui(ui: &mut Ui, state: &AppState, palette: &Palette) -> Vec<Actio
                     ui.set_width(ui.available_width());
                     trust_plot_ui(ui, palette, scenario, debrief);
                 });
+                if let Some(earlier) = state.branches.comparable(&review.conversation) {
+                    ui.add_space(12.0);
+                    section_heading(ui, "Two paths compared");
+                    widgets::card_frame(palette).show(ui, |ui| {
+                        ui.set_width(ui.available_width());
+                        let height = (ui.available_width() * 0.3).clamp(220.0, 360.0);
+                        super::compare_ui::compare_ui(
+                            ui,
+                            palette,
+                            scenario,
+                            earlier,
+                            &review.conversation,
+                            height,
+                        );
+                    });
+                }
                 ui.add_space(12.0);
                 section_heading(ui, "Your listening skills");
                 widgets::card_frame(palette).show(ui, |ui| {

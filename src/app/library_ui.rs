@@ -30,6 +30,7 @@ pub fn library_ui(ui: &mut Ui, state: &AppState, palette: &Palette) -> Vec<Actio
                     )
                     .color(palette.muted),
                 );
+                actions.extend(super::presenter::library_button_ui(ui, state, palette));
                 ui.add_space(8.0);
                 continue_ui(ui, state, palette, &mut actions);
                 ui.add_space(4.0);

@@ -11,6 +11,9 @@ mod briefing_ui;
 /// The library prepared for display.
 pub mod catalogue;
 mod choice_button;
+/// Two paths through one scenario, for comparing.
+pub mod compare;
+mod compare_ui;
 mod conversation_ui;
 mod debrief_ui;
 /// Writing reports to the learner's folders.
@@ -23,6 +26,8 @@ mod notices_ui;
 mod peer_panel_ui;
 /// The peer's vector portrait.
 pub mod portrait;
+/// Presenter mode for classroom projectors.
+pub mod presenter;
 /// The conversation in progress.
 pub mod session;
 mod settings_ui;
@@ -58,6 +63,8 @@ pub struct AttuneApp {
     applied: Option<Settings>,
     /// Portrait notices already passed on to the notice area.
     portrait_notices: usize,
+    /// The full-screen state last asked of the window.
+    fullscreen_sent: bool,
 }
 
 impl AttuneApp {
@@ -73,22 +80,38 @@ impl AttuneApp {
             portraits: Portraits::new(),
             applied: None,
             portrait_notices: 0,
+            fullscreen_sent: false,
         }
     }
 
     fn apply_settings(&mut self, ctx: &egui::Context) {
-        let settings = self.state.store.settings();
-        if self.applied.as_ref() != Some(settings) {
-            theme::apply(ctx, settings);
-            self.applied = Some(settings.clone());
+        let settings = presenter::effective_settings(
+            self.state.store.settings(),
+            &self.state.presenter,
+            presenter::unzoomed_height(ctx),
+        );
+        if self.applied.as_ref() != Some(&settings) {
+            theme::apply(ctx, &settings);
+            self.applied = Some(settings);
+        }
+        if self.state.presenter.fullscreen != self.fullscreen_sent {
+            self.fullscreen_sent = self.state.presenter.fullscreen;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(self.fullscreen_sent));
         }
     }
 }
 
 impl eframe::App for AttuneApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        let key_actions = presenter::keys(ui.ctx(), &self.state);
+        self.state.apply_all(key_actions);
         self.apply_settings(ui.ctx());
-        let palette = Palette::of(self.state.store.settings().theme);
+        let palette = Palette::of(
+            self.applied
+                .as_ref()
+                .map_or_else(|| self.state.store.settings().theme, |s| s.theme),
+        );
+        let presenting = self.state.presenter.active;
         let state = &self.state;
         let mut actions = Vec::new();
         egui::Panel::top("top_bar")
@@ -99,7 +122,11 @@ impl eframe::App for AttuneApp {
                     .stroke(egui::Stroke::new(1.0, palette.card_stroke)),
             )
             .show(ui, |ui| {
-                actions.extend(top_bar::top_bar_ui(ui, state, &palette))
+                if presenting {
+                    actions.extend(presenter::bar_ui(ui, state, &palette));
+                } else {
+                    actions.extend(top_bar::top_bar_ui(ui, state, &palette));
+                }
             });
         let notices = state.all_notices();
         if !notices.is_empty() {
@@ -121,6 +148,10 @@ impl eframe::App for AttuneApp {
             )
             .show(ui, |ui| {
                 let screen_actions = match state.screen {
+                    Screen::Conversation if presenting => {
+                        presenter::stage_ui(ui, state, &palette, &mut self.portraits)
+                    }
+                    Screen::Debrief if presenting => presenter::walkthrough_ui(ui, state, &palette),
                     Screen::Library => library_ui::library_ui(ui, state, &palette),
                     Screen::Briefing => briefing_ui::briefing_ui(ui, state, &palette),
                     Screen::Conversation => {
@@ -132,6 +163,9 @@ impl eframe::App for AttuneApp {
                 };
                 actions.extend(screen_actions);
             });
+        if state.presenter.shortcuts {
+            actions.extend(presenter::shortcuts_ui(ui, &palette));
+        }
         let portrait_notices = self.portraits.notices();
         if portrait_notices.len() > self.portrait_notices {
             actions.extend(

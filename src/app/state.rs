@@ -6,7 +6,9 @@ use jiff::Timestamp;
 
 use super::action::{Action, Screen};
 use super::catalogue::Catalogue;
+use super::compare::Branches;
 use super::export;
+use super::presenter::{self, Presenter};
 use super::session::Session;
 use crate::debrief::Debrief;
 use crate::engine::Conversation;
@@ -77,6 +79,10 @@ pub struct AppState {
     pub pending_rewind: Option<usize>,
     /// Messages from the app itself (the store keeps its own).
     pub notices: Vec<String>,
+    /// Presenter mode, full screen and the shortcut sheet; not saved.
+    pub presenter: Presenter,
+    /// The path the current conversation branched from, for comparing.
+    pub branches: Branches,
     export_dir: Option<PathBuf>,
     seed: Option<u64>,
 }
@@ -92,6 +98,11 @@ impl AppState {
             briefing: None,
             pending_rewind: None,
             notices: Vec::new(),
+            presenter: Presenter {
+                active: options.presenter,
+                ..Presenter::default()
+            },
+            branches: Branches::default(),
             export_dir: options.export_dir.clone(),
             seed: options.seed,
         };
@@ -193,6 +204,7 @@ impl AppState {
                 self.store.dismiss_notices();
                 self.notices.clear();
             }
+            Action::Presenter(action) => presenter::apply(self, action),
         }
     }
 
@@ -217,6 +229,7 @@ impl AppState {
         let Some(scenario) = self.catalogue.scenario(card) else {
             return;
         };
+        self.branches.clear();
         match Conversation::new(scenario, self.next_seed()) {
             Ok(conversation) => {
                 let session = Session::new(scenario.id.clone(), conversation);
@@ -332,6 +345,8 @@ impl AppState {
         conversation.rewind(turn);
         let session = Session::new(scenario.id.clone(), conversation);
         let card = review.card;
+        let previous = review.conversation.clone();
+        self.branches.keep(&previous);
         self.begin(card, session);
     }
 

@@ -24,6 +24,18 @@ fn shorten(text: &str) -> String {
 /// The trust curve of `debrief` with its layers and floor, plus a summary
 /// in words.
 pub fn trust_plot_ui(ui: &mut Ui, palette: &Palette, scenario: &Scenario, debrief: &Debrief) {
+    let height = (ui.available_width() * 0.32).clamp(220.0, 380.0);
+    trust_plot_sized_ui(ui, palette, scenario, debrief, height);
+}
+
+/// [`trust_plot_ui`] at a chosen height, e.g. filling a projector screen.
+pub fn trust_plot_sized_ui(
+    ui: &mut Ui,
+    palette: &Palette,
+    scenario: &Scenario,
+    debrief: &Debrief,
+    height: f32,
+) {
     let curve: Vec<[f64; 2]> = debrief
         .trust_curve
         .iter()
@@ -32,7 +44,6 @@ pub fn trust_plot_ui(ui: &mut Ui, palette: &Palette, scenario: &Scenario, debrie
         .collect();
     let last_x = curve.len().saturating_sub(1).max(1) as f64;
     let text_colour = ui.visuals().text_color();
-    let height = (ui.available_width() * 0.32).clamp(220.0, 380.0);
     let floor = scenario.withdrawal_floor;
     let name = scenario.persona.name.clone();
     still_plot(

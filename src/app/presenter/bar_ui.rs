@@ -1,0 +1,107 @@
+//! The slim bar across the top in presenter mode: where the session is,
+//! and the classroom toggles with their keys.
+
+use eframe::egui::{self, RichText, Ui};
+
+use super::PresenterAction as P;
+use crate::app::action::{Action, Screen};
+use crate::app::state::AppState;
+use crate::app::theme::Palette;
+use crate::store::Theme;
+
+/// The presenter bar; returns what was clicked.
+pub(crate) fn bar_ui(ui: &mut Ui, state: &AppState, palette: &Palette) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let p = &state.presenter;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("Attune").strong().color(palette.accent));
+        ui.label(RichText::new("Presenter mode").small().color(palette.muted));
+        ui.add_space(12.0);
+        let mut toggle = |ui: &mut Ui, on: bool, text: String, action: Action| {
+            let response = ui.add(egui::Button::selectable(on, RichText::new(text).small()));
+            if response.clicked() {
+                actions.push(action);
+            }
+        };
+        toggle(
+            ui,
+            state.screen == Screen::Library,
+            "Library".to_string(),
+            Action::Navigate(Screen::Library),
+        );
+        toggle(
+            ui,
+            p.show_trust,
+            format!(
+                "Trust: {} (T)",
+                if p.show_trust { "shown" } else { "hidden" }
+            ),
+            Action::Presenter(P::ToggleTrust),
+        );
+        toggle(
+            ui,
+            p.show_notes,
+            format!(
+                "Notes: {} (N)",
+                if p.show_notes { "shown" } else { "hidden" }
+            ),
+            Action::Presenter(P::ToggleNotes),
+        );
+        let next_theme = match p.theme {
+            Theme::HighContrast => Theme::Light,
+            Theme::Light => Theme::Dark,
+            Theme::Dark => Theme::HighContrast,
+        };
+        toggle(
+            ui,
+            false,
+            format!("Theme: {}", p.theme.label()),
+            Action::Presenter(P::SetTheme(next_theme)),
+        );
+        toggle(
+            ui,
+            p.fullscreen,
+            "Full screen (F11)".to_string(),
+            Action::Presenter(P::ToggleFullscreen),
+        );
+        toggle(
+            ui,
+            p.shortcuts,
+            "Keys (?)".to_string(),
+            Action::Presenter(P::ToggleShortcuts),
+        );
+        ui.add_space(12.0);
+        if ui
+            .button(RichText::new("Leave presenter mode (F5)").small())
+            .clicked()
+        {
+            actions.push(Action::Presenter(P::Toggle));
+        }
+    });
+    actions
+}
+
+/// The library's way into (and out of) presenter mode.
+pub(crate) fn library_button_ui(ui: &mut Ui, state: &AppState, palette: &Palette) -> Vec<Action> {
+    let mut actions = Vec::new();
+    ui.horizontal_wrapped(|ui| {
+        let text = if state.presenter.active {
+            "Leave presenter mode (F5)"
+        } else {
+            "Presenter mode for a class (F5)"
+        };
+        if ui
+            .button(text)
+            .on_hover_text("Large text, high contrast, clicker keys and a discussion pause")
+            .clicked()
+        {
+            actions.push(Action::Presenter(P::Toggle));
+        }
+        ui.label(
+            RichText::new("Press ? for every key.")
+                .small()
+                .color(palette.muted),
+        );
+    });
+    actions
+}

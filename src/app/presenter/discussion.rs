@@ -1,0 +1,151 @@
+//! The discussion pause at a decision. The room votes on the options
+//! (lettered A–D), the facilitator may reveal what each would do, and then
+//! commits the room's choice. Plain data; the engine is only read.
+
+use crate::engine::Conversation;
+
+/// The letter an option is shown with: A for the first, B for the second.
+pub fn letter(position: usize) -> char {
+    char::from(b'A' + (position.min(25) as u8))
+}
+
+/// One discussion pause, tied to the decision it was opened at.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Discussion {
+    /// How many choices had been made when it opened; once a choice is made
+    /// or taken back, the pause belongs to another moment and is stale.
+    pub at_turn: usize,
+    /// The node it was opened at.
+    pub node: String,
+    /// Votes per option, in display order.
+    pub votes: Vec<u32>,
+    /// Each option's skills and likely effect are shown.
+    pub revealed: bool,
+    /// The option the facilitator marked as the room's choice, if any.
+    pub selected: Option<usize>,
+}
+
+impl Discussion {
+    /// Opens a pause at the conversation's current decision.
+    pub fn new(conversation: &Conversation) -> Self {
+        Discussion {
+            at_turn: conversation.turns().len(),
+            node: conversation.current().node.clone(),
+            votes: vec![0; conversation.current().order.len()],
+            revealed: false,
+            selected: None,
+        }
+    }
+
+    /// True while the conversation still stands where the pause opened.
+    pub fn is_for(&self, conversation: &Conversation) -> bool {
+        self.at_turn == conversation.turns().len() && self.node == conversation.current().node
+    }
+
+    /// One more vote; positions past the options are ignored.
+    pub fn vote(&mut self, position: usize) {
+        if let Some(v) = self.votes.get_mut(position) {
+            *v = v.saturating_add(1);
+        }
+    }
+
+    pub fn reset_votes(&mut self) {
+        self.votes.iter_mut().for_each(|v| *v = 0);
+    }
+
+    pub fn total_votes(&self) -> u32 {
+        self.votes.iter().sum()
+    }
+
+    /// The option with the most votes; a tie goes to the earliest, and no
+    /// votes at all means no leader.
+    pub fn leader(&self) -> Option<usize> {
+        let most = *self.votes.iter().max()?;
+        if most == 0 {
+            return None;
+        }
+        self.votes.iter().position(|v| *v == most)
+    }
+
+    /// The option a commit would choose: the one marked, else the vote
+    /// leader, else the first.
+    pub fn choice(&self) -> Option<usize> {
+        if self.votes.is_empty() {
+            return None;
+        }
+        Some(
+            self.selected
+                .filter(|s| *s < self.votes.len())
+                .or_else(|| self.leader())
+                .unwrap_or(0),
+        )
+    }
+
+    pub fn select(&mut self, position: usize) {
+        if position < self.votes.len() {
+            self.selected = Some(position);
+        }
+    }
+
+    /// Moves the room's choice by `delta` places, staying within the list.
+    pub fn move_selection(&mut self, delta: i32) {
+        let Some(from) = self.choice() else {
+            return;
+        };
+        let last = self.votes.len() as i64 - 1;
+        let to = (from as i64 + i64::from(delta)).clamp(0, last);
+        self.selected = Some(to as usize);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pause(options: usize) -> Discussion {
+        Discussion {
+            at_turn: 0,
+            node: "n".to_string(),
+            votes: vec![0; options],
+            revealed: false,
+            selected: None,
+        }
+    }
+
+    #[test]
+    fn votes_count_and_reset() {
+        let mut d = pause(3);
+        d.vote(1);
+        d.vote(1);
+        d.vote(2);
+        d.vote(7);
+        assert_eq!(d.votes, vec![0, 2, 1]);
+        assert_eq!(d.total_votes(), 3);
+        assert_eq!(d.leader(), Some(1));
+        d.reset_votes();
+        assert_eq!(d.votes, vec![0, 0, 0]);
+        assert_eq!(d.leader(), None);
+    }
+
+    #[test]
+    fn the_room_choice_is_the_mark_then_the_leader_then_the_first() {
+        let mut d = pause(4);
+        assert_eq!(d.choice(), Some(0));
+        d.vote(2);
+        assert_eq!(d.choice(), Some(2));
+        d.vote(3);
+        assert_eq!(d.choice(), Some(2), "a tie goes to the earlier option");
+        d.select(1);
+        assert_eq!(d.choice(), Some(1));
+        d.move_selection(5);
+        assert_eq!(d.choice(), Some(3));
+        d.move_selection(-9);
+        assert_eq!(d.choice(), Some(0));
+        assert_eq!(pause(0).choice(), None);
+    }
+
+    #[test]
+    fn letters_follow_the_display_order() {
+        assert_eq!((0..4).map(letter).collect::<String>(), "ABCD".to_string());
+    }
+}

@@ -1,0 +1,120 @@
+//! Every app-wide key in one place: presenter mode, full screen and the
+//! shortcut sheet in both modes, and in presenter mode the clicker keys,
+//! number keys, letters and toggles. Read before any screen is drawn, so
+//! a key used here never reaches a widget too.
+
+use eframe::egui::{Context, InputState, Key, Modifiers};
+
+use super::PresenterAction as P;
+use super::apply::{current_discussion, walkthrough_turn};
+use crate::app::action::{Action, Screen};
+use crate::app::state::AppState;
+
+/// Keys that move forward, as a presentation clicker sends them.
+const NEXT_KEYS: [Key; 3] = [Key::PageDown, Key::ArrowRight, Key::Space];
+/// Keys that go back.
+const BACK_KEYS: [Key; 2] = [Key::PageUp, Key::ArrowLeft];
+const NUMBER_KEYS: [Key; 4] = [Key::Num1, Key::Num2, Key::Num3, Key::Num4];
+const LETTER_KEYS: [Key; 4] = [Key::A, Key::B, Key::C, Key::D];
+
+fn pressed(i: &mut InputState, key: Key) -> bool {
+    i.consume_key(Modifiers::NONE, key)
+}
+
+/// Reads the app-wide keys pressed this frame and returns what they ask for.
+pub(crate) fn keys(ctx: &Context, state: &AppState) -> Vec<Action> {
+    let mut out = Vec::new();
+    let typing = ctx.egui_wants_keyboard_input();
+    let presenter = &state.presenter;
+    ctx.input_mut(|i| {
+        if pressed(i, Key::F5) {
+            out.push(Action::Presenter(P::Toggle));
+        }
+        if pressed(i, Key::F11) {
+            out.push(Action::Presenter(P::ToggleFullscreen));
+        }
+        if presenter.shortcuts && pressed(i, Key::Escape) {
+            out.push(Action::Presenter(P::CloseShortcuts));
+        } else if presenter.fullscreen && pressed(i, Key::Escape) {
+            out.push(Action::Presenter(P::LeaveFullscreen));
+        }
+        if typing {
+            return;
+        }
+        if pressed(i, Key::Questionmark) {
+            out.push(Action::Presenter(P::ToggleShortcuts));
+        }
+        if presenter.active && !presenter.shortcuts {
+            presenter_keys(i, state, &mut out);
+        }
+    });
+    out
+}
+
+fn presenter_keys(i: &mut InputState, state: &AppState, out: &mut Vec<Action>) {
+    let mut push = |p: P| out.push(Action::Presenter(p));
+    if pressed(i, Key::T) {
+        push(P::ToggleTrust);
+    }
+    if pressed(i, Key::N) {
+        push(P::ToggleNotes);
+    }
+    let discussing = current_discussion(state).is_some();
+    let screen = state.screen;
+    if discussing {
+        for (n, key) in LETTER_KEYS.into_iter().enumerate() {
+            if pressed(i, key) {
+                push(P::Vote(n));
+            }
+        }
+        if pressed(i, Key::Num0) {
+            push(P::ResetVotes);
+        }
+        if pressed(i, Key::R) {
+            push(P::ToggleReveal);
+        }
+        if pressed(i, Key::ArrowUp) {
+            push(P::MoveSelection(-1));
+        }
+        if pressed(i, Key::ArrowDown) {
+            push(P::MoveSelection(1));
+        }
+        if pressed(i, Key::Enter) {
+            push(P::Commit);
+        }
+    } else {
+        if screen == Screen::Conversation && pressed(i, Key::D) {
+            push(P::OpenDiscussion);
+        }
+        if pressed(i, Key::ArrowDown) || pressed(i, Key::Enter) {
+            push(P::Next);
+        }
+        if pressed(i, Key::ArrowUp) {
+            push(P::Back);
+        }
+    }
+    if screen == Screen::Debrief && pressed(i, Key::B) {
+        if let Some(turn) = walkthrough_turn(state) {
+            out.push(Action::TryAgainFrom(turn));
+        }
+    }
+    let mut push = |p: P| out.push(Action::Presenter(p));
+    if NEXT_KEYS.into_iter().any(|k| pressed(i, k)) {
+        push(P::Next);
+    }
+    if BACK_KEYS.into_iter().any(|k| pressed(i, k)) {
+        push(P::Back);
+    }
+    if screen == Screen::Conversation {
+        if let Some((active, scenario)) = state.active_scenario() {
+            let options = active.session.conversation.options(scenario);
+            for (n, key) in NUMBER_KEYS.into_iter().enumerate() {
+                if pressed(i, key) {
+                    if let Some(choice) = options.get(n) {
+                        out.push(Action::Choose(choice.id.clone()));
+                    }
+                }
+            }
+        }
+    }
+}

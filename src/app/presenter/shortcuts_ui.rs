@@ -1,0 +1,107 @@
+//! The shortcut sheet (`?`): every key, in normal mode and presenter mode.
+
+use eframe::egui::{self, Frame, Grid, RichText, ScrollArea, Ui};
+
+use super::PresenterAction as P;
+use crate::app::action::Action;
+use crate::app::theme::{self, Palette};
+
+/// The keys that work everywhere.
+const EVERYWHERE: &[(&str, &str)] = &[
+    ("?", "Show or hide this sheet"),
+    ("F5", "Presenter mode on or off"),
+    ("F11", "Full screen on or off"),
+    ("Esc", "Leave full screen (never quits)"),
+    (
+        "Ctrl + / Ctrl \u{2212} / Ctrl 0",
+        "Zoom in, out, back to normal",
+    ),
+    ("Tab, Enter", "Move between buttons, press one"),
+];
+
+/// Normal mode, in a conversation.
+const NORMAL: &[(&str, &str)] = &[
+    ("1\u{2013}4", "Choose an option"),
+    ("Ctrl+Z or Backspace", "Take back the last choice"),
+    ("Enter", "Open the debrief at the end"),
+];
+
+/// Presenter mode.
+const PRESENTER: &[(&str, &str)] = &[
+    (
+        "Page Down, \u{2192}, \u{2193}, Space",
+        "Next: discuss, reveal, say the room's choice, next debrief page",
+    ),
+    (
+        "Page Up, \u{2190}, \u{2191}",
+        "Back: hide, close the discussion, take back a choice, previous page",
+    ),
+    ("1\u{2013}4", "Choose an option at once"),
+    ("D", "Open the discussion pause"),
+    (
+        "A\u{2013}D",
+        "In a discussion: one more vote for that option",
+    ),
+    ("0", "In a discussion: reset the votes"),
+    ("R", "In a discussion: reveal or hide each option's effect"),
+    (
+        "\u{2191} \u{2193}",
+        "In a discussion: move the room's choice",
+    ),
+    ("Enter", "Say the room's choice; next debrief page"),
+    ("T", "Show or hide the trust meter"),
+    ("N", "Show or hide the facilitator notes"),
+    ("B", "In the debrief: branch off before this turn"),
+];
+
+fn table_ui(ui: &mut Ui, palette: &Palette, id: &str, rows: &[(&str, &str)]) {
+    Grid::new(id)
+        .num_columns(2)
+        .spacing(egui::vec2(24.0, 6.0))
+        .show(ui, |ui| {
+            for (key, what) in rows {
+                ui.label(RichText::new(*key).strong().color(palette.accent));
+                ui.label(*what);
+                ui.end_row();
+            }
+        });
+}
+
+/// The sheet as a modal; returns a close request.
+pub(crate) fn shortcuts_ui(ui: &Ui, palette: &Palette) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let frame = Frame::popup(ui.style())
+        .inner_margin(egui::Margin::same(24))
+        .corner_radius(12);
+    let max_height = ui.ctx().content_rect().height() * 0.85;
+    let modal = egui::Modal::new(egui::Id::unique("shortcut_sheet"))
+        .frame(frame)
+        .show(ui.ctx(), |ui| {
+            ui.set_max_width(ui.ctx().content_rect().width() * 0.8);
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new("Keys").font(theme::title_font(ui)).strong());
+                if ui.button("Close (Esc)").clicked() {
+                    actions.push(Action::Presenter(P::CloseShortcuts));
+                }
+            });
+            ScrollArea::vertical()
+                .id_salt("shortcut_sheet_scroll")
+                .max_height(max_height)
+                .show(ui, |ui| {
+                    ui.label(RichText::new("Everywhere").strong());
+                    table_ui(ui, palette, "keys_everywhere", EVERYWHERE);
+                    ui.add_space(8.0);
+                    ui.label(RichText::new("In a conversation").strong());
+                    table_ui(ui, palette, "keys_normal", NORMAL);
+                    ui.add_space(8.0);
+                    ui.label(
+                        RichText::new("Presenter mode (also with a presentation clicker)").strong(),
+                    );
+                    table_ui(ui, palette, "keys_presenter", PRESENTER);
+                });
+        });
+    if actions.is_empty() && modal.should_close() {
+        actions.push(Action::Presenter(P::CloseShortcuts));
+    }
+    actions
+}

@@ -1,0 +1,250 @@
+//! The conversation on a projector: a large portrait, the last few
+//! exchanges in big type, and the options (or the discussion pause).
+
+use eframe::egui::{
+    self, Align, Frame, Label, Layout, Margin, ProgressBar, RichText, ScrollArea, Stroke, Ui,
+};
+
+use super::PresenterAction as P;
+use super::apply::current_discussion;
+use super::discussion_ui::discussion_ui;
+use super::notes_ui::notes_panel_ui;
+use crate::app::action::{Action, Screen};
+use crate::app::choice_button::choice_button_ui;
+use crate::app::portrait::{self, Portraits};
+use crate::app::state::{Active, AppState};
+use crate::app::theme::{self, Palette};
+use crate::app::widgets;
+use crate::scenario::{Band, Scenario};
+
+/// Peer lines shown on the stage: the current one and two before it.
+const RECENT_STEPS: usize = 3;
+
+/// The presenter's conversation screen.
+pub(crate) fn stage_ui(
+    ui: &mut Ui,
+    state: &AppState,
+    palette: &Palette,
+    portraits: &mut Portraits,
+) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let Some((active, scenario)) = state.active_scenario() else {
+        ui.label("No conversation is in progress.");
+        if ui.button("Go to the library").clicked() {
+            actions.push(Action::Navigate(Screen::Library));
+        }
+        return actions;
+    };
+    let conversation = &active.session.conversation;
+    if state.presenter.show_notes {
+        let notes = scenario
+            .node(&conversation.current().node)
+            .and_then(|n| n.notes.as_deref());
+        notes_panel_ui(ui, palette, notes);
+    }
+    let side = (ui.available_width() * 0.3).clamp(220.0, 640.0);
+    egui::Panel::left("presenter_peer")
+        .resizable(false)
+        .exact_size(side)
+        .frame(Frame::new().inner_margin(Margin::symmetric(12, 8)))
+        .show(ui, |ui| {
+            peer_ui(ui, state, palette, scenario, active, portraits)
+        });
+    let discussion = current_discussion(state);
+    if discussion.is_none() {
+        let max_options = ui.available_height() * 0.6;
+        egui::Panel::bottom("presenter_options")
+            .resizable(false)
+            .frame(Frame::new().inner_margin(Margin::symmetric(12, 10)))
+            .show(ui, |ui| {
+                ScrollArea::vertical()
+                    .id_salt("presenter_options_scroll")
+                    .max_height(max_options)
+                    .show(ui, |ui| {
+                        actions.extend(options_ui(ui, palette, scenario, active));
+                    });
+            });
+    }
+    egui::CentralPanel::default()
+        .frame(Frame::new().inner_margin(Margin::symmetric(12, 8)))
+        .show(ui, |ui| match discussion {
+            Some(d) => actions.extend(discussion_ui(ui, state, palette, scenario, active, d)),
+            None => recent_ui(ui, palette, scenario, active),
+        });
+    actions
+}
+
+fn peer_ui(
+    ui: &mut Ui,
+    state: &AppState,
+    palette: &Palette,
+    scenario: &Scenario,
+    active: &Active,
+    portraits: &mut Portraits,
+) {
+    let band = active.session.conversation.band();
+    let reduced = state.store.settings().reduced_motion;
+    let index = Band::ALL.iter().position(|b| *b == band).unwrap_or(0) as f32;
+    let openness = ui.ctx().animate_value_with_time(
+        egui::Id::unique(("presenter_openness", active.session.id.as_str())),
+        index,
+        if reduced { 0.0 } else { 0.9 },
+    );
+    let size = ui.available_width().min(ui.available_height() * 0.62);
+    ui.with_layout(Layout::top_down(Align::Center), |ui| {
+        ui.add_space(8.0);
+        let params = portraits.get(scenario.persona.portrait.as_deref());
+        let label = format!("Portrait of {}, {}", scenario.persona.name, band.label());
+        portrait::portrait_ui(ui, params, openness, size)
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &label));
+        ui.add_space(6.0);
+        ui.label(RichText::new(&scenario.persona.name).font(theme::title_font(ui)));
+        ui.label(
+            RichText::new(format!("seems {}", band.label()))
+                .strong()
+                .color(palette.accent),
+        );
+        ui.add_space(8.0);
+        let trust = active.session.conversation.trust();
+        if state.presenter.show_trust {
+            ui.label(RichText::new(format!("Trust {trust} / 100")).strong());
+            ui.add(
+                ProgressBar::new(trust.clamp(0, 100) as f32 / 100.0)
+                    .desired_height(14.0)
+                    .fill(palette.accent),
+            )
+            .on_hover_text(format!("Trust {trust} out of 100"));
+        } else {
+            ui.label(
+                RichText::new("Trust is hidden: T shows it")
+                    .small()
+                    .color(palette.muted),
+            );
+        }
+    });
+}
+
+/// The last few lines of the conversation, in big type.
+fn recent_ui(ui: &mut Ui, palette: &Palette, scenario: &Scenario, active: &Active) {
+    let conversation = &active.session.conversation;
+    let steps = conversation.steps();
+    let turns = conversation.turns();
+    let from = steps.len().saturating_sub(RECENT_STEPS);
+    ScrollArea::vertical()
+        .id_salt("presenter_recent")
+        .auto_shrink([false, false])
+        .stick_to_bottom(true)
+        .show(ui, |ui| {
+            ui.label(
+                RichText::new(format!(
+                    "{} \u{00B7} {} \u{00B7} turn {}",
+                    scenario.title,
+                    scenario.setting.place,
+                    turns.len() + 1
+                ))
+                .small()
+                .color(palette.muted),
+            );
+            if from > 0 {
+                ui.label(
+                    RichText::new("Earlier lines are in the debrief.")
+                        .small()
+                        .color(palette.muted),
+                );
+            }
+            for (i, step) in steps.iter().enumerate().skip(from) {
+                bubble_ui(ui, palette, &scenario.persona.name, &step.line, false);
+                if let Some(turn) = turns.get(i) {
+                    bubble_ui(
+                        ui,
+                        palette,
+                        &format!("You \u{00B7} turn {}", i + 1),
+                        &turn.said,
+                        true,
+                    );
+                }
+            }
+        });
+}
+
+/// One line of the conversation; the speaker is always named.
+pub(super) fn bubble_ui(ui: &mut Ui, palette: &Palette, speaker: &str, text: &str, learner: bool) {
+    let frame = Frame::new()
+        .fill(if learner {
+            palette.learner_fill
+        } else {
+            palette.peer_fill
+        })
+        .stroke(Stroke::new(
+            if learner { 2.0 } else { 1.0 },
+            if learner {
+                palette.learner_stroke
+            } else {
+                palette.card_stroke
+            },
+        ))
+        .corner_radius(10)
+        .inner_margin(Margin::symmetric(18, 10));
+    frame.show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.label(RichText::new(speaker).small().strong().color(palette.muted));
+        ui.add(Label::new(text).wrap().selectable(false));
+    });
+    ui.add_space(6.0);
+}
+
+fn options_ui(ui: &mut Ui, palette: &Palette, scenario: &Scenario, active: &Active) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let conversation = &active.session.conversation;
+    if let Some(ending) = conversation.ending(scenario) {
+        widgets::card_frame(palette)
+            .stroke(Stroke::new(
+                3.0,
+                widgets::ending_colour(palette, ending.kind),
+            ))
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(
+                        RichText::new(ending.kind.label())
+                            .font(theme::title_font(ui))
+                            .strong()
+                            .color(widgets::ending_colour(palette, ending.kind)),
+                    );
+                    ui.label(RichText::new(&ending.title).font(theme::title_font(ui)));
+                });
+                ui.horizontal_wrapped(|ui| {
+                    if ui
+                        .button(RichText::new("Walk through the debrief").strong())
+                        .clicked()
+                    {
+                        actions.push(Action::Presenter(P::OpenWalkthrough));
+                    }
+                    ui.label(
+                        RichText::new("Next (Page Down or Space) goes there too.")
+                            .small()
+                            .color(palette.muted),
+                    );
+                });
+            });
+        return actions;
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("What would you say?").font(theme::title_font(ui)));
+        if ui.button("Discuss (D)").clicked() {
+            actions.push(Action::Presenter(P::OpenDiscussion));
+        }
+        ui.label(
+            RichText::new("1\u{2013}4 choose at once")
+                .small()
+                .color(palette.muted),
+        );
+    });
+    for (n, choice) in conversation.options(scenario).into_iter().enumerate() {
+        if choice_button_ui(ui, palette, n + 1, &choice.text).clicked() {
+            actions.push(Action::Choose(choice.id.clone()));
+        }
+        ui.add_space(2.0);
+    }
+    actions
+}

@@ -1,0 +1,377 @@
+//! The debrief walkthrough: one page at a time, driven by the clicker.
+//! How it ended; then each turn with what was said, why it helped or hurt,
+//! and what the other options would have done; then the trust curve and
+//! metrics full screen; then, with two paths, their comparison.
+
+use eframe::egui::{self, Frame, Margin, RichText, ScrollArea, Stroke, Ui};
+
+use super::PresenterAction as P;
+use super::apply::current_page;
+use super::notes_ui::notes_panel_ui;
+use super::stage_ui::bubble_ui;
+use super::walkthrough::{Page, clamp_page, pages};
+use crate::app::action::Action;
+use crate::app::compare_ui::compare_ui;
+use crate::app::metrics_ui::metrics_ui;
+use crate::app::session::hint_line;
+use crate::app::state::{AppState, Review};
+use crate::app::theme::{self, Palette};
+use crate::app::trust_plot_ui::trust_plot_sized_ui;
+use crate::app::widgets;
+use crate::debrief::DebriefTurn;
+use crate::scenario::Scenario;
+use crate::skills::carkhuff_label;
+
+/// The walkthrough screen.
+pub(crate) fn walkthrough_ui(ui: &mut Ui, state: &AppState, palette: &Palette) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let Some((review, scenario)) = state.review_scenario() else {
+        ui.label("There is no debrief yet. Finish a conversation first.");
+        return actions;
+    };
+    let compared = state.branches.comparable(&review.conversation);
+    let all = pages(&review.debrief, compared.is_some());
+    let index = clamp_page(state.presenter.page, all.len());
+    let page = current_page(state).unwrap_or(Page::Ending);
+    if state.presenter.show_notes {
+        let notes = match page {
+            Page::Turn(i) => review
+                .debrief
+                .turns
+                .get(i)
+                .and_then(|t| scenario.node(&t.node))
+                .and_then(|n| n.notes.as_deref()),
+            _ => None,
+        };
+        notes_panel_ui(ui, palette, notes);
+    }
+    egui::Panel::bottom("walkthrough_nav")
+        .resizable(false)
+        .frame(Frame::new().inner_margin(Margin::symmetric(12, 8)))
+        .show(ui, |ui| {
+            nav_ui(
+                ui,
+                palette,
+                index,
+                all.len(),
+                page,
+                review.debrief.turns.len(),
+                &mut actions,
+            );
+        });
+    egui::CentralPanel::default()
+        .frame(Frame::new().inner_margin(Margin::symmetric(16, 8)))
+        .show(ui, |ui| match page {
+            Page::Ending => ending_page_ui(ui, palette, scenario, review),
+            Page::Turn(i) => {
+                if let Some(turn) = review.debrief.turns.get(i) {
+                    turn_page_ui(ui, palette, scenario, review, turn, &mut actions);
+                }
+            }
+            Page::Summary => summary_page_ui(ui, palette, scenario, review),
+            Page::Compare => {
+                if let Some(earlier) = compared {
+                    ui.label(
+                        RichText::new("Two paths compared")
+                            .font(theme::title_font(ui))
+                            .strong(),
+                    );
+                    let height = ui.available_height() * 0.5;
+                    ScrollArea::vertical()
+                        .id_salt("walkthrough_compare")
+                        .auto_shrink([false, false])
+                        .show(ui, |ui| {
+                            compare_ui(
+                                ui,
+                                palette,
+                                scenario,
+                                earlier,
+                                &review.conversation,
+                                height,
+                            );
+                        });
+                }
+            }
+        });
+    actions
+}
+
+fn page_name(page: Page, turns: usize) -> String {
+    match page {
+        Page::Ending => "How it ended".to_string(),
+        Page::Turn(i) => format!("Turn {} of {turns}", i + 1),
+        Page::Summary => "Trust and skills".to_string(),
+        Page::Compare => "Two paths compared".to_string(),
+    }
+}
+
+fn nav_ui(
+    ui: &mut Ui,
+    palette: &Palette,
+    index: usize,
+    count: usize,
+    page: Page,
+    turns: usize,
+    actions: &mut Vec<Action>,
+) {
+    ui.horizontal_wrapped(|ui| {
+        let back = ui.add_enabled(index > 0, egui::Button::new("\u{25C0} Back"));
+        back.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::Button, index > 0, "Previous page")
+        });
+        if back.clicked() {
+            actions.push(Action::Presenter(P::Page(index.saturating_sub(1))));
+        }
+        ui.label(
+            RichText::new(format!(
+                "Page {} of {count} \u{00B7} {}",
+                index + 1,
+                page_name(page, turns)
+            ))
+            .strong()
+            .color(palette.muted),
+        );
+        let more = index + 1 < count;
+        let next = ui.add_enabled(more, egui::Button::new("Next \u{25B6}"));
+        next.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, more, "Next page"));
+        if next.clicked() {
+            actions.push(Action::Presenter(P::Page(index + 1)));
+        }
+        let hint = match page {
+            Page::Turn(_) => "Page Down / Page Up move \u{00B7} B branches off here",
+            _ => "Page Down / Page Up move",
+        };
+        ui.label(RichText::new(hint).small().color(palette.muted));
+    });
+}
+
+fn ending_page_ui(ui: &mut Ui, palette: &Palette, scenario: &Scenario, review: &Review) {
+    let debrief = &review.debrief;
+    let name = &scenario.persona.name;
+    ScrollArea::vertical()
+        .id_salt("walkthrough_ending")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.heading(format!("Debrief: {}", scenario.title));
+            ui.label(
+                RichText::new(format!(
+                    "With {name} \u{00B7} {} turn{}",
+                    debrief.turns.len(),
+                    if debrief.turns.len() == 1 { "" } else { "s" }
+                ))
+                .color(palette.muted),
+            );
+            ui.add_space(12.0);
+            match &debrief.ending {
+                Some(ending) => {
+                    widgets::card_frame(palette)
+                        .stroke(Stroke::new(
+                            3.0,
+                            widgets::ending_colour(palette, ending.kind),
+                        ))
+                        .show(ui, |ui| {
+                            ui.set_width(ui.available_width());
+                            ui.horizontal_wrapped(|ui| {
+                                ui.label(
+                                    RichText::new(ending.kind.label())
+                                        .font(theme::title_font(ui))
+                                        .strong()
+                                        .color(widgets::ending_colour(palette, ending.kind)),
+                                );
+                                ui.label(RichText::new(&ending.title).font(theme::title_font(ui)));
+                            });
+                            bubble_ui(ui, palette, name, &ending.line, false);
+                            if ending.early {
+                                ui.label(format!(
+                                    "Trust fell below {}, so {name} left early.",
+                                    scenario.withdrawal_floor
+                                ));
+                            }
+                        });
+                }
+                None => {
+                    ui.label("The conversation was stopped before an ending.");
+                }
+            }
+            ui.add_space(12.0);
+            ui.label(
+                "Next: each turn in order, what it did, and what the other options would \
+                 have done.",
+            );
+        });
+}
+
+fn turn_page_ui(
+    ui: &mut Ui,
+    palette: &Palette,
+    scenario: &Scenario,
+    review: &Review,
+    turn: &DebriefTurn,
+    actions: &mut Vec<Action>,
+) {
+    let name = &scenario.persona.name;
+    let total = review.debrief.turns.len();
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new(format!("Turn {} of {total}", turn.number))
+                .font(theme::title_font(ui))
+                .strong(),
+        );
+        ui.label(
+            RichText::new(widgets::rating_text(turn.rating))
+                .font(theme::title_font(ui))
+                .color(widgets::rating_colour(palette, turn.rating)),
+        );
+        let branch = ui.button("Branch off here (B)");
+        branch.widget_info(|| {
+            egui::WidgetInfo::labeled(
+                egui::Role::Button,
+                true,
+                format!("Branch off before turn {}", turn.number),
+            )
+        });
+        if branch
+            .on_hover_text("Play this turn again; this path is kept for comparison")
+            .clicked()
+        {
+            actions.push(Action::TryAgainFrom(turn.number - 1));
+        }
+    });
+    ui.add_space(4.0);
+    let wide = ui.available_width() > 1100.0;
+    let columns = if wide { 2 } else { 1 };
+    ScrollArea::vertical()
+        .id_salt(("walkthrough_turn", turn.number))
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            if columns == 2 {
+                ui.columns(2, |cols| {
+                    chosen_ui(&mut cols[0], palette, name, turn);
+                    others_ui(&mut cols[1], palette, turn, actions);
+                });
+            } else {
+                chosen_ui(ui, palette, name, turn);
+                ui.add_space(8.0);
+                others_ui(ui, palette, turn, actions);
+            }
+        });
+}
+
+/// What was chosen, and why it helped or hurt.
+fn chosen_ui(ui: &mut Ui, palette: &Palette, name: &str, turn: &DebriefTurn) {
+    bubble_ui(ui, palette, name, &turn.peer_line, false);
+    bubble_ui(ui, palette, "The choice", &turn.said, true);
+    ui.horizontal_wrapped(|ui| {
+        for skill in &turn.skills {
+            widgets::tag_ui(ui, palette, &skill.label());
+        }
+        ui.label(
+            RichText::new(format!("Empathy {}", carkhuff_label(turn.empathy)))
+                .small()
+                .color(palette.muted),
+        );
+    });
+    ui.label(format!(
+        "Trust {} (from {} to {})",
+        widgets::signed(turn.trust_after - turn.trust_before),
+        turn.trust_before,
+        turn.trust_after
+    ));
+    labelled(ui, palette, "Why", &turn.why);
+    if let Some(better) = &turn.better {
+        labelled(ui, palette, "A better move", better);
+    }
+    if !turn.reaction.is_empty() {
+        bubble_ui(
+            ui,
+            palette,
+            &format!("{name} replied"),
+            &turn.reaction,
+            false,
+        );
+    }
+}
+
+/// What the other options would have done, each with a way to play it.
+fn others_ui(ui: &mut Ui, palette: &Palette, turn: &DebriefTurn, actions: &mut Vec<Action>) {
+    ui.label(
+        RichText::new("What the other options would have done")
+            .strong()
+            .color(palette.accent),
+    );
+    if turn.alternatives.is_empty() {
+        ui.label("There was no other option at this turn.");
+    }
+    for alt in &turn.alternatives {
+        widgets::card_frame(palette)
+            .inner_margin(Margin::symmetric(14, 8))
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.label(format!("\u{201c}{}\u{201d}", alt.text));
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(
+                        RichText::new(widgets::rating_text(alt.rating))
+                            .small()
+                            .strong()
+                            .color(widgets::rating_colour(palette, alt.rating)),
+                    );
+                    ui.label(
+                        RichText::new(format!("trust {}", widgets::signed(alt.trust_change)))
+                            .small(),
+                    );
+                });
+                ui.label(RichText::new(hint_line(&alt.why)).small());
+                let play = ui.button(RichText::new("Play this instead").small());
+                play.widget_info(|| {
+                    egui::WidgetInfo::labeled(
+                        egui::Role::Button,
+                        true,
+                        format!("Play instead at turn {}: {}", turn.number, alt.text),
+                    )
+                });
+                if play.clicked() {
+                    actions.push(Action::Presenter(P::PlayInstead {
+                        turn: turn.number - 1,
+                        option: alt.id.clone(),
+                    }));
+                }
+            });
+        ui.add_space(4.0);
+    }
+}
+
+fn labelled(ui: &mut Ui, palette: &Palette, label: &str, text: &str) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new(format!("{label}:"))
+                .strong()
+                .color(palette.accent),
+        );
+        ui.label(text);
+    });
+}
+
+/// The trust curve and the metrics, filling the screen.
+fn summary_page_ui(ui: &mut Ui, palette: &Palette, scenario: &Scenario, review: &Review) {
+    let height = (ui.available_height() * 0.5).max(200.0);
+    ScrollArea::vertical()
+        .id_salt("walkthrough_summary")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.label(
+                RichText::new("Trust over the conversation")
+                    .font(theme::title_font(ui))
+                    .strong(),
+            );
+            trust_plot_sized_ui(ui, palette, scenario, &review.debrief, height);
+            ui.add_space(10.0);
+            ui.label(
+                RichText::new("Listening skills")
+                    .font(theme::title_font(ui))
+                    .strong(),
+            );
+            ScrollArea::horizontal()
+                .id_salt("walkthrough_metrics")
+                .show(ui, |ui| metrics_ui(ui, palette, &review.debrief.metrics));
+        });
+}
