@@ -93,6 +93,8 @@ impl AttuneApp {
         if self.applied.as_ref() != Some(&settings) {
             theme::apply(ctx, &settings);
             self.applied = Some(settings);
+            // The new style shows from the next frame on.
+            ctx.request_repaint();
         }
         if self.state.presenter.fullscreen != self.fullscreen_sent {
             self.fullscreen_sent = self.state.presenter.fullscreen;

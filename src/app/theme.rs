@@ -195,13 +195,14 @@ pub fn apply(ctx: &egui::Context, settings: &Settings) {
         ]
         .into();
         // Spacing grows with the text, more gently, so big text still breathes.
+        // Whole points keep every row on the pixel grid.
         let space = scale.max(1.0).sqrt();
-        style.spacing.item_spacing = egui::vec2(10.0, 8.0) * space;
-        style.spacing.button_padding = egui::vec2(12.0, 6.0) * space;
-        style.spacing.interact_size.y = 28.0 * space;
-        style.spacing.icon_width = 16.0 * space;
-        style.spacing.icon_width_inner = 9.0 * space;
-        style.spacing.icon_spacing = 6.0 * space;
+        style.spacing.item_spacing = (egui::vec2(10.0, 8.0) * space).round();
+        style.spacing.button_padding = (egui::vec2(12.0, 6.0) * space).round();
+        style.spacing.interact_size.y = (28.0 * space).round();
+        style.spacing.icon_width = (16.0 * space).round();
+        style.spacing.icon_width_inner = (9.0 * space).round();
+        style.spacing.icon_spacing = (6.0 * space).round();
         style.spacing.window_margin = Margin::same(16);
         style.animation_time = if reduced_motion { 0.0 } else { 0.12 };
         style.visuals.widgets.inactive.corner_radius = CornerRadius::same(6);

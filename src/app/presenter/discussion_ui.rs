@@ -106,7 +106,7 @@ pub(super) fn discussion_ui(
             ui.label(
                 RichText::new(
                     "A\u{2013}D add a vote \u{00B7} 0 resets \u{00B7} R reveals \u{00B7} \
-                     \u{2191}\u{2193} move the room's choice \u{00B7} Enter or Next says it",
+                     up and down arrows move the room's choice \u{00B7} Enter or Next says it",
                 )
                 .small()
                 .color(palette.muted),
@@ -201,7 +201,7 @@ fn option_card_ui(
                     ui.set_width(text_width);
                     if chosen {
                         ui.label(
-                            RichText::new("\u{25B6} The room's choice")
+                            RichText::new("The room's choice")
                                 .small()
                                 .strong()
                                 .color(palette.accent),

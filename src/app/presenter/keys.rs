@@ -24,7 +24,7 @@ fn pressed(i: &mut InputState, key: Key) -> bool {
 /// Reads the app-wide keys pressed this frame and returns what they ask for.
 pub(crate) fn keys(ctx: &Context, state: &AppState) -> Vec<Action> {
     let mut out = Vec::new();
-    let typing = ctx.egui_wants_keyboard_input();
+    let typing = ctx.text_edit_focused();
     let presenter = &state.presenter;
     ctx.input_mut(|i| {
         if pressed(i, Key::F5) {
@@ -63,7 +63,8 @@ fn presenter_keys(i: &mut InputState, state: &AppState, out: &mut Vec<Action>) {
     let screen = state.screen;
     if discussing {
         for (n, key) in LETTER_KEYS.into_iter().enumerate() {
-            if pressed(i, key) {
+            // A quick room can press a letter twice within one frame.
+            for _ in 0..i.count_and_consume_key(Modifiers::NONE, key) {
                 push(P::Vote(n));
             }
         }

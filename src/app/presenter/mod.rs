@@ -133,12 +133,13 @@ pub fn effective_settings(settings: &Settings, presenter: &Presenter, height: f3
     shown
 }
 
-/// The text scale for a window `height` points tall, in steps of 0.05 so
-/// small resizes do not rebuild the style.
+/// The text scale for a window `height` points tall. Body text comes out
+/// a whole number of points, so rows stay on the pixel grid and small
+/// resizes do not rebuild the style.
 pub fn presenter_scale(height: f32) -> f32 {
-    let raw = BODY_AT_1080 / BASE_BODY * height / 1080.0;
-    let raw = if raw.is_finite() { raw } else { MIN_SCALE };
-    ((raw.max(MIN_SCALE) * 20.0).round()) / 20.0
+    let body = BODY_AT_1080 * height / 1080.0;
+    let body = if body.is_finite() { body } else { 0.0 };
+    (body.round() / BASE_BODY).max(MIN_SCALE)
 }
 
 /// The window height in points before the user's zoom, so Ctrl+plus still

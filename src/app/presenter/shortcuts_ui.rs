@@ -29,11 +29,11 @@ const NORMAL: &[(&str, &str)] = &[
 /// Presenter mode.
 const PRESENTER: &[(&str, &str)] = &[
     (
-        "Page Down, \u{2192}, \u{2193}, Space",
+        "Page Down, right or down arrow, Space",
         "Next: discuss, reveal, say the room's choice, next debrief page",
     ),
     (
-        "Page Up, \u{2190}, \u{2191}",
+        "Page Up, left or up arrow",
         "Back: hide, close the discussion, take back a choice, previous page",
     ),
     ("1\u{2013}4", "Choose an option at once"),
@@ -45,7 +45,7 @@ const PRESENTER: &[(&str, &str)] = &[
     ("0", "In a discussion: reset the votes"),
     ("R", "In a discussion: reveal or hide each option's effect"),
     (
-        "\u{2191} \u{2193}",
+        "Up and down arrows",
         "In a discussion: move the room's choice",
     ),
     ("Enter", "Say the room's choice; next debrief page"),

@@ -60,6 +60,7 @@ pub(crate) fn stage_ui(
                 ScrollArea::vertical()
                     .id_salt("presenter_options_scroll")
                     .max_height(max_options)
+                    .min_scrolled_height(max_options)
                     .show(ui, |ui| {
                         actions.extend(options_ui(ui, palette, scenario, active));
                     });

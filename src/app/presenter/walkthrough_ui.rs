@@ -115,7 +115,7 @@ fn nav_ui(
     actions: &mut Vec<Action>,
 ) {
     ui.horizontal_wrapped(|ui| {
-        let back = ui.add_enabled(index > 0, egui::Button::new("\u{25C0} Back"));
+        let back = ui.add_enabled(index > 0, egui::Button::new("Back"));
         back.widget_info(|| {
             egui::WidgetInfo::labeled(egui::Role::Button, index > 0, "Previous page")
         });
@@ -132,7 +132,7 @@ fn nav_ui(
             .color(palette.muted),
         );
         let more = index + 1 < count;
-        let next = ui.add_enabled(more, egui::Button::new("Next \u{25B6}"));
+        let next = ui.add_enabled(more, egui::Button::new("Next"));
         next.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, more, "Next page"));
         if next.clicked() {
             actions.push(Action::Presenter(P::Page(index + 1)));
@@ -259,6 +259,11 @@ fn turn_page_ui(
 
 /// What was chosen, and why it helped or hurt.
 fn chosen_ui(ui: &mut Ui, palette: &Palette, name: &str, turn: &DebriefTurn) {
+    ui.label(
+        RichText::new("What was chosen, and what it did")
+            .strong()
+            .color(palette.accent),
+    );
     bubble_ui(ui, palette, name, &turn.peer_line, false);
     bubble_ui(ui, palette, "The choice", &turn.said, true);
     ui.horizontal_wrapped(|ui| {
@@ -321,7 +326,9 @@ fn others_ui(ui: &mut Ui, palette: &Palette, turn: &DebriefTurn, actions: &mut V
                     );
                 });
                 ui.label(RichText::new(hint_line(&alt.why)).small());
-                let play = ui.button(RichText::new("Play this instead").small());
+                let play = ui
+                    .horizontal(|ui| ui.button(RichText::new("Play this instead").small()))
+                    .inner;
                 play.widget_info(|| {
                     egui::WidgetInfo::labeled(
                         egui::Role::Button,

@@ -1,0 +1,478 @@
+//! Presenter mode for a classroom: toggling it, the discussion pause with
+//! votes and a reveal that changes nothing, committing the room's choice,
+//! the facilitator notes, a clicker-only run to the end of the debrief
+//! walkthrough, and branching off to compare two paths. Snapshots at
+//! 1920×1080; write new ones with
+//! `UPDATE_SNAPSHOTS=1 cargo test --test app_presenter`, then look at them.
+
+mod app_support;
+
+use app_support::*;
+use attune::app::compare::divergences;
+use attune::app::presenter::walkthrough::{Page, pages};
+use attune::app::{AttuneApp, Options, Screen};
+use attune::scenario::Rating;
+use eframe::egui::{Key, TextStyle};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+/// The note the fixture carries at its first decision.
+const FIRST_NOTE: &str = "What does Rosa show before she says anything?";
+
+/// The kitchen table fixture with facilitator notes at two decisions.
+fn with_notes() -> String {
+    KITCHEN_TABLE
+        .replacen(
+            "id: \"letter\",",
+            &format!("id: \"letter\",\n            notes: Some(\"{FIRST_NOTE}\"),"),
+            1,
+        )
+        .replacen(
+            "id: \"family\",",
+            "id: \"family\",\n            notes: Some(\"Money, or asking for help?\"),",
+            1,
+        )
+}
+
+fn folders() -> Folders {
+    let folders = Folders::new();
+    folders.add_dialogue("kitchen_table.ron", &with_notes());
+    folders
+}
+
+/// A 1920×1080 harness; `presenting` starts it as `--open kitchen_table
+/// --presenter` would.
+fn harness_at(folders: &Folders, presenting: bool) -> Harness<'static, AttuneApp> {
+    let library = folders.library();
+    let options = Options {
+        open: presenting.then(|| "kitchen_table".to_string()),
+        presenter: presenting,
+        ..folders.options()
+    };
+    let mut h = Harness::builder()
+        .with_size([1920.0, 1080.0])
+        .with_max_steps(200)
+        .build_eframe(move |_cc| AttuneApp::new(library, &options));
+    h.run();
+    h
+}
+
+fn press(h: &mut Harness<'static, AttuneApp>, key: Key) {
+    h.key_press(key);
+    h.run();
+}
+
+fn body_size(h: &Harness<'static, AttuneApp>) -> f32 {
+    TextStyle::Body.resolve(&h.ctx.global_style()).size
+}
+
+fn votes(h: &Harness<'static, AttuneApp>) -> Vec<u32> {
+    h.state()
+        .state
+        .presenter
+        .discussion
+        .as_ref()
+        .map(|d| d.votes.clone())
+        .unwrap_or_default()
+}
+
+fn conversation(h: &Harness<'static, AttuneApp>) -> attune::engine::Conversation {
+    h.state()
+        .state
+        .active
+        .as_ref()
+        .map(|a| a.session.conversation.clone())
+        .expect("a conversation")
+}
+
+#[test]
+fn presenter_mode_toggles_from_the_library_and_with_f5_without_touching_settings() {
+    let folders = folders();
+    let mut h = harness_at(&folders, false);
+    let normal = body_size(&h);
+    let saved = h.state().state.store.settings().clone();
+    click(&mut h, "Presenter mode for a class (F5)");
+    h.run();
+    assert!(h.state().state.presenter.active);
+    assert!(
+        body_size(&h) >= 28.0,
+        "text reads from the back row at 1920×1080: {}",
+        body_size(&h)
+    );
+    assert!(
+        h.ctx.global_style().visuals.dark_mode,
+        "high contrast is dark"
+    );
+    assert!(h.query_by_label("Theme: High contrast").is_some());
+    assert_eq!(
+        h.state().state.store.settings(),
+        &saved,
+        "presenting is a session mode: the saved settings stay as they were"
+    );
+
+    start_kitchen_table(&mut h);
+    let first = options(&h)[0].0.clone();
+    let option = h.get_by_label(&first);
+    let height = option.rect().height();
+    assert!(height >= 28.0, "an option is at least 28 px tall: {height}");
+
+    press(&mut h, Key::F5);
+    assert!(!h.state().state.presenter.active);
+    h.run();
+    assert_eq!(
+        body_size(&h),
+        normal,
+        "leaving gives back the learner's size"
+    );
+    assert!(
+        !h.ctx.global_style().visuals.dark_mode,
+        "and their light theme"
+    );
+}
+
+#[test]
+fn a_discussion_pause_counts_votes_and_the_reveal_changes_nothing() {
+    let folders = folders();
+    let mut h = harness_at(&folders, true);
+    assert_eq!(screen(&h), Screen::Conversation);
+    press(&mut h, Key::D);
+    assert!(h.query_by_label("Discuss: what would you say?").is_some());
+    assert_eq!(votes(&h), vec![0; 4]);
+
+    press(&mut h, Key::A);
+    press(&mut h, Key::A);
+    press(&mut h, Key::B);
+    click(&mut h, "Vote for C");
+    assert_eq!(votes(&h), vec![2, 1, 1, 0], "keys and clicks both vote");
+    assert!(h.query_by_label("4 votes").is_some());
+    press(&mut h, Key::Num0);
+    assert_eq!(votes(&h), vec![0; 4], "0 resets the votes");
+    press(&mut h, Key::C);
+
+    let before = conversation(&h);
+    let before_json = serde_json::to_string(&before).expect("state serialises");
+    assert!(h.query_by_label_contains("would likely reply").is_none());
+    press(&mut h, Key::R);
+    assert!(
+        h.state()
+            .state
+            .presenter
+            .discussion
+            .as_ref()
+            .is_some_and(|d| d.revealed)
+    );
+    assert_eq!(
+        h.query_all_by_label_contains("Rosa would likely reply")
+            .count(),
+        4,
+        "every option shows the peer's likely reaction"
+    );
+    assert!(
+        h.query_by_label("complex reflection").is_some(),
+        "and its skills"
+    );
+    let after = conversation(&h);
+    assert_eq!(after, before, "the reveal commits nothing");
+    assert_eq!(
+        serde_json::to_string(&after).expect("state serialises"),
+        before_json
+    );
+    assert_eq!(votes(&h), vec![0, 0, 1, 0], "nor does it touch the votes");
+
+    // Back hides the reveal, then closes the pause; still nothing chosen.
+    press(&mut h, Key::PageUp);
+    assert!(
+        h.state()
+            .state
+            .presenter
+            .discussion
+            .as_ref()
+            .is_some_and(|d| !d.revealed)
+    );
+    press(&mut h, Key::PageUp);
+    assert!(h.query_by_label("Discuss: what would you say?").is_none());
+    assert_eq!(conversation(&h), before);
+}
+
+#[test]
+fn the_room_choice_is_committed_after_the_reveal_by_key_or_click() {
+    let folders = folders();
+    let mut h = harness_at(&folders, true);
+    let offered = options(&h);
+    press(&mut h, Key::D);
+    press(&mut h, Key::B);
+    press(&mut h, Key::B);
+    press(&mut h, Key::A);
+    press(&mut h, Key::R);
+    press(&mut h, Key::Enter);
+    assert_eq!(turns(&h), 1, "Enter commits the room's choice");
+    assert_eq!(
+        conversation(&h).turns()[0].said,
+        offered[1].0,
+        "B had the most votes"
+    );
+    assert!(
+        h.state().state.presenter.discussion.is_none()
+            || !h
+                .state()
+                .state
+                .presenter
+                .discussion
+                .as_ref()
+                .is_some_and(|d| d.is_for(&conversation(&h))),
+        "the pause ends with the choice"
+    );
+
+    // With the mouse: open, reveal, pick C, commit.
+    let offered = options(&h);
+    click(&mut h, "Discuss (D)");
+    click(&mut h, "Reveal the effects (R)");
+    let c = format!("Option C: {}", offered[2].0);
+    click(&mut h, &c);
+    click(&mut h, "Commit the room's choice, C");
+    assert_eq!(turns(&h), 2);
+    assert_eq!(conversation(&h).turns()[1].said, offered[2].0);
+}
+
+#[test]
+fn the_notes_and_the_trust_meter_stay_hidden_until_toggled() {
+    let folders = folders();
+    let mut h = harness_at(&folders, true);
+    assert!(h.query_by_label("Facilitator notes").is_none());
+    assert!(h.query_by_label(FIRST_NOTE).is_none());
+    press(&mut h, Key::N);
+    assert!(h.query_by_label("Facilitator notes").is_some());
+    assert!(
+        h.query_by_label(FIRST_NOTE).is_some(),
+        "the node's own note"
+    );
+    press(&mut h, Key::N);
+    assert!(h.query_by_label(FIRST_NOTE).is_none());
+
+    assert!(h.query_by_label_contains("Trust is hidden").is_some());
+    assert!(h.query_by_label_contains(" / 100").is_none());
+    press(&mut h, Key::T);
+    assert!(h.query_by_label_contains(" / 100").is_some());
+}
+
+#[test]
+fn a_clicker_alone_runs_from_the_start_to_the_end_of_the_walkthrough() {
+    let folders = folders();
+    let mut h = harness_at(&folders, true);
+    let mut presses = 0;
+    // Each decision: discuss, reveal, say the room's choice.
+    while screen(&h) == Screen::Conversation && !is_finished(&h) {
+        let turn = turns(&h);
+        press(&mut h, Key::PageDown);
+        assert!(h.query_by_label("Discuss: what would you say?").is_some());
+        press(&mut h, Key::Space);
+        assert_eq!(
+            h.query_all_by_label_contains("would likely reply").count(),
+            options(&h).len()
+        );
+        press(&mut h, Key::ArrowRight);
+        assert_eq!(turns(&h), turn + 1);
+        presses += 3;
+        assert!(presses < 40, "the fixture ends within a few decisions");
+    }
+    assert!(is_finished(&h));
+    press(&mut h, Key::PageDown);
+    assert_eq!(screen(&h), Screen::Debrief);
+    let review = h.state().state.review.as_ref().expect("a debrief");
+    let all = pages(&review.debrief, false);
+    let played = review.debrief.turns.len();
+    assert_eq!(all.len(), played + 2);
+    assert!(
+        h.query_by_label("Page 1 of 5 \u{00B7} How it ended")
+            .is_some()
+            || all.len() != 5
+    );
+
+    for (n, page) in all.iter().enumerate().skip(1) {
+        press(&mut h, Key::PageDown);
+        assert_eq!(h.state().state.presenter.page, n);
+        if let Page::Turn(i) = page {
+            let title = format!("Turn {} of {played}", i + 1);
+            assert!(h.query_by_label(&title).is_some(), "{title}");
+            assert!(
+                h.query_by_label("What the other options would have done")
+                    .is_some()
+            );
+        }
+    }
+    assert!(h.query_by_label("Trust over the conversation").is_some());
+    assert!(h.query_by_label("Listening skills").is_some());
+    assert!(h.query_by_label("Reflections per question").is_some());
+    press(&mut h, Key::PageDown);
+    assert_eq!(
+        h.state().state.presenter.page,
+        all.len() - 1,
+        "the end stays the end"
+    );
+    press(&mut h, Key::PageUp);
+    assert_eq!(
+        h.state().state.presenter.page,
+        all.len() - 2,
+        "and Page Up goes back"
+    );
+}
+
+#[test]
+fn branching_off_keeps_the_first_path_and_the_debrief_compares_them() {
+    let folders = folders();
+    let mut h = harness_at(&folders, false);
+    start_kitchen_table(&mut h);
+    let mut first = Vec::new();
+    while !is_finished(&h) {
+        first.push(choose_rated(&mut h, Rating::Best));
+    }
+    click(&mut h, "See the debrief");
+    assert!(h.query_by_label("Two paths compared").is_none());
+
+    click(&mut h, "Try again from turn 2");
+    let second = choose_rated(&mut h, Rating::Poor);
+    while !is_finished(&h) {
+        choose_rated(&mut h, Rating::Poor);
+    }
+    click(&mut h, "See the debrief");
+    assert!(h.query_by_label("Two paths compared").is_some());
+    assert!(
+        h.query_by_label("Where the paths went different ways")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("Earlier path (dashed line, squares)")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("This path (solid line, dots)")
+            .is_some()
+    );
+    assert!(
+        h.query_all_by_label("Turn 2").count() >= 2,
+        "the debrief turn and the divergence"
+    );
+    assert!(
+        h.query_by_label(&format!("\u{201c}{}\u{201d}", first[1]))
+            .is_some()
+    );
+    assert!(
+        h.query_by_label(&format!("\u{201c}{second}\u{201d}"))
+            .is_some()
+    );
+
+    let state = &h.state().state;
+    let review = state.review.as_ref().expect("a debrief");
+    let earlier = state
+        .branches
+        .comparable(&review.conversation)
+        .expect("the first path is kept");
+    let list = divergences(earlier, &review.conversation);
+    assert_eq!(list[0].turn, 2, "the paths part at turn 2");
+    assert_eq!(list[0].earlier.as_deref(), Some(first[1].as_str()));
+    assert_eq!(list[0].later.as_deref(), Some(second.as_str()));
+
+    // Starting afresh forgets the old path.
+    click(&mut h, "Library");
+    click(&mut h, "Read the briefing for The kitchen table");
+    click(&mut h, "Start talking with Rosa");
+    assert!(h.state().state.branches.previous().is_none());
+}
+
+#[test]
+fn the_walkthrough_branches_off_and_plays_another_option() {
+    let folders = folders();
+    let mut h = harness_at(&folders, true);
+    while !is_finished(&h) {
+        press(&mut h, Key::Num1);
+    }
+    press(&mut h, Key::Enter);
+    assert_eq!(screen(&h), Screen::Debrief);
+    press(&mut h, Key::PageDown);
+    let turn = h
+        .state()
+        .state
+        .review
+        .as_ref()
+        .expect("a debrief")
+        .debrief
+        .turns[0]
+        .clone();
+    let alt = turn.alternatives[0].clone();
+    click(&mut h, &format!("Play instead at turn 1: {}", alt.text));
+    assert_eq!(screen(&h), Screen::Conversation);
+    assert_eq!(conversation(&h).turns()[0].choice, alt.id);
+    while !is_finished(&h) {
+        press(&mut h, Key::Num1);
+    }
+    press(&mut h, Key::Enter);
+    let review = h.state().state.review.as_ref().expect("a debrief");
+    let all = pages(&review.debrief, true);
+    assert_eq!(
+        all.last(),
+        Some(&Page::Compare),
+        "a comparison page closes the walkthrough"
+    );
+    h.state_mut().state.presenter.page = all.len() - 1;
+    h.run();
+    assert!(h.query_by_label("Two paths compared").is_some());
+
+    // B on a turn page branches off before that turn.
+    h.state_mut().state.presenter.page = 1;
+    h.run();
+    press(&mut h, Key::B);
+    assert_eq!(screen(&h), Screen::Conversation);
+    assert_eq!(turns(&h), 0);
+}
+
+#[test]
+fn the_shortcut_sheet_and_full_screen_keys() {
+    let folders = folders();
+    let mut h = harness_at(&folders, false);
+    h.key_press(Key::Questionmark);
+    h.run();
+    assert!(h.query_by_label("Presenter mode on or off").is_some());
+    assert!(
+        h.query_by_label("Say the room's choice; next debrief page")
+            .is_some()
+    );
+    press(&mut h, Key::Escape);
+    assert!(h.query_by_label("Presenter mode on or off").is_none());
+
+    press(&mut h, Key::F11);
+    assert!(h.state().state.presenter.fullscreen);
+    press(&mut h, Key::Escape);
+    assert!(
+        !h.state().state.presenter.fullscreen,
+        "Esc leaves full screen"
+    );
+    press(&mut h, Key::Escape);
+    assert_eq!(screen(&h), Screen::Library, "and never quits");
+}
+
+fn snap(h: &mut Harness<'static, AttuneApp>, name: &str) {
+    h.remove_cursor();
+    h.run();
+    h.snapshot(name);
+}
+
+#[test]
+fn snapshots_of_a_discussion_and_a_walkthrough_step() {
+    let folders = folders();
+    let mut h = harness_at(&folders, true);
+    press(&mut h, Key::Num1);
+    press(&mut h, Key::D);
+    for key in [Key::A, Key::A, Key::A, Key::B, Key::C, Key::C] {
+        press(&mut h, key);
+    }
+    press(&mut h, Key::R);
+    snap(&mut h, "presenter_discussion");
+
+    while !is_finished(&h) {
+        press(&mut h, Key::PageDown);
+    }
+    press(&mut h, Key::PageDown);
+    press(&mut h, Key::PageDown);
+    press(&mut h, Key::PageDown);
+    snap(&mut h, "presenter_walkthrough");
+}
