@@ -3,7 +3,7 @@
 //! number keys, letters and toggles. Read before any screen is drawn, so
 //! a key used here never reaches a widget too.
 
-use eframe::egui::{Context, InputState, Key, Modifiers};
+use eframe::egui::{Context, Event, InputState, Key, Modifiers};
 
 use super::PresenterAction as P;
 use super::apply::{current_discussion, walkthrough_turn};
@@ -41,7 +41,15 @@ pub(crate) fn keys(ctx: &Context, state: &AppState) -> Vec<Action> {
         if typing {
             return;
         }
-        if pressed(i, Key::Questionmark) {
+        // "?" arrives as its own key on some keyboards and as Shift+/ on others.
+        let typed_question = i
+            .events
+            .iter()
+            .any(|e| matches!(e, Event::Text(t) if t == "?"));
+        if pressed(i, Key::Questionmark)
+            || i.consume_key(Modifiers::SHIFT, Key::Slash)
+            || typed_question
+        {
             out.push(Action::Presenter(P::ToggleShortcuts));
         }
         if presenter.active && !presenter.shortcuts {

@@ -1,6 +1,6 @@
 //! The shortcut sheet (`?`): every key, in normal mode and presenter mode.
 
-use eframe::egui::{self, Frame, Grid, RichText, ScrollArea, Ui};
+use eframe::egui::{self, Frame, RichText, ScrollArea, Ui};
 
 use super::PresenterAction as P;
 use crate::app::action::Action;
@@ -54,17 +54,13 @@ const PRESENTER: &[(&str, &str)] = &[
     ("B", "In the debrief: branch off before this turn"),
 ];
 
-fn table_ui(ui: &mut Ui, palette: &Palette, id: &str, rows: &[(&str, &str)]) {
-    Grid::new(id)
-        .num_columns(2)
-        .spacing(egui::vec2(24.0, 6.0))
-        .show(ui, |ui| {
-            for (key, what) in rows {
-                ui.label(RichText::new(*key).strong().color(palette.accent));
-                ui.label(*what);
-                ui.end_row();
-            }
+fn table_ui(ui: &mut Ui, palette: &Palette, rows: &[(&str, &str)]) {
+    for (key, what) in rows {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(*key).strong().color(palette.accent));
+            ui.label(*what);
         });
+    }
 }
 
 /// The sheet as a modal; returns a close request.
@@ -73,11 +69,11 @@ pub(crate) fn shortcuts_ui(ui: &Ui, palette: &Palette) -> Vec<Action> {
     let frame = Frame::popup(ui.style())
         .inner_margin(egui::Margin::same(24))
         .corner_radius(12);
-    let max_height = ui.ctx().content_rect().height() * 0.85;
+    let max_height = ui.ctx().content_rect().height() * 0.7;
     let modal = egui::Modal::new(egui::Id::unique("shortcut_sheet"))
         .frame(frame)
         .show(ui.ctx(), |ui| {
-            ui.set_max_width(ui.ctx().content_rect().width() * 0.8);
+            ui.set_width(ui.ctx().content_rect().width() * 0.85);
             ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new("Keys").font(theme::title_font(ui)).strong());
                 if ui.button("Close (Esc)").clicked() {
@@ -87,17 +83,18 @@ pub(crate) fn shortcuts_ui(ui: &Ui, palette: &Palette) -> Vec<Action> {
             ScrollArea::vertical()
                 .id_salt("shortcut_sheet_scroll")
                 .max_height(max_height)
+                .min_scrolled_height(max_height)
                 .show(ui, |ui| {
-                    ui.label(RichText::new("Everywhere").strong());
-                    table_ui(ui, palette, "keys_everywhere", EVERYWHERE);
-                    ui.add_space(8.0);
-                    ui.label(RichText::new("In a conversation").strong());
-                    table_ui(ui, palette, "keys_normal", NORMAL);
-                    ui.add_space(8.0);
-                    ui.label(
-                        RichText::new("Presenter mode (also with a presentation clicker)").strong(),
-                    );
-                    table_ui(ui, palette, "keys_presenter", PRESENTER);
+                    ui.columns(2, |cols| {
+                        cols[0].label(RichText::new("Everywhere").strong());
+                        table_ui(&mut cols[0], palette, EVERYWHERE);
+                        cols[0].add_space(8.0);
+                        cols[0].label(RichText::new("In a conversation").strong());
+                        table_ui(&mut cols[0], palette, NORMAL);
+                        cols[1]
+                            .label(RichText::new("Presenter mode, also with a clicker").strong());
+                        table_ui(&mut cols[1], palette, PRESENTER);
+                    });
                 });
         });
     if actions.is_empty() && modal.should_close() {

@@ -3,7 +3,7 @@
 //! and what the other options would have done; then the trust curve and
 //! metrics full screen; then, with two paths, their comparison.
 
-use eframe::egui::{self, Frame, Margin, RichText, ScrollArea, Stroke, Ui};
+use eframe::egui::{self, Align, Frame, Layout, Margin, RichText, ScrollArea, Stroke, Ui};
 
 use super::PresenterAction as P;
 use super::apply::current_page;
@@ -246,8 +246,10 @@ fn turn_page_ui(
         .show(ui, |ui| {
             if columns == 2 {
                 ui.columns(2, |cols| {
-                    chosen_ui(&mut cols[0], palette, name, turn);
-                    others_ui(&mut cols[1], palette, turn, actions);
+                    // Columns justify text by default; these read better ragged.
+                    let ragged = Layout::top_down(Align::Min);
+                    cols[0].with_layout(ragged, |ui| chosen_ui(ui, palette, name, turn));
+                    cols[1].with_layout(ragged, |ui| others_ui(ui, palette, turn, actions));
                 });
             } else {
                 chosen_ui(ui, palette, name, turn);
