@@ -101,7 +101,7 @@ pub(super) fn discussion_ui(
                     reveal.as_deref(),
                     &mut act,
                 );
-                ui.add_space(6.0);
+                ui.add_space(2.0);
             }
             ui.label(
                 RichText::new(
@@ -167,7 +167,7 @@ fn option_card_ui(
     let body = egui::TextStyle::Body.resolve(ui.style()).size;
     let frame = widgets::card_frame(palette)
         .stroke(stroke)
-        .inner_margin(Margin::symmetric(16, 10))
+        .inner_margin(Margin::symmetric(16, 8))
         .show(ui, |ui| {
             let width = ui.available_width();
             ui.set_width(width);
@@ -226,8 +226,8 @@ fn option_card_ui(
                             for skill in &choice.skills {
                                 widgets::tag_ui(ui, palette, &skill.label());
                             }
+                            ui.label(RichText::new(effect).small());
                         });
-                        ui.label(RichText::new(effect).small());
                     }
                 });
                 ui.with_layout(Layout::top_down(Align::Max), |ui| {

@@ -42,7 +42,10 @@ pub(crate) fn stage_ui(
             .and_then(|n| n.notes.as_deref());
         notes_panel_ui(ui, palette, notes);
     }
-    let side = (ui.available_width() * 0.3).clamp(220.0, 640.0);
+    let discussion = current_discussion(state);
+    // A discussion needs the room for the options; the portrait steps back.
+    let share = if discussion.is_some() { 0.22 } else { 0.3 };
+    let side = (ui.available_width() * share).round().clamp(200.0, 640.0);
     egui::Panel::left("presenter_peer")
         .resizable(false)
         .exact_size(side)
