@@ -36,13 +36,13 @@ impl Branches {
     }
 }
 
-/// A turn at which two paths said different things. A path that had
-/// already ended has nothing at that turn.
+/// A turn at which two paths said different things. A path that stopped
+/// earlier has nothing at that turn.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Divergence {
     /// 1-based turn number.
     pub turn: usize,
-    /// What the earlier path said, if it reached this turn.
+    /// What the earlier path said, if it got as far as this turn.
     pub earlier: Option<String>,
     /// What the later path said, if it reached this turn.
     pub later: Option<String>,

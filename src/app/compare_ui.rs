@@ -140,7 +140,7 @@ pub fn compare_ui(
         ui.label(RichText::new(format!("Turn {}", d.turn)).strong());
         for (name, said) in [(EARLIER, &d.earlier), (LATER, &d.later)] {
             let text = said.as_deref().map_or_else(
-                || "the conversation had already ended".to_string(),
+                || "nothing: this path had stopped before this turn".to_string(),
                 |s| format!("\u{201c}{s}\u{201d}"),
             );
             ui.horizontal_wrapped(|ui| {

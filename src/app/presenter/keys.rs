@@ -35,7 +35,8 @@ pub(crate) fn keys(ctx: &Context, state: &AppState) -> Vec<Action> {
         }
         if presenter.shortcuts && pressed(i, Key::Escape) {
             out.push(Action::Presenter(P::CloseShortcuts));
-        } else if presenter.fullscreen && pressed(i, Key::Escape) {
+        } else if presenter.fullscreen && state.pending_rewind.is_none() && pressed(i, Key::Escape)
+        {
             out.push(Action::Presenter(P::LeaveFullscreen));
         }
         if typing {
