@@ -41,6 +41,20 @@ const CASES: &[(&str, &str, usize, usize)] = &[
     ("empty-id", "empty-id", 21, 22),
     ("empty-line", "empty-text", 18, 28),
     ("bad-asset-name", "bad-asset-name", 7, 64),
+    ("endless-loop", "endless-loop", 27, 17),
+    ("endless-loop-conditional", "endless-loop", 35, 17),
+    ("soft-lock", "soft-lock", 27, 17),
+];
+
+/// (fixture, code, line, col): files that load, but with this warning.
+const WARNING_CASES: &[(&str, &str, usize, usize)] = &[
+    ("impossible-condition", "impossible-condition", 24, 156),
+    ("never-offered", "impossible-condition", 24, 149),
+    ("layer-never-reached", "layer-never-reached", 13, 14),
+    ("long-option", "long-option", 22, 33),
+    ("missing-content-note", "missing-content-note", 20, 28),
+    ("unused-notes", "unused-notes", 28, 13),
+    ("sign-mismatch", "sign-mismatch", 23, 22),
 ];
 
 #[test]
@@ -74,6 +88,32 @@ fn each_message_names_the_line_and_column() {
 }
 
 #[test]
+fn each_warning_names_the_line_and_column() {
+    for &(file, code, line, col) in WARNING_CASES {
+        let path = format!("tests/fixtures/broken/{file}.ron");
+        let loaded = load_file(Path::new(&path));
+        assert!(
+            !loaded.has_errors(),
+            "{file}: only warnings: {:#?}",
+            loaded.diagnostics
+        );
+        let found = loaded
+            .diagnostics
+            .iter()
+            .find(|d| d.code == code)
+            .unwrap_or_else(|| panic!("{file}: no {code} warning in {:#?}", loaded.diagnostics));
+        assert_eq!(found.severity, Severity::Warning, "{file}");
+        assert_eq!((found.line, found.col), (line, col), "{file}: {found}");
+        assert!(found.hint.is_some(), "{file}: a hint says how to fix it");
+        assert!(
+            found
+                .to_string()
+                .starts_with(&format!("{path}:{line}:{col}: warning[{code}]: "))
+        );
+    }
+}
+
+#[test]
 fn every_broken_fixture_is_covered_by_a_case() {
     for entry in std::fs::read_dir("tests/fixtures/broken").unwrap() {
         let name = entry
@@ -83,7 +123,10 @@ fn every_broken_fixture_is_covered_by_a_case() {
             .unwrap()
             .to_string_lossy()
             .into_owned();
-        assert!(CASES.iter().any(|c| c.0 == name), "{name}.ron has no case");
+        assert!(
+            CASES.iter().chain(WARNING_CASES).any(|c| c.0 == name),
+            "{name}.ron has no case"
+        );
     }
 }
 
@@ -168,6 +211,10 @@ fn check_on_a_folder_of_broken_files_names_each_and_exits_1() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     for &(file, code, line, col) in CASES {
         let want = format!("tests/fixtures/broken/{file}.ron:{line}:{col}: error[{code}]");
+        assert!(stdout.contains(&want), "missing {want}");
+    }
+    for &(file, code, line, col) in WARNING_CASES {
+        let want = format!("tests/fixtures/broken/{file}.ron:{line}:{col}: warning[{code}]");
         assert!(stdout.contains(&want), "missing {want}");
     }
     assert!(stdout.contains("  = hint: "), "hints are printed");

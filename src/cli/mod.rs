@@ -1,8 +1,11 @@
-//! The command line: `attune`, `attune check` and `attune play`.
+//! The command line: `attune`, `attune check`, `attune play`, `attune stats`
+//! and `attune graph`.
 
 mod check;
+mod graph;
 mod play;
 mod render;
+mod stats;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -71,6 +74,30 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Count a scenario's decisions, options, endings, words and paths, its
+    /// skill mix and its answer-tell figures.
+    Stats {
+        /// A dialogue file, or the id of a shipped scenario.
+        scenario: String,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Write the dialogue tree as a Graphviz or Mermaid diagram to stdout.
+    Graph {
+        /// A dialogue file, or the id of a shipped scenario.
+        scenario: String,
+        #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
+        format: GraphFormat,
+    },
+}
+
+/// Diagram languages for `attune graph`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum GraphFormat {
+    /// Graphviz DOT: `attune graph ID | dot -Tsvg > tree.svg`.
+    Dot,
+    /// A Mermaid flowchart, for Markdown viewers.
+    Mermaid,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -145,6 +172,8 @@ pub fn run(cli: Cli) -> ExitCode {
             pick,
             format,
         }) => play::run(&scenario, seed, pick, format, &cli.dialogues),
+        Some(Command::Stats { scenario, format }) => stats::run(&scenario, format, &cli.dialogues),
+        Some(Command::Graph { scenario, format }) => graph::run(&scenario, format, &cli.dialogues),
         None => match open_window(cli.window, &cli.dialogues) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {

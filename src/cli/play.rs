@@ -59,7 +59,7 @@ pub fn run(
 }
 
 /// A path to a dialogue file, or the id of a known scenario.
-fn resolve(name: &str, extra: &[PathBuf]) -> Result<Scenario, String> {
+pub(super) fn resolve(name: &str, extra: &[PathBuf]) -> Result<Scenario, String> {
     let path = Path::new(name);
     if path.is_file() || name.ends_with(".ron") {
         let loaded = load_file(path);

@@ -141,23 +141,7 @@ pub fn lint(path: &str, s: &Scenario, map: &SourceMap) -> Vec<Diagnostic> {
         }
     }
 
-    let longest_best = decisions
-        .iter()
-        .filter(|n| {
-            let longest = n
-                .options
-                .iter()
-                .map(|o| o.text.chars().count())
-                .max()
-                .unwrap_or(0);
-            let at_longest: Vec<_> = n
-                .options
-                .iter()
-                .filter(|o| o.text.chars().count() == longest)
-                .collect();
-            at_longest.len() == 1 && at_longest[0].rating == Rating::Best
-        })
-        .count();
+    let longest_best = longest_is_best(s);
     if !decisions.is_empty()
         && longest_best as f64 > MAX_LONGEST_BEST_SHARE * decisions.len() as f64
     {
@@ -313,6 +297,29 @@ pub fn lint(path: &str, s: &Scenario, map: &SourceMap) -> Vec<Diagnostic> {
         );
     }
     r.out
+}
+
+/// How many decisions have a best option that is, alone, the longest.
+/// An answer-tell figure, shared with `attune stats`.
+pub fn longest_is_best(s: &Scenario) -> usize {
+    s.nodes
+        .iter()
+        .filter(|n| !n.options.is_empty())
+        .filter(|n| {
+            let longest = n
+                .options
+                .iter()
+                .map(|o| o.text.chars().count())
+                .max()
+                .unwrap_or(0);
+            let at_longest: Vec<_> = n
+                .options
+                .iter()
+                .filter(|o| o.text.chars().count() == longest)
+                .collect();
+            at_longest.len() == 1 && at_longest[0].rating == Rating::Best
+        })
+        .count()
 }
 
 /// Graded effects and sign mismatches within one decision.

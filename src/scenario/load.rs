@@ -9,7 +9,7 @@ use ron::extensions::Extensions;
 use super::diagnostic::{self, Diagnostic, Severity};
 use super::model::Scenario;
 use super::source_map::SourceMap;
-use super::{lints, validate};
+use super::{flow, lints, validate, wording};
 
 /// Dialogue files larger than this are refused before parsing. The largest
 /// hand-written scenario is well under 1 MiB.
@@ -127,7 +127,11 @@ pub fn load_str(display: &str, text: &str) -> Loaded {
     let map = SourceMap::scan(text);
     let mut diagnostics = validate::validate(display, &scenario, &map);
     if !diagnostics.iter().any(Diagnostic::is_error) {
+        diagnostics.extend(flow::check(display, &scenario, &map));
+    }
+    if !diagnostics.iter().any(Diagnostic::is_error) {
         diagnostics.extend(lints::lint(display, &scenario, &map));
+        diagnostics.extend(wording::lint(display, &scenario, &map));
     }
     diagnostic::sort(&mut diagnostics);
     let has_errors = diagnostics.iter().any(Diagnostic::is_error);

@@ -2,13 +2,18 @@
 //! content lints, and the catalogue of shipped and user scenarios.
 
 pub mod diagnostic;
+pub mod diagram;
+pub mod explore;
+pub mod flow;
 pub mod graph;
 pub mod library;
 pub mod lints;
 pub mod load;
 mod model;
 pub mod source_map;
+pub mod stats;
 pub mod validate;
+pub mod wording;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use load::{Loaded, load_bytes, load_file, load_str};

@@ -14,6 +14,9 @@ pub enum EntryKind {
     Field,
     /// A string literal, recorded at its opening quote.
     Str,
+    /// An enum variant with a value, e.g. `trust_at_least(`, recorded at
+    /// its name; `key` and `value` are the variant name.
+    Variant,
 }
 
 #[derive(Clone, Debug)]
@@ -34,6 +37,11 @@ pub struct Entry {
 #[derive(Debug, Default)]
 pub struct SourceMap {
     entries: Vec<Entry>,
+    /// Indices of the entries that are node ids (`nodes > id: "..."`), in
+    /// source order, so node lookups do not scan the whole file.
+    node_ids: Vec<usize>,
+    /// Node id to its positions in `node_ids`, first occurrence first.
+    node_index: std::collections::HashMap<String, Vec<usize>>,
 }
 
 /// An open bracket: the name it belongs to and whether that name is a field.
@@ -44,7 +52,26 @@ struct Frame {
 
 impl SourceMap {
     pub fn scan(src: &str) -> SourceMap {
-        Scanner::new(src).run()
+        let entries = Scanner::new(src).run();
+        let node_ids: Vec<usize> = entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| Self::matches(e, EntryKind::Str, &["nodes"], "id"))
+            .map(|(i, _)| i)
+            .collect();
+        let mut node_index: std::collections::HashMap<String, Vec<usize>> =
+            std::collections::HashMap::new();
+        for (k, &i) in node_ids.iter().enumerate() {
+            node_index
+                .entry(entries[i].value.clone())
+                .or_default()
+                .push(k);
+        }
+        SourceMap {
+            entries,
+            node_ids,
+            node_index,
+        }
     }
 
     pub fn entries(&self) -> &[Entry] {
@@ -60,6 +87,10 @@ impl SourceMap {
 
     /// Index of the `n`th (0-based) string `key: "value"` under `fields`.
     pub fn find_str(&self, fields: &[&str], key: &str, value: &str, n: usize) -> Option<usize> {
+        if fields == ["nodes"] && key == "id" {
+            let k = *self.node_index.get(value)?.get(n)?;
+            return self.node_ids.get(k).copied();
+        }
         self.entries
             .iter()
             .enumerate()
@@ -78,11 +109,13 @@ impl SourceMap {
     /// The range of entries that belong to the `n`th node with this id: from
     /// its `id` to the next node's `id`.
     pub fn node_range(&self, node_id: &str, n: usize) -> Option<std::ops::Range<usize>> {
-        let start = self.find_str(&["nodes"], "id", node_id, n)?;
-        let end = self.entries[start + 1..]
-            .iter()
-            .position(|e| Self::matches(e, EntryKind::Str, &["nodes"], "id"))
-            .map_or(self.entries.len(), |p| start + 1 + p);
+        let k = *self.node_index.get(node_id)?.get(n)?;
+        let start = *self.node_ids.get(k)?;
+        let end = self
+            .node_ids
+            .get(k + 1)
+            .copied()
+            .unwrap_or(self.entries.len());
         Some(start..end)
     }
 
@@ -166,7 +199,7 @@ impl<'a> Scanner<'a> {
             .collect()
     }
 
-    fn run(mut self) -> SourceMap {
+    fn run(mut self) -> Vec<Entry> {
         while let Some(c) = self.peek() {
             let (line, col) = (self.line, self.col);
             match c {
@@ -228,10 +261,20 @@ impl<'a> Scanner<'a> {
                             name: field,
                             is_field: true,
                         },
-                        (_, Some(v)) => Frame {
-                            name: v,
-                            is_field: false,
-                        },
+                        (_, Some(v)) => {
+                            self.entries.push(Entry {
+                                kind: EntryKind::Variant,
+                                fields: self.fields(),
+                                key: v.clone(),
+                                value: v.clone(),
+                                line: self.ident_pos.0,
+                                col: self.ident_pos.1,
+                            });
+                            Frame {
+                                name: v,
+                                is_field: false,
+                            }
+                        }
                         (None, None) => Frame {
                             name: String::new(),
                             is_field: false,
@@ -256,9 +299,7 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
-        SourceMap {
-            entries: self.entries,
-        }
+        self.entries
     }
 
     fn record_str(&mut self, value: String, line: usize, col: usize) {

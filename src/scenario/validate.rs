@@ -298,7 +298,7 @@ fn check_node(
         }
         for route in &node.routes {
             check_target(r, node, None, &route.goto, known, ids);
-            check_conditions(r, node, &route.when, known, ids, layers);
+            check_conditions(r, node, None, &route.when, known, ids, layers);
         }
         return;
     }
@@ -316,7 +316,7 @@ fn check_node(
         r.push(at, Severity::Warning, "no-fallback-line", format!("node \"{id}\" has no unconditional line for every openness band; the first line is used as a fallback"), Some("add a line with no `when` and no `bands`".into()));
     }
     for line in &node.lines {
-        check_conditions(r, node, &line.when, known, ids, layers);
+        check_conditions(r, node, None, &line.when, known, ids, layers);
         if line.text.trim().is_empty() {
             let place = r.map.node_range(id, 0).and_then(|range| {
                 let fields = &["nodes", "lines"];
@@ -378,7 +378,7 @@ fn check_node(
             r.error(oat.or(at), "empty-id", message);
         }
         check_target(r, node, Some(&opt.id), &opt.goto, known, ids);
-        check_conditions(r, node, &opt.when, known, ids, layers);
+        check_conditions(r, node, oat, &opt.when, known, ids, layers);
         if opt.skills.is_empty() {
             let at = r.option_field_at(id, &opt.id, "skills");
             r.error(
@@ -476,9 +476,21 @@ fn check_target(
     );
 }
 
+/// Where a condition variant is written in a node, from entry `from` on.
+fn variant_at(r: &Reporter, node: &str, from: Option<usize>, variant: &str) -> Option<usize> {
+    let range = r.map.node_range(node, 0)?;
+    let start = from.unwrap_or(range.start).max(range.start);
+    r.map.entries()[start..range.end]
+        .iter()
+        .position(|e| e.kind == EntryKind::Variant && e.key == variant)
+        .map(|p| start + p)
+}
+
+#[allow(clippy::too_many_arguments)]
 fn check_conditions(
     r: &mut Reporter,
     node: &Node,
+    from: Option<usize>,
     conditions: &[Condition],
     known: &HashSet<&str>,
     ids: &[&str],
@@ -491,15 +503,41 @@ fn check_conditions(
             Condition::Visited(n) => ("visited", n, false),
             Condition::NotVisited(n) => ("not_visited", n, false),
             Condition::TrustAtLeast(t) | Condition::TrustBelow(t) => {
-                // "At least 0" and "below 101" always hold; "at least 101"
-                // and "below 0" never do.
-                if !(TRUST_MIN + 1..=TRUST_MAX).contains(t) {
-                    let at = r.node_at(&node.id);
+                let (variant, never, always) = match c {
+                    Condition::TrustAtLeast(_) => {
+                        ("trust_at_least", *t > TRUST_MAX, *t <= TRUST_MIN)
+                    }
+                    _ => ("trust_below", *t <= TRUST_MIN, *t > TRUST_MAX),
+                };
+                let at = variant_at(r, &node.id, from, variant).or_else(|| r.node_at(&node.id));
+                if never {
                     let message = format!(
-                        "a condition in \"{}\" compares trust with {t}, so it always or never holds (trust runs from {TRUST_MIN} to {TRUST_MAX})",
+                        "{variant}({t}) in \"{}\" can never hold: trust runs from {TRUST_MIN} to {TRUST_MAX}",
                         node.id
                     );
-                    r.push(at, Severity::Warning, "trust-range", message, None);
+                    let hint = format!(
+                        "use a threshold from {} to {TRUST_MAX}, or remove the condition",
+                        TRUST_MIN + 1
+                    );
+                    r.push(
+                        at,
+                        Severity::Warning,
+                        "impossible-condition",
+                        message,
+                        Some(hint),
+                    );
+                } else if always {
+                    let message = format!(
+                        "{variant}({t}) in \"{}\" always holds: trust runs from {TRUST_MIN} to {TRUST_MAX}",
+                        node.id
+                    );
+                    r.push(
+                        at,
+                        Severity::Warning,
+                        "trust-range",
+                        message,
+                        Some("remove the condition, or use a threshold inside the range".into()),
+                    );
                 }
                 continue;
             }
