@@ -1,6 +1,10 @@
 //! Everything a screen can ask for. Screens return actions; only
 //! [`super::state::AppState::apply`] changes the state.
 
+use std::path::PathBuf;
+
+use super::map::MapAction;
+use super::reload::WatchStatus;
 use crate::store::Settings;
 
 /// The screens, in the order the top bar lists them.
@@ -14,6 +18,10 @@ pub enum Screen {
     Debrief,
     History,
     Settings,
+    /// The whole tree of one scenario ([`super::state::AppState::map`]).
+    Map,
+    /// Errors and warnings in the dialogue files, and recent reloads.
+    Problems,
 }
 
 /// One request from the user.
@@ -45,4 +53,14 @@ pub enum Action {
     Notice(String),
     /// Hide the notices about data files and errors.
     DismissNotices,
+    /// Open the map of the card at this index.
+    OpenMap(usize),
+    /// Leave the map for the screen it was opened from.
+    CloseMap,
+    /// Pan, zoom or select on the open map.
+    Map(MapAction),
+    /// A dialogue file changed on disk: load and validate it again.
+    Reload(PathBuf),
+    /// The file watcher started, stopped or failed.
+    Watch(WatchStatus),
 }

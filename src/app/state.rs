@@ -7,6 +7,8 @@ use jiff::Timestamp;
 use super::action::{Action, Screen};
 use super::catalogue::Catalogue;
 use super::export;
+use super::map::MapState;
+use super::reload::{self, Authoring, Replay};
 use super::session::Session;
 use crate::debrief::Debrief;
 use crate::engine::Conversation;
@@ -61,6 +63,9 @@ pub struct Options {
     /// Save the first complete frame as a PNG here, then close
     /// (`attune --screenshot`).
     pub screenshot: Option<PathBuf>,
+    /// The user's dialogue folders (`attune --dialogues`); with watching
+    /// on, files saved or added there are loaded at once.
+    pub dialogue_dirs: Vec<PathBuf>,
 }
 
 #[derive(Debug)]
@@ -77,6 +82,11 @@ pub struct AppState {
     pub pending_rewind: Option<usize>,
     /// Messages from the app itself (the store keeps its own).
     pub notices: Vec<String>,
+    /// The open scenario map; kept when leaving it, so its layout is
+    /// computed once per scenario.
+    pub map: Option<MapState>,
+    /// File watching and reloads.
+    pub authoring: Authoring,
     export_dir: Option<PathBuf>,
     seed: Option<u64>,
 }
@@ -92,6 +102,8 @@ impl AppState {
             briefing: None,
             pending_rewind: None,
             notices: Vec::new(),
+            map: None,
+            authoring: Authoring::new(options.watch, options.dialogue_dirs.clone()),
             export_dir: options.export_dir.clone(),
             seed: options.seed,
         };
@@ -193,7 +205,45 @@ impl AppState {
                 self.store.dismiss_notices();
                 self.notices.clear();
             }
+            Action::OpenMap(card) => self.open_map(card),
+            Action::CloseMap => {
+                let back = self.map.as_ref().map_or(Screen::Library, |m| m.from);
+                self.navigate(back);
+                if self.screen == Screen::Map {
+                    self.screen = Screen::Library;
+                }
+            }
+            Action::Map(action) => {
+                if let Some(map) = &mut self.map {
+                    map.apply(action);
+                }
+            }
+            Action::Reload(path) => {
+                let report = reload::reload(self, &path);
+                if report.is_some_and(|r| matches!(r.replay, Some(Replay::Rebuilt { .. }))) {
+                    self.save_active();
+                }
+            }
+            Action::Watch(status) => self.authoring.status = status,
         }
+    }
+
+    /// Opens the map of a card's scenario, reusing the layout when the
+    /// same scenario was mapped before.
+    fn open_map(&mut self, card: usize) {
+        let Some(scenario) = self.catalogue.scenario(card) else {
+            return;
+        };
+        let from = match self.screen {
+            Screen::Map => self.map.as_ref().map_or(Screen::Library, |m| m.from),
+            screen => screen,
+        };
+        match &mut self.map {
+            Some(map) if map.card == card => map.from = from,
+            _ => self.map = Some(MapState::new(card, from, scenario)),
+        }
+        self.screen = Screen::Map;
+        self.pending_rewind = None;
     }
 
     fn navigate(&mut self, screen: Screen) {
@@ -201,7 +251,8 @@ impl AppState {
             Screen::Conversation => self.active.is_some(),
             Screen::Debrief => self.review.is_some(),
             Screen::Briefing => self.briefing.is_some(),
-            Screen::Library | Screen::History | Screen::Settings => true,
+            Screen::Map => self.map.is_some(),
+            Screen::Library | Screen::History | Screen::Settings | Screen::Problems => true,
         };
         if allowed {
             self.screen = screen;
