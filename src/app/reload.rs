@@ -239,11 +239,18 @@ pub fn reload(state: &mut AppState, path: &Path) -> Option<ReloadReport> {
 
     // Whatever used the old version keeps a retired copy of it, so it goes
     // on working whatever the new file holds.
-    let used = state.active.as_ref().is_some_and(|a| a.card == index)
-        || state.review.as_ref().is_some_and(|r| r.card == index)
-        || state.map.as_ref().is_some_and(|m| m.card == index);
+    let users = |state: &AppState| -> Vec<usize> {
+        [
+            state.active.as_ref().map(|a| a.card),
+            state.review.as_ref().map(|r| r.card),
+            state.map.as_ref().map(|m| m.card),
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
+    };
     let retired = match old {
-        Card::Playable(mut playable) if used => {
+        Card::Playable(mut playable) if users(state).contains(&index) => {
             playable.retired = true;
             state.catalogue.cards.push(Card::Playable(playable));
             Some(state.catalogue.cards.len() - 1)
@@ -264,11 +271,18 @@ pub fn reload(state: &mut AppState, path: &Path) -> Option<ReloadReport> {
             }
         }
     }
+    // An older version of this same file, still in use.
+    let source = state.catalogue.cards[index].source().clone();
+    let cards = &state.catalogue.cards;
+    let of_this_file = |card: usize| {
+        card != index
+            && matches!(cards.get(card), Some(Card::Playable(p)) if p.retired && p.source == source)
+    };
 
     let new = state.catalogue.scenario(index);
     let mut replayed = None;
-    if let (Some(active), Some(r)) = (state.active.as_mut(), retired)
-        && active.card == r
+    if let Some(active) = state.active.as_mut()
+        && of_this_file(active.card)
     {
         replayed = Some(match new {
             Some(scenario) => match replay(scenario, &active.session.conversation) {
@@ -284,8 +298,8 @@ pub fn reload(state: &mut AppState, path: &Path) -> Option<ReloadReport> {
             None => Replay::KeptOld,
         });
     }
-    if let (Some(review), Some(scenario), Some(r)) = (state.review.as_mut(), new, retired)
-        && review.card == r
+    if let (Some(review), Some(scenario)) = (state.review.as_mut(), new)
+        && of_this_file(review.card)
         && let Ok(conversation) = replay(scenario, &review.conversation)
     {
         review.debrief = Debrief::build(scenario, &conversation);
@@ -293,7 +307,7 @@ pub fn reload(state: &mut AppState, path: &Path) -> Option<ReloadReport> {
         review.card = index;
     }
     if let (Some(map), Some(scenario)) = (state.map.as_mut(), new)
-        && (map.card == index || Some(map.card) == retired)
+        && (map.card == index || of_this_file(map.card))
     {
         map.card = index;
         map.relayout(scenario);
@@ -305,13 +319,11 @@ pub fn reload(state: &mut AppState, path: &Path) -> Option<ReloadReport> {
         }
     }
     // A retired copy nothing uses any more is dropped.
-    if let Some(r) = retired {
-        let still_used = state.active.as_ref().is_some_and(|a| a.card == r)
-            || state.review.as_ref().is_some_and(|v| v.card == r)
-            || state.map.as_ref().is_some_and(|m| m.card == r);
-        if !still_used && r + 1 == state.catalogue.cards.len() {
-            state.catalogue.cards.pop();
-        }
+    if let Some(r) = retired
+        && !users(state).contains(&r)
+        && r + 1 == state.catalogue.cards.len()
+    {
+        state.catalogue.cards.pop();
     }
 
     let card = &state.catalogue.cards[index];

@@ -80,7 +80,11 @@ fn overview_ui(
         "{}, {}, {} and {}, in {}.",
         count(decisions, "decision"),
         count(options, "option"),
-        count(branches, "branch"),
+        if branches == 1 {
+            "1 branch".to_string()
+        } else {
+            format!("{branches} branches")
+        },
         count(endings, "ending"),
         count(layout.layers, "column")
     ));

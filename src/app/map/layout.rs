@@ -17,11 +17,11 @@ use std::collections::{HashMap, VecDeque};
 use crate::scenario::{EndingKind, Rating, Scenario};
 
 /// Width of a node box, in world units.
-pub const NODE_W: f32 = 176.0;
+pub const NODE_W: f32 = 164.0;
 /// Height of a node box, in world units.
 pub const NODE_H: f32 = 50.0;
 /// Horizontal space between two columns, where the edges bend.
-pub const COLUMN_GAP: f32 = 104.0;
+pub const COLUMN_GAP: f32 = 88.0;
 /// Vertical space between two boxes in a column.
 const ROW_GAP: f32 = 22.0;
 /// Vertical room an edge passing through a column takes.

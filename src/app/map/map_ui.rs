@@ -44,7 +44,7 @@ pub fn map_screen_ui(ui: &mut Ui, state: &AppState, palette: &Palette) -> Vec<Ac
     ui.add_space(6.0);
     ui.horizontal_wrapped(|ui| {
         if ui
-            .button(format!("\u{2190} {back}"))
+            .button(back)
             .on_hover_text("Or press M")
             .clicked()
         {
@@ -171,7 +171,7 @@ pub fn map_ui(
         });
     egui::Panel::top("map_toolbar")
         .frame(egui::Frame::new().inner_margin(egui::Margin::symmetric(0, 4)))
-        .show(ui, |ui| toolbar_ui(ui, map, palette, &mut actions));
+        .show(ui, |ui| toolbar_ui(ui, palette, &mut actions));
     egui::Panel::bottom("map_legend")
         .frame(egui::Frame::new().inner_margin(egui::Margin::symmetric(0, 6)))
         .show(ui, |ui| legend_ui(ui, palette));
@@ -183,7 +183,7 @@ pub fn map_ui(
     actions
 }
 
-fn toolbar_ui(ui: &mut Ui, map: &MapState, palette: &Palette, actions: &mut Vec<Action>) {
+fn toolbar_ui(ui: &mut Ui, palette: &Palette, actions: &mut Vec<Action>) {
     ui.horizontal_wrapped(|ui| {
         if ui
             .button("Fit to window")
@@ -197,9 +197,6 @@ fn toolbar_ui(ui: &mut Ui, map: &MapState, palette: &Palette, actions: &mut Vec<
         }
         if ui.button("Zoom in").on_hover_text("Or +").clicked() {
             actions.push(zoom(ZOOM_STEP, None));
-        }
-        if let Some(camera) = map.camera {
-            ui.label(format!("{:.0}%", camera.zoom * 100.0));
         }
         ui.label(
             RichText::new(
@@ -261,17 +258,17 @@ pub(crate) fn rating_style(rating: Rating, palette: &Palette) -> EdgeStyle {
         Rating::Mixed => EdgeStyle {
             colour,
             width: 2.0,
-            pattern: Pattern::Dashed(9.0, 5.0),
+            pattern: Pattern::Dashed(12.0, 5.0),
         },
         Rating::Poor => EdgeStyle {
             colour,
             width: 2.0,
-            pattern: Pattern::Dashed(3.0, 4.0),
+            pattern: Pattern::Dashed(5.0, 4.0),
         },
         Rating::Harmful => EdgeStyle {
             colour,
-            width: 2.4,
-            pattern: Pattern::Dotted(6.0),
+            width: 3.2,
+            pattern: Pattern::Dotted(6.5),
         },
     }
 }
@@ -426,9 +423,17 @@ fn canvas_ui(
     let camera = match map.camera {
         Some(camera) => camera,
         None => {
-            let fitted = Camera::fit(&layout.bounds, rect.width(), rect.height());
-            actions.push(Action::Map(MapAction::SetCamera(fitted)));
-            fitted
+            let placed = if map.fit_all {
+                Camera::fit(&layout.bounds, rect.width(), rect.height())
+            } else {
+                let focus = marks
+                    .current
+                    .or_else(|| layout.nodes.iter().position(|n| n.is_start))
+                    .map_or(layout.bounds.center(), |i| layout.nodes[i].center);
+                Camera::initial(&layout.bounds, rect.width(), rect.height(), focus)
+            };
+            actions.push(Action::Map(MapAction::SetCamera(placed)));
+            placed
         }
     };
     let view = View { rect, camera };
@@ -486,17 +491,15 @@ fn canvas_ui(
 
     input(ui, &canvas, &view, focused_node, actions);
 
-    // Column bands help the eye follow depth.
-    for layer in (0..layout.layers).step_by(2) {
-        let x = column_left(layer) - COLUMN_GAP / 2.0;
-        let a = view.to_screen(Point::new(x, layout.bounds.min.y - 40.0));
-        let b = view.to_screen(Point::new(
-            x + NODE_W + COLUMN_GAP,
-            layout.bounds.max.y + 40.0,
-        ));
-        let band = Rect::from_min_max(a, b).intersect(rect);
+    // Every other column is shaded, to help the eye follow depth.
+    for layer in (1..layout.layers).step_by(2) {
+        let left = view.to_screen(Point::new(column_left(layer) - COLUMN_GAP / 2.0, 0.0)).x;
+        let right = view
+            .to_screen(Point::new(column_left(layer) + NODE_W + COLUMN_GAP / 2.0, 0.0))
+            .x;
+        let band = Rect::from_x_y_ranges(left..=right, rect.y_range()).intersect(rect.shrink(1.0));
         if band.is_positive() {
-            painter.rect_filled(band, 0.0, ui.visuals().faint_bg_color.gamma_multiply(0.6));
+            painter.rect_filled(band, 0.0, ui.visuals().faint_bg_color.gamma_multiply(0.5));
         }
     }
 
@@ -590,6 +593,10 @@ fn canvas_ui(
         pill(&painter, ui, at, &edge_words(edge), style.colour, palette);
     }
 
+    minimap_ui(ui, &view, layout, marks, palette, actions);
+    let zoom_text = format!("{:.0}%", camera.zoom * 100.0);
+    pill(&painter, ui, rect.right_top() + vec2(-30.0, 18.0), &zoom_text, palette.card_stroke, palette);
+
     if let Some(e) = hovered_edge {
         let edge = &layout.edges[e];
         let text = edge_hover_text(edge, layout, scenario);
@@ -604,6 +611,70 @@ fn canvas_ui(
         ui.ctx().set_cursor_icon(CursorIcon::Grabbing);
     } else if canvas.hovered() {
         ui.ctx().set_cursor_icon(CursorIcon::Grab);
+    }
+}
+
+/// A small overview of the whole tree in the corner, with the part in
+/// view outlined, shown when the tree does not fit; clicking or dragging
+/// in it moves the view there.
+fn minimap_ui(
+    ui: &mut Ui,
+    view: &View,
+    layout: &Layout,
+    marks: &PathMarks,
+    palette: &Palette,
+    actions: &mut Vec<Action>,
+) {
+    let bounds = layout.bounds;
+    let visible = view.camera.visible(view.rect.width(), view.rect.height());
+    if bounds.is_empty() || visible.contains_bounds(&bounds) {
+        return;
+    }
+    let width = (view.rect.width() * 0.28).clamp(120.0, 240.0);
+    let height = (width * bounds.height() / bounds.width().max(1.0)).clamp(24.0, view.rect.height() * 0.3);
+    let scale = (width / bounds.width().max(1.0)).min(height / bounds.height().max(1.0));
+    let size = vec2(bounds.width() * scale, bounds.height() * scale) + vec2(16.0, 16.0);
+    let rect = Rect::from_min_size(view.rect.right_bottom() - size - vec2(10.0, 10.0), size);
+    let inner = rect.shrink(8.0);
+    let to_mini = |p: Point| {
+        inner.min + vec2((p.x - bounds.min.x) * scale, (p.y - bounds.min.y) * scale)
+    };
+    let response = ui.interact(rect, egui::Id::unique("map_overview"), Sense::click_and_drag());
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(
+            egui::Role::Button,
+            true,
+            "Overview of the whole map: click to move the view there",
+        )
+    });
+    let painter = ui.painter_at(view.rect);
+    painter.rect(
+        rect,
+        6.0,
+        palette.card.gamma_multiply(0.94),
+        Stroke::new(1.0, palette.card_stroke),
+        StrokeKind::Inside,
+    );
+    for (i, node) in layout.nodes.iter().enumerate() {
+        let b = node.bounds();
+        let r = Rect::from_min_max(to_mini(b.min), to_mini(b.max));
+        let colour = match node.kind {
+            _ if marks.on_path(i) => palette.accent,
+            NodeKind::Ending(kind) => widgets::ending_colour(palette, kind),
+            _ => palette.muted,
+        };
+        painter.rect_filled(r.expand(0.5), 1.0, colour);
+    }
+    let seen = Rect::from_min_max(to_mini(visible.min), to_mini(visible.max)).intersect(inner.expand(2.0));
+    painter.rect_stroke(seen, 2.0, Stroke::new(1.5, palette.accent), StrokeKind::Outside);
+    if (response.clicked() || response.dragged())
+        && let Some(p) = response.interact_pointer_pos()
+    {
+        let d = (p - inner.min) / scale;
+        actions.push(Action::Map(MapAction::SetCamera(Camera {
+            center: Point::new(bounds.min.x + d.x, bounds.min.y + d.y),
+            zoom: view.camera.zoom,
+        })));
     }
 }
 
@@ -854,7 +925,7 @@ fn paint_node(
     }
 
     if rect.width() >= MIN_TEXT_BOX {
-        let size = (14.0 * zoom).max(9.0);
+        let size = (16.0 * zoom).max(9.0);
         let size = (size * 2.0).round() / 2.0;
         let width = rect.width() - 12.0;
         let title = elided(painter, &node.id, FontId::proportional(size), text, width);
@@ -912,7 +983,7 @@ fn paint_node(
     }
     if look.current {
         let at = rect.center_top() - vec2(0.0, 14.0 * view.scale());
-        pill(painter, ui, at, "\u{25B6} you are here", palette.accent, palette);
+        pill(painter, ui, at, "you are here", palette.accent, palette);
     }
 }
 

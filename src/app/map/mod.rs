@@ -26,6 +26,9 @@ pub const MIN_ZOOM: f32 = 0.1;
 pub const MAX_ZOOM: f32 = 3.0;
 /// Fitting never enlarges beyond this, so a tiny tree is not blown up.
 pub const FIT_MAX_ZOOM: f32 = 1.2;
+/// A map opens at least this close, where node names can be read; a
+/// tree too big for that shows a part, around where the learner is.
+pub const READABLE_ZOOM: f32 = 0.72;
 /// One press of + or − zooms by this factor.
 pub const ZOOM_STEP: f32 = 1.25;
 
@@ -56,6 +59,36 @@ impl Camera {
         }
     }
 
+    /// The camera a map opens with: the whole tree when it can be read
+    /// that way, else readable and around `focus`, without showing more
+    /// empty space beyond the tree's edges than it must.
+    pub fn initial(bounds: &Bounds, view_width: f32, view_height: f32, focus: Point) -> Camera {
+        let fit = Camera::fit(bounds, view_width, view_height);
+        if fit.zoom >= READABLE_ZOOM || bounds.is_empty() {
+            return fit;
+        }
+        // As close as the tree's height allows, up to full size.
+        let tall = (view_height - 48.0).max(1.0) / bounds.height().max(1.0);
+        let zoom = tall.clamp(READABLE_ZOOM, 1.0);
+        let margin = 24.0 / zoom;
+        let axis = |focus: f32, min: f32, max: f32, view: f32| {
+            let half = view / zoom / 2.0;
+            let (low, high) = (min - margin + half, max + margin - half);
+            if low > high {
+                (min + max) / 2.0
+            } else {
+                focus.clamp(low, high)
+            }
+        };
+        Camera {
+            center: Point::new(
+                axis(focus.x, bounds.min.x, bounds.max.x, view_width),
+                axis(focus.y, bounds.min.y, bounds.max.y, view_height),
+            ),
+            zoom,
+        }
+    }
+
     /// The world area a view of this size shows.
     pub fn visible(&self, view_width: f32, view_height: f32) -> Bounds {
         Bounds::around(
@@ -82,7 +115,7 @@ pub enum MapAction {
     SetCamera(Camera),
     /// Select a node and move the view so it is in the middle.
     Show(usize),
-    /// Fit the whole map into the view on the next frame.
+    /// Fit the whole tree into the view on the next frame.
     Fit,
 }
 
@@ -95,8 +128,11 @@ pub struct MapState {
     pub from: Screen,
     /// Computed once per scenario (and again after the file reloads).
     pub layout: Arc<Layout>,
-    /// `None` until the view has fitted the map to its size.
+    /// `None` until the view has placed the camera for its size.
     pub camera: Option<Camera>,
+    /// The next placement fits the whole tree (after "Fit to window");
+    /// otherwise it is the opening view, [`Camera::initial`].
+    pub fit_all: bool,
     pub selected: Option<usize>,
 }
 
@@ -108,6 +144,7 @@ impl MapState {
             from,
             layout: Arc::new(Layout::new(scenario)),
             camera: None,
+            fit_all: false,
             selected: None,
         }
     }
@@ -153,6 +190,7 @@ impl MapState {
                 }
             }
             MapAction::SetCamera(camera) => {
+                self.fit_all = false;
                 self.camera = Some(Camera {
                     zoom: camera.zoom.clamp(MIN_ZOOM, MAX_ZOOM),
                     ..camera
@@ -166,7 +204,10 @@ impl MapState {
                     }
                 }
             }
-            MapAction::Fit => self.camera = None,
+            MapAction::Fit => {
+                self.camera = None;
+                self.fit_all = true;
+            }
         }
     }
 }
@@ -184,6 +225,7 @@ mod tests {
                 center: Point::new(100.0, 50.0),
                 zoom: 1.0,
             }),
+            fit_all: false,
             selected: None,
         }
     }
@@ -215,6 +257,25 @@ mod tests {
         assert!((camera.center.x - (100.0 - 30.0 / MAX_ZOOM)).abs() < 1e-3);
         map.apply(MapAction::Fit);
         assert_eq!(map.camera, None);
+        assert!(map.fit_all);
+    }
+
+    #[test]
+    fn a_big_tree_opens_readable_near_the_focus() {
+        let bounds = Bounds::around(Point::new(3000.0, 400.0), 6000.0, 800.0);
+        let camera = Camera::initial(&bounds, 800.0, 600.0, Point::new(0.0, 200.0));
+        assert_eq!(camera.zoom, READABLE_ZOOM);
+        let visible = camera.visible(800.0, 600.0);
+        assert!(visible.contains(Point::new(0.0, 200.0)), "the focus is in sight");
+        let flat = Bounds::around(Point::new(3000.0, 100.0), 6000.0, 200.0);
+        let camera = Camera::initial(&flat, 800.0, 600.0, Point::new(0.0, 100.0));
+        assert_eq!(camera.zoom, 1.0, "a flat tree opens at full size");
+        assert!(visible.min.x >= -40.0, "no more than a margin left of the tree");
+        let small = Bounds::around(Point::new(100.0, 100.0), 200.0, 100.0);
+        assert_eq!(
+            Camera::initial(&small, 800.0, 600.0, Point::new(0.0, 0.0)),
+            Camera::fit(&small, 800.0, 600.0)
+        );
     }
 
     #[test]
