@@ -104,7 +104,10 @@ fn the_map_opens_from_a_library_card_without_a_path_and_pans_with_the_keys() {
     let mut h = harness(&folders);
     click(&mut h, "Map of The kitchen table");
     assert_eq!(screen(&h), Screen::Map);
-    assert!(h.query_by_label_contains("No conversation on this scenario yet").is_some());
+    assert!(
+        h.query_by_label_contains("No conversation on this scenario yet")
+            .is_some()
+    );
     assert!(!label_of(&h, "Node letter:").contains("on your path"));
 
     // With nothing focused, the arrow keys move the view.
@@ -115,7 +118,10 @@ fn the_map_opens_from_a_library_card_without_a_path_and_pans_with_the_keys() {
     // Actions move it the same way the mouse does.
     h.state_mut()
         .state
-        .apply(attune::app::Action::Map(MapAction::Pan { dx: 40.0, dy: 0.0 }));
+        .apply(attune::app::Action::Map(MapAction::Pan {
+            dx: 40.0,
+            dy: 0.0,
+        }));
     h.run();
     let moved = camera(&h);
     assert!(moved.center.x < before.center.x + 80.0 / before.zoom);
@@ -148,9 +154,19 @@ fn every_shipped_scenario_lays_out_without_overlaps_and_forwards() {
         for edge in &layout.edges {
             let (from, to) = (&layout.nodes[edge.from], &layout.nodes[edge.to]);
             if edge.back {
-                assert!(from.layer >= to.layer, "{}: a back edge goes back", scenario.id);
+                assert!(
+                    from.layer >= to.layer,
+                    "{}: a back edge goes back",
+                    scenario.id
+                );
             } else {
-                assert!(from.layer < to.layer, "{}: {} -> {}", scenario.id, from.id, to.id);
+                assert!(
+                    from.layer < to.layer,
+                    "{}: {} -> {}",
+                    scenario.id,
+                    from.id,
+                    to.id
+                );
             }
             assert!(edge.points.len() >= 2);
             assert!(layout.bounds.contains_bounds(&edge.bounds));

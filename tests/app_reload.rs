@@ -96,7 +96,10 @@ fn an_edit_reloads_the_card_and_replays_the_conversation() {
 
     // 2. A syntax error: the card breaks, the problems screen shows it,
     //    and the conversation carries on with the old version.
-    save(&file, &KITCHEN_TABLE.replacen("id: \"letter\",", "id: \"letter\"", 1));
+    save(
+        &file,
+        &KITCHEN_TABLE.replacen("id: \"letter\",", "id: \"letter\"", 1),
+    );
     await_reload(&mut h, |app| {
         matches!(app.state.catalogue.cards[0], Card::Broken(_))
     });
@@ -124,11 +127,18 @@ fn an_edit_reloads_the_card_and_replays_the_conversation() {
 
     // 3. Fixed, but the option chosen at turn 1 was renamed: the app says
     //    where the replay broke and keeps the conversation.
-    save(&file, &reworded.replace("reflect_sitting", "reflect_weight"));
+    save(
+        &file,
+        &reworded.replace("reflect_sitting", "reflect_weight"),
+    );
     await_reload(&mut h, |app| playable_with(app, "reflect_weight"));
     assert!(matches!(kitchen_card(&h), Card::Playable(_)));
     let state = &h.state().state;
-    let Some(Replay::Broke(at)) = &state.authoring.reloads.last().and_then(|r| r.replay.clone())
+    let Some(Replay::Broke(at)) = &state
+        .authoring
+        .reloads
+        .last()
+        .and_then(|r| r.replay.clone())
     else {
         panic!("the replay should have broken");
     };
@@ -137,14 +147,22 @@ fn an_edit_reloads_the_card_and_replays_the_conversation() {
     assert!(state.notices.iter().any(|n| n.contains("at turn 1")
         && n.contains("reflect_sitting")
         && n.contains("no longer exists")));
-    let (active, scenario) = state.active_scenario().expect("the old conversation goes on");
+    let (active, scenario) = state
+        .active_scenario()
+        .expect("the old conversation goes on");
     assert_ne!(active.card, 0, "it keeps the version from before the edit");
-    assert!(scenario.node("letter").and_then(|n| n.option("reflect_sitting")).is_some());
+    assert!(
+        scenario
+            .node("letter")
+            .and_then(|n| n.option("reflect_sitting"))
+            .is_some()
+    );
     assert_eq!(turns(&h), 1);
     // The library lists the file once, playable again.
     click(&mut h, "Library");
     assert_eq!(
-        h.query_all_by_label("Read the briefing for The kitchen table").count(),
+        h.query_all_by_label("Read the briefing for The kitchen table")
+            .count(),
         1
     );
 }
@@ -158,6 +176,13 @@ fn a_new_file_in_a_watched_folder_gets_a_card() {
     await_reload(&mut h, |app| app.state.catalogue.cards.len() > cards);
     assert_eq!(h.state().state.catalogue.cards.len(), cards + 1, "one card");
     let reloads = &h.state().state.authoring.reloads;
-    assert!(reloads.iter().any(|r| r.added && r.playable()), "{reloads:?}");
-    assert_eq!(h.query_all_by_label_contains("Read the briefing for").count(), 2);
+    assert!(
+        reloads.iter().any(|r| r.added && r.playable()),
+        "{reloads:?}"
+    );
+    assert_eq!(
+        h.query_all_by_label_contains("Read the briefing for")
+            .count(),
+        2
+    );
 }

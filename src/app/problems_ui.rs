@@ -23,9 +23,12 @@ pub fn problem_counts(state: &AppState) -> (usize, usize) {
         .catalogue
         .listed()
         .flat_map(|(_, card)| card.problems())
-        .fold((0, 0), |(e, w), p| {
-            if p.is_error { (e + 1, w) } else { (e, w + 1) }
-        })
+        .fold(
+            (0, 0),
+            |(e, w), p| {
+                if p.is_error { (e + 1, w) } else { (e, w + 1) }
+            },
+        )
 }
 
 /// The top bar's tab for this screen, when there is reason to show it:
@@ -98,7 +101,11 @@ fn watch_ui(ui: &mut Ui, state: &AppState, palette: &Palette, actions: &mut Vec<
         ui.set_width(ui.available_width());
         match &state.authoring.status {
             WatchStatus::Watching(roots) => {
-                ui.label(RichText::new("Watching for changes").strong().color(palette.good));
+                ui.label(
+                    RichText::new("Watching for changes")
+                        .strong()
+                        .color(palette.good),
+                );
                 ui.label(
                     "Save a dialogue file and it is checked again at once: its card, this list \
                      and a conversation that uses it follow the edit.",
@@ -141,7 +148,11 @@ fn reloads_ui(ui: &mut Ui, state: &AppState, palette: &Palette) {
     if reloads.is_empty() {
         return;
     }
-    ui.label(RichText::new("Latest reloads").font(theme::title_font(ui)).strong());
+    ui.label(
+        RichText::new("Latest reloads")
+            .font(theme::title_font(ui))
+            .strong(),
+    );
     widgets::card_frame(palette).show(ui, |ui| {
         ui.set_width(ui.available_width());
         for report in reloads.iter().rev().take(SHOWN_RELOADS) {
@@ -220,7 +231,11 @@ fn files_ui(ui: &mut Ui, state: &AppState, palette: &Palette) {
         ui.add_space(8.0);
     }
     if !clean.is_empty() {
-        ui.label(RichText::new("No problems").font(theme::title_font(ui)).strong());
+        ui.label(
+            RichText::new("No problems")
+                .font(theme::title_font(ui))
+                .strong(),
+        );
         ui.label(RichText::new(clean.join("  \u{00B7}  ")).color(palette.muted));
     }
 }
@@ -265,10 +280,8 @@ fn problem_ui(ui: &mut Ui, p: &Problem, palette: &Palette) {
     ui.add_space(4.0);
     ui.horizontal_wrapped(|ui| {
         ui.add(
-            egui::Label::new(
-                RichText::new(format!("{}:{}:{}", p.file, p.line, p.col)).monospace(),
-            )
-            .selectable(true),
+            egui::Label::new(RichText::new(format!("{}:{}:{}", p.file, p.line, p.col)).monospace())
+                .selectable(true),
         );
         ui.label(
             RichText::new(format!("{kind}[{}]", p.code))

@@ -9,9 +9,9 @@ use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
 
+use super::Screen;
 use super::catalogue::{Card, Catalogue};
 use super::state::AppState;
-use super::Screen;
 use crate::debrief::Debrief;
 use crate::engine::{Conversation, EngineError};
 use crate::scenario::library::{Entry, Source};
@@ -219,10 +219,13 @@ pub fn watch_roots(catalogue: &Catalogue, dialogue_dirs: &[PathBuf]) -> Vec<Path
 /// library (nor a new one in the user's folders).
 pub fn reload(state: &mut AppState, path: &Path) -> Option<ReloadReport> {
     let wanted = normal(path);
-    let found = state.catalogue.listed().find_map(|(i, card)| match card.source() {
-        Source::File(p) if normal(p) == wanted => Some(i),
-        _ => None,
-    });
+    let found = state
+        .catalogue
+        .listed()
+        .find_map(|(i, card)| match card.source() {
+            Source::File(p) if normal(p) == wanted => Some(i),
+            _ => None,
+        });
     let Some(index) = found else {
         return add_new_file(state, path, &wanted);
     };
@@ -354,9 +357,13 @@ pub fn reload(state: &mut AppState, path: &Path) -> Option<ReloadReport> {
 
 /// A dialogue file that appeared in one of the user's folders.
 fn add_new_file(state: &mut AppState, path: &Path, wanted: &Path) -> Option<ReloadReport> {
-    let in_user_folder = wanted
-        .parent()
-        .is_some_and(|parent| state.authoring.dialogue_dirs.iter().any(|d| normal(d) == parent));
+    let in_user_folder = wanted.parent().is_some_and(|parent| {
+        state
+            .authoring
+            .dialogue_dirs
+            .iter()
+            .any(|d| normal(d) == parent)
+    });
     let is_dialogue = path.extension().is_some_and(|e| e == "ron");
     if !in_user_folder || !is_dialogue || !path.is_file() {
         return None;

@@ -99,7 +99,9 @@ impl FileWatcher {
     /// Waits up to `timeout` for the first report, then takes the rest.
     pub fn wait(&self, timeout: Duration) -> Vec<WatchEvent> {
         match self.events.recv_timeout(timeout) {
-            Ok(first) => std::iter::once(first).chain(self.events.try_iter()).collect(),
+            Ok(first) => std::iter::once(first)
+                .chain(self.events.try_iter())
+                .collect(),
             Err(_) => Vec::new(),
         }
     }

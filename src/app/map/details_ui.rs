@@ -64,7 +64,11 @@ fn overview_ui(
     palette: &Palette,
     actions: &mut Vec<Action>,
 ) {
-    ui.label(RichText::new("The whole tree").font(theme::title_font(ui)).strong());
+    ui.label(
+        RichText::new("The whole tree")
+            .font(theme::title_font(ui))
+            .strong(),
+    );
     let (mut decisions, mut branches, mut endings, mut options) = (0, 0, 0, 0);
     for node in &layout.nodes {
         match node.kind {
@@ -100,13 +104,15 @@ fn overview_ui(
     goto_button(ui, layout, &scenario.start, actions);
     ui.add_space(4.0);
     ui.label(RichText::new("Endings").strong());
-    for node in layout.nodes.iter().filter(|n| matches!(n.kind, NodeKind::Ending(_))) {
+    for node in layout
+        .nodes
+        .iter()
+        .filter(|n| matches!(n.kind, NodeKind::Ending(_)))
+    {
         ui.horizontal_wrapped(|ui| {
             goto_button(ui, layout, &node.id, actions);
             if let NodeKind::Ending(kind) = node.kind {
-                ui.label(
-                    RichText::new(kind.label()).color(widgets::ending_colour(palette, kind)),
-                );
+                ui.label(RichText::new(kind.label()).color(widgets::ending_colour(palette, kind)));
             }
         });
     }
@@ -118,7 +124,11 @@ fn overview_ui(
         .collect();
     if !unreachable.is_empty() {
         ui.add_space(4.0);
-        ui.label(RichText::new("Not reachable from the start").strong().color(palette.poor));
+        ui.label(
+            RichText::new("Not reachable from the start")
+                .strong()
+                .color(palette.poor),
+        );
         ui.horizontal_wrapped(|ui| {
             for id in unreachable {
                 goto_button(ui, layout, id, actions);
@@ -158,9 +168,12 @@ fn node_ui(
             ""
         };
         ui.label(
-            RichText::new(format!("On your path at step {}.{now}", steps.join(" and ")))
-                .color(palette.accent)
-                .strong(),
+            RichText::new(format!(
+                "On your path at step {}.{now}",
+                steps.join(" and ")
+            ))
+            .color(palette.accent)
+            .strong(),
         );
     }
     if !map_node.reachable && !map_node.is_withdrawal {
@@ -203,9 +216,7 @@ fn node_ui(
         });
     }
     if !node.lines.is_empty() {
-        ui.label(
-            RichText::new(format!("What {} says", scenario.persona.name)).strong(),
-        );
+        ui.label(RichText::new(format!("What {} says", scenario.persona.name)).strong());
         for line in &node.lines {
             egui::Frame::new()
                 .fill(palette.peer_fill)
@@ -221,11 +232,7 @@ fn node_ui(
                     }
                     when.extend(line.when.iter().map(condition_words));
                     if !when.is_empty() {
-                        ui.label(
-                            RichText::new(when.join("; "))
-                                .small()
-                                .color(palette.muted),
-                        );
+                        ui.label(RichText::new(when.join("; ")).small().color(palette.muted));
                     }
                 });
             ui.add_space(2.0);
@@ -240,9 +247,9 @@ fn node_ui(
         ui.add_space(6.0);
         ui.label(RichText::new("Options").strong());
         for (n, choice) in node.options.iter().enumerate() {
-            let chosen = layout.outgoing[index]
-                .iter()
-                .any(|&e| marks.edges[e] && layout.edges[e].option_id.as_deref() == Some(&choice.id));
+            let chosen = layout.outgoing[index].iter().any(|&e| {
+                marks.edges[e] && layout.edges[e].option_id.as_deref() == Some(&choice.id)
+            });
             option_ui(ui, layout, n, choice, chosen, palette, actions);
         }
     }
@@ -284,9 +291,13 @@ fn option_ui(
         ui.horizontal_wrapped(|ui| {
             line_sample(ui, style, None);
             ui.label(
-                RichText::new(format!("Option {} \u{00B7} {}", n + 1, choice.rating.label()))
-                    .strong()
-                    .color(style.colour),
+                RichText::new(format!(
+                    "Option {} \u{00B7} {}",
+                    n + 1,
+                    choice.rating.label()
+                ))
+                .strong()
+                .color(style.colour),
             );
             if chosen {
                 ui.label(RichText::new("your choice").strong().color(palette.accent));
@@ -306,7 +317,11 @@ fn option_ui(
         if !skills.is_empty() {
             facts.push(skills.join(", "));
         }
-        ui.label(RichText::new(facts.join(" \u{00B7} ")).small().color(palette.muted));
+        ui.label(
+            RichText::new(facts.join(" \u{00B7} "))
+                .small()
+                .color(palette.muted),
+        );
         if !choice.when.is_empty() {
             let when: Vec<String> = choice.when.iter().map(condition_words).collect();
             ui.label(

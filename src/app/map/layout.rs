@@ -118,9 +118,13 @@ impl Bounds {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NodeKind {
     /// The peer speaks and the learner chooses.
-    Decision { options: usize },
+    Decision {
+        options: usize,
+    },
     /// No words: the talk moves on along the first route that holds.
-    Branch { routes: usize },
+    Branch {
+        routes: usize,
+    },
     Ending(EndingKind),
 }
 
@@ -339,10 +343,19 @@ fn assign_ports(
                 // Order by where the edge heads next, so ports don't cross.
                 let next_y = |e: usize| {
                     let p = &edges[e].points;
-                    if leaves { p[2.min(p.len() - 1)].y } else { p[p.len().saturating_sub(3)].y }
+                    if leaves {
+                        p[2.min(p.len() - 1)].y
+                    } else {
+                        p[p.len().saturating_sub(3)].y
+                    }
                 };
                 here.sort_by(|&a, &b| next_y(a).total_cmp(&next_y(b)));
-                let x = node.center.x + if side_right { NODE_W / 2.0 } else { -NODE_W / 2.0 };
+                let x = node.center.x
+                    + if side_right {
+                        NODE_W / 2.0
+                    } else {
+                        -NODE_W / 2.0
+                    };
                 for (&e, dy) in here.iter().zip(slots(here.len())) {
                     let p = &mut edges[e].points;
                     let port = Point::new(x, node.center.y + dy);
@@ -594,7 +607,12 @@ impl Lanes {
             down: vec![Vec::new(); n],
             chains: Vec::with_capacity(graph.edges.len()),
         };
-        for edge in graph.edges.iter().enumerate().map(|(e, edge)| (back[e], edge)) {
+        for edge in graph
+            .edges
+            .iter()
+            .enumerate()
+            .map(|(e, edge)| (back[e], edge))
+        {
             let (is_back, edge) = edge;
             let (a, b) = if is_back {
                 (edge.to, edge.from)

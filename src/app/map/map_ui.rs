@@ -43,11 +43,7 @@ pub fn map_screen_ui(ui: &mut Ui, state: &AppState, palette: &Palette) -> Vec<Ac
     let scenario = state.catalogue.scenario(map.card);
     ui.add_space(6.0);
     ui.horizontal_wrapped(|ui| {
-        if ui
-            .button(back)
-            .on_hover_text("Or press M")
-            .clicked()
-        {
+        if ui.button(back).on_hover_text("Or press M").clicked() {
             actions.push(Action::CloseMap);
         }
         match scenario {
@@ -278,7 +274,10 @@ fn stroke_line(painter: &egui::Painter, points: &[Pos2], style: EdgeStyle, scale
     let width = style.width * scale;
     match style.pattern {
         Pattern::Solid => {
-            painter.add(Shape::line(points.to_vec(), Stroke::new(width, style.colour)));
+            painter.add(Shape::line(
+                points.to_vec(),
+                Stroke::new(width, style.colour),
+            ));
         }
         Pattern::Dashed(dash, gap) => {
             painter.extend(Shape::dashed_line(
@@ -344,7 +343,7 @@ struct View {
 }
 
 impl View {
-    fn to_screen(&self, p: Point) -> Pos2 {
+    fn to_screen(self, p: Point) -> Pos2 {
         self.rect.center()
             + vec2(
                 (p.x - self.camera.center.x) * self.camera.zoom,
@@ -352,7 +351,7 @@ impl View {
             )
     }
 
-    fn to_world(&self, p: Pos2) -> Point {
+    fn to_world(self, p: Pos2) -> Point {
         let d = (p - self.rect.center()) / self.camera.zoom;
         Point::new(self.camera.center.x + d.x, self.camera.center.y + d.y)
     }
@@ -388,7 +387,9 @@ pub(crate) fn node_label(node: &MapNode, marks: &PathMarks, index: usize) -> Str
 pub(crate) fn kind_words(node: &MapNode) -> String {
     let start = if node.is_start { "start, " } else { "" };
     match node.kind {
-        NodeKind::Decision { options } => format!("{start}decision with {}", count(options, "option")),
+        NodeKind::Decision { options } => {
+            format!("{start}decision with {}", count(options, "option"))
+        }
         NodeKind::Branch { routes } => format!("{start}branch with {}", count(routes, "route")),
         NodeKind::Ending(kind) if node.is_withdrawal => {
             format!("{start}ending, {} (when trust runs out)", kind.label())
@@ -464,7 +465,12 @@ fn canvas_ui(
         let response = ui.interact(node_rect, id, Sense::click());
         let selected = map.selected == Some(i);
         response.widget_info(|| {
-            egui::WidgetInfo::selected(egui::Role::Button, true, selected, node_label(node, marks, i))
+            egui::WidgetInfo::selected(
+                egui::Role::Button,
+                true,
+                selected,
+                node_label(node, marks, i),
+            )
         });
         if response.clicked() {
             actions.push(Action::Map(MapAction::Select(Some(i))));
@@ -493,9 +499,14 @@ fn canvas_ui(
 
     // Every other column is shaded, to help the eye follow depth.
     for layer in (1..layout.layers).step_by(2) {
-        let left = view.to_screen(Point::new(column_left(layer) - COLUMN_GAP / 2.0, 0.0)).x;
+        let left = view
+            .to_screen(Point::new(column_left(layer) - COLUMN_GAP / 2.0, 0.0))
+            .x;
         let right = view
-            .to_screen(Point::new(column_left(layer) + NODE_W + COLUMN_GAP / 2.0, 0.0))
+            .to_screen(Point::new(
+                column_left(layer) + NODE_W + COLUMN_GAP / 2.0,
+                0.0,
+            ))
             .x;
         let band = Rect::from_x_y_ranges(left..=right, rect.y_range()).intersect(rect.shrink(1.0));
         if band.is_positive() {
@@ -511,7 +522,9 @@ fn canvas_ui(
     // Edges: the ones not taken, then the path on top.
     let mut drawn: Vec<(usize, Vec<Pos2>)> = Vec::new();
     for (e, edge) in layout.edges.iter().enumerate() {
-        if edge.bounds.intersects(&visible) || edge.self_loop && visible.intersects(&layout.nodes[edge.from].bounds()) {
+        if edge.bounds.intersects(&visible)
+            || edge.self_loop && visible.intersects(&layout.nodes[edge.from].bounds())
+        {
             drawn.push((e, curve(&view, edge)));
         }
     }
@@ -560,10 +573,22 @@ fn canvas_ui(
             points.clone(),
             Stroke::new(9.0 * scale, palette.accent.gamma_multiply(0.4)),
         ));
-        painter.extend(Shape::dashed_line(&points, Stroke::new(2.0 * scale, palette.poor), 6.0, 4.0));
+        painter.extend(Shape::dashed_line(
+            &points,
+            Stroke::new(2.0 * scale, palette.poor),
+            6.0,
+            4.0,
+        ));
         arrow_head(&painter, &points, palette.poor, 7.0 * scale);
         let mid = pos2(from.x, to.y);
-        pill(&painter, ui, mid + vec2(0.0, -12.0), "trust fell below the floor", palette.poor, palette);
+        pill(
+            &painter,
+            ui,
+            mid + vec2(0.0, -12.0),
+            "trust fell below the floor",
+            palette.poor,
+            palette,
+        );
     }
 
     // Nodes in sight.
@@ -579,7 +604,16 @@ fn canvas_ui(
             on_path: marks.on_path(i),
             current: marks.current == Some(i),
         };
-        paint_node(&painter, ui, &view, node, &marks.steps[i], state, palette, text_scale);
+        paint_node(
+            &painter,
+            ui,
+            &view,
+            node,
+            &marks.steps[i],
+            state,
+            palette,
+            text_scale,
+        );
     }
 
     // Labels with the rating words on the selected or hovered node's edges.
@@ -595,7 +629,14 @@ fn canvas_ui(
 
     minimap_ui(ui, &view, layout, marks, palette, actions);
     let zoom_text = format!("{:.0}%", camera.zoom * 100.0);
-    pill(&painter, ui, rect.right_top() + vec2(-30.0, 18.0), &zoom_text, palette.card_stroke, palette);
+    pill(
+        &painter,
+        ui,
+        rect.right_top() + vec2(-30.0, 18.0),
+        &zoom_text,
+        palette.card_stroke,
+        palette,
+    );
 
     if let Some(e) = hovered_edge {
         let edge = &layout.edges[e];
@@ -631,15 +672,19 @@ fn minimap_ui(
         return;
     }
     let width = (view.rect.width() * 0.28).clamp(120.0, 240.0);
-    let height = (width * bounds.height() / bounds.width().max(1.0)).clamp(24.0, view.rect.height() * 0.3);
+    let height =
+        (width * bounds.height() / bounds.width().max(1.0)).clamp(24.0, view.rect.height() * 0.3);
     let scale = (width / bounds.width().max(1.0)).min(height / bounds.height().max(1.0));
     let size = vec2(bounds.width() * scale, bounds.height() * scale) + vec2(16.0, 16.0);
     let rect = Rect::from_min_size(view.rect.right_bottom() - size - vec2(10.0, 10.0), size);
     let inner = rect.shrink(8.0);
-    let to_mini = |p: Point| {
-        inner.min + vec2((p.x - bounds.min.x) * scale, (p.y - bounds.min.y) * scale)
-    };
-    let response = ui.interact(rect, egui::Id::unique("map_overview"), Sense::click_and_drag());
+    let to_mini =
+        |p: Point| inner.min + vec2((p.x - bounds.min.x) * scale, (p.y - bounds.min.y) * scale);
+    let response = ui.interact(
+        rect,
+        egui::Id::unique("map_overview"),
+        Sense::click_and_drag(),
+    );
     response.widget_info(|| {
         egui::WidgetInfo::labeled(
             egui::Role::Button,
@@ -665,8 +710,14 @@ fn minimap_ui(
         };
         painter.rect_filled(r.expand(0.5), 1.0, colour);
     }
-    let seen = Rect::from_min_max(to_mini(visible.min), to_mini(visible.max)).intersect(inner.expand(2.0));
-    painter.rect_stroke(seen, 2.0, Stroke::new(1.5, palette.accent), StrokeKind::Outside);
+    let seen =
+        Rect::from_min_max(to_mini(visible.min), to_mini(visible.max)).intersect(inner.expand(2.0));
+    painter.rect_stroke(
+        seen,
+        2.0,
+        Stroke::new(1.5, palette.accent),
+        StrokeKind::Outside,
+    );
     if (response.clicked() || response.dragged())
         && let Some(p) = response.interact_pointer_pos()
     {
@@ -696,8 +747,13 @@ fn input(
         }
     }
     if canvas.contains_pointer() {
-        let (scroll, pinch, pointer) =
-            ui.input(|i| (i.smooth_scroll_delta.y, i.zoom_delta(), i.pointer.hover_pos()));
+        let (scroll, pinch, pointer) = ui.input(|i| {
+            (
+                i.smooth_scroll_delta.y,
+                i.zoom_delta(),
+                i.pointer.hover_pos(),
+            )
+        });
         let factor = pinch * (scroll / 240.0).exp();
         if (factor - 1.0).abs() > 1e-4 {
             actions.push(zoom(factor, pointer.map(|p| view.to_world(p))));
@@ -755,7 +811,11 @@ fn curve(view: &View, edge: &MapEdge) -> Vec<Pos2> {
         return bezier(pts[0], pts[1], pts[2], pts[3], 16);
     }
     let mut out = Vec::with_capacity(pts.len() * 10);
-    let bow = if edge.back { 36.0 * view.camera.zoom } else { 0.0 };
+    let bow = if edge.back {
+        36.0 * view.camera.zoom
+    } else {
+        0.0
+    };
     for (i, pair) in pts.windows(2).enumerate() {
         let (a, b) = (pair[0], pair[1]);
         let dx = (b.x - a.x) / 2.0;
@@ -849,19 +909,34 @@ fn edge_hover_text(edge: &MapEdge, layout: &Layout, scenario: &Scenario) -> Stri
                 rating.label()
             )
         }
-        EdgeKind::Route { index } => format!("Route {} of branch {from}, leads to {to}.", index + 1),
+        EdgeKind::Route { index } => {
+            format!("Route {} of branch {from}, leads to {to}.", index + 1)
+        }
     }
 }
 
 /// A small label with a coloured edge, painted on the canvas.
-fn pill(painter: &egui::Painter, ui: &Ui, at: Pos2, text: &str, colour: Color32, palette: &Palette) {
+fn pill(
+    painter: &egui::Painter,
+    ui: &Ui,
+    at: Pos2,
+    text: &str,
+    colour: Color32,
+    palette: &Palette,
+) {
     let galley = painter.layout_no_wrap(
         text.to_string(),
         FontId::proportional(12.5),
         ui.visuals().text_color(),
     );
     let rect = Rect::from_center_size(at, galley.size() + vec2(12.0, 4.0));
-    painter.rect(rect, 8.0, palette.card, Stroke::new(1.5, colour), StrokeKind::Inside);
+    painter.rect(
+        rect,
+        8.0,
+        palette.card,
+        Stroke::new(1.5, colour),
+        StrokeKind::Inside,
+    );
     painter.galley(rect.min + vec2(6.0, 2.0), galley, ui.visuals().text_color());
 }
 
@@ -920,8 +995,19 @@ fn paint_node(
         painter.rect_stroke(rect, radius, stroke, StrokeKind::Inside);
     } else {
         let r = rect.shrink(1.0);
-        let outline = [r.left_top(), r.right_top(), r.right_bottom(), r.left_bottom(), r.left_top()];
-        painter.extend(Shape::dashed_line(&outline, Stroke::new(1.5, palette.poor), 6.0, 4.0));
+        let outline = [
+            r.left_top(),
+            r.right_top(),
+            r.right_bottom(),
+            r.left_bottom(),
+            r.left_top(),
+        ];
+        painter.extend(Shape::dashed_line(
+            &outline,
+            Stroke::new(1.5, palette.poor),
+            6.0,
+            4.0,
+        ));
     }
 
     if rect.width() >= MIN_TEXT_BOX {
@@ -958,9 +1044,16 @@ fn paint_node(
         let total = title.size().y + sub.size().y;
         if total <= rect.height() + 2.0 {
             let top = rect.center().y - total / 2.0;
-            painter.galley(pos2(rect.center().x - title.size().x / 2.0, top), title, text);
             painter.galley(
-                pos2(rect.center().x - sub.size().x / 2.0, top + total - sub.size().y),
+                pos2(rect.center().x - title.size().x / 2.0, top),
+                title,
+                text,
+            );
+            painter.galley(
+                pos2(
+                    rect.center().x - sub.size().x / 2.0,
+                    top + total - sub.size().y,
+                ),
                 sub,
                 sub_colour,
             );

@@ -91,11 +91,7 @@ impl Camera {
 
     /// The world area a view of this size shows.
     pub fn visible(&self, view_width: f32, view_height: f32) -> Bounds {
-        Bounds::around(
-            self.center,
-            view_width / self.zoom,
-            view_height / self.zoom,
-        )
+        Bounds::around(self.center, view_width / self.zoom, view_height / self.zoom)
     }
 }
 
@@ -266,11 +262,17 @@ mod tests {
         let camera = Camera::initial(&bounds, 800.0, 600.0, Point::new(0.0, 200.0));
         assert_eq!(camera.zoom, READABLE_ZOOM);
         let visible = camera.visible(800.0, 600.0);
-        assert!(visible.contains(Point::new(0.0, 200.0)), "the focus is in sight");
+        assert!(
+            visible.contains(Point::new(0.0, 200.0)),
+            "the focus is in sight"
+        );
         let flat = Bounds::around(Point::new(3000.0, 100.0), 6000.0, 200.0);
         let camera = Camera::initial(&flat, 800.0, 600.0, Point::new(0.0, 100.0));
         assert_eq!(camera.zoom, 1.0, "a flat tree opens at full size");
-        assert!(visible.min.x >= -40.0, "no more than a margin left of the tree");
+        assert!(
+            visible.min.x >= -40.0,
+            "no more than a margin left of the tree"
+        );
         let small = Bounds::around(Point::new(100.0, 100.0), 200.0, 100.0);
         assert_eq!(
             Camera::initial(&small, 800.0, 600.0, Point::new(0.0, 0.0)),
