@@ -2,6 +2,10 @@
 //! [`super::state::AppState::apply`] changes the state.
 
 use super::presenter::PresenterAction;
+use std::path::PathBuf;
+
+use super::map::MapAction;
+use super::reload::WatchStatus;
 use crate::store::Settings;
 
 /// The screens, in the order the top bar lists them.
@@ -15,6 +19,10 @@ pub enum Screen {
     Debrief,
     History,
     Settings,
+    /// The whole tree of one scenario ([`super::state::AppState::map`]).
+    Map,
+    /// Errors and warnings in the dialogue files, and recent reloads.
+    Problems,
 }
 
 /// One request from the user.
@@ -49,4 +57,14 @@ pub enum Action {
     /// Presenter mode, full screen, the shortcut sheet and the classroom
     /// controls.
     Presenter(PresenterAction),
+    /// Open the map of the card at this index.
+    OpenMap(usize),
+    /// Leave the map for the screen it was opened from.
+    CloseMap,
+    /// Pan, zoom or select on the open map.
+    Map(MapAction),
+    /// A dialogue file changed on disk: load and validate it again.
+    Reload(PathBuf),
+    /// The file watcher started, stopped or failed.
+    Watch(WatchStatus),
 }

@@ -110,6 +110,16 @@ pub fn briefing_ui(ui: &mut Ui, state: &AppState, palette: &Palette) -> Vec<Acti
                     {
                         actions.push(Action::Navigate(Screen::Library));
                     }
+                    if ui
+                        .add(egui::Button::new("Scenario map").min_size(egui::vec2(0.0, 40.0)))
+                        .on_hover_text(
+                            "The whole tree with every option and its rating (M). \
+                             It shows the answers: look after playing if you want a fresh try.",
+                        )
+                        .clicked()
+                    {
+                        actions.push(Action::OpenMap(card));
+                    }
                 });
                 ui.add_space(16.0);
             });

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::scenario::library::Library;
+use crate::scenario::library::{Entry, Library, Source};
 use crate::scenario::{Diagnostic, Scenario};
 use crate::store::{BestOutcome, History};
 
@@ -13,6 +13,13 @@ pub struct Playable {
     pub scenario: Scenario,
     /// Decisions on the path that always takes a best option.
     pub decisions: usize,
+    /// Where the file came from; hot reload matches changed files by it.
+    pub source: Source,
+    /// The file's warnings, for the problems screen.
+    pub problems: Vec<Problem>,
+    /// An older version of a reloaded file, kept only while a
+    /// conversation, debrief or map still uses it; not listed.
+    pub retired: bool,
 }
 
 /// A file that failed to load: shown with its diagnostics, never started.
@@ -22,6 +29,7 @@ pub struct Broken {
     pub file: String,
     /// Errors first, then warnings, each already formatted for display.
     pub problems: Vec<Problem>,
+    pub source: Source,
 }
 
 /// One diagnostic, split into the parts a card shows.
@@ -31,6 +39,8 @@ pub struct Problem {
     pub line: usize,
     pub col: usize,
     pub is_error: bool,
+    /// The diagnostic's stable code, e.g. `dangling-goto`.
+    pub code: &'static str,
     pub message: String,
     pub hint: Option<String>,
 }
@@ -42,6 +52,7 @@ impl From<&Diagnostic> for Problem {
             line: d.line,
             col: d.col,
             is_error: d.is_error(),
+            code: d.code,
             message: d.message.clone(),
             hint: d.hint.clone(),
         }
@@ -56,6 +67,47 @@ pub enum Card {
     Broken(Broken),
 }
 
+impl Card {
+    /// The card for one loaded file: playable when it has no errors.
+    pub fn from_entry(entry: Entry) -> Card {
+        let has_error = entry.diagnostics.iter().any(Diagnostic::is_error);
+        let mut problems: Vec<Problem> = entry.diagnostics.iter().map(Problem::from).collect();
+        problems.sort_by_key(|p| (!p.is_error, p.line, p.col));
+        match entry.scenario {
+            Some(scenario) if !has_error => {
+                let decisions = scenario.main_path_decisions();
+                Card::Playable(Box::new(Playable {
+                    scenario,
+                    decisions,
+                    source: entry.source,
+                    problems,
+                    retired: false,
+                }))
+            }
+            _ => Card::Broken(Broken {
+                file: entry.source.display(),
+                problems,
+                source: entry.source,
+            }),
+        }
+    }
+
+    pub fn source(&self) -> &Source {
+        match self {
+            Card::Playable(p) => &p.source,
+            Card::Broken(b) => &b.source,
+        }
+    }
+
+    /// Errors first, then warnings.
+    pub fn problems(&self) -> &[Problem] {
+        match self {
+            Card::Playable(p) => &p.problems,
+            Card::Broken(b) => &b.problems,
+        }
+    }
+}
+
 /// Every card plus the learner's best ending per scenario.
 #[derive(Debug, Default)]
 pub struct Catalogue {
@@ -68,35 +120,19 @@ impl Catalogue {
     /// Takes the library apart into cards. Loading never fails as a whole:
     /// a broken file becomes a broken card.
     pub fn new(library: Library) -> Self {
-        let cards = library
-            .entries
-            .into_iter()
-            .map(|entry| {
-                let has_error = entry.diagnostics.iter().any(Diagnostic::is_error);
-                match entry.scenario {
-                    Some(scenario) if !has_error => {
-                        let decisions = scenario.main_path_decisions();
-                        Card::Playable(Box::new(Playable {
-                            scenario,
-                            decisions,
-                        }))
-                    }
-                    _ => {
-                        let mut problems: Vec<Problem> =
-                            entry.diagnostics.iter().map(Problem::from).collect();
-                        problems.sort_by_key(|p| (!p.is_error, p.line, p.col));
-                        Card::Broken(Broken {
-                            file: entry.source.display(),
-                            problems,
-                        })
-                    }
-                }
-            })
-            .collect();
         Catalogue {
-            cards,
+            cards: library.entries.into_iter().map(Card::from_entry).collect(),
             best: BTreeMap::new(),
         }
+    }
+
+    /// The cards the library lists, with their indices: every card but
+    /// the retired versions of reloaded files.
+    pub fn listed(&self) -> impl Iterator<Item = (usize, &Card)> {
+        self.cards
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !matches!(c, Card::Playable(p) if p.retired))
     }
 
     /// The playable scenario at card `index`, if that card is playable.
@@ -116,7 +152,7 @@ impl Catalogue {
     pub fn index_of(&self, id: &str) -> Option<usize> {
         self.cards
             .iter()
-            .rposition(|c| matches!(c, Card::Playable(p) if p.scenario.id == id))
+            .rposition(|c| matches!(c, Card::Playable(p) if p.scenario.id == id && !p.retired))
     }
 
     pub fn best(&self, id: &str) -> Option<&BestOutcome> {

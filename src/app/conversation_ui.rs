@@ -193,6 +193,13 @@ fn undo_row_ui(ui: &mut Ui, palette: &Palette, active: &Active, actions: &mut Ve
             .small()
             .color(palette.muted),
         );
+        if ui
+            .button("Scenario map")
+            .on_hover_text("The whole tree with your path so far (M). It shows every rating.")
+            .clicked()
+        {
+            actions.push(Action::OpenMap(active.card));
+        }
     });
 }
 

@@ -157,6 +157,13 @@ fn export_ui(ui: &mut Ui, palette: &Palette, review: &Review, actions: &mut Vec<
         {
             actions.push(Action::Navigate(Screen::Library));
         }
+        if ui
+            .add(egui::Button::new("Map of your path").min_size(egui::vec2(0.0, 34.0)))
+            .on_hover_text("The whole tree with the route you took and every other option (M)")
+            .clicked()
+        {
+            actions.push(Action::OpenMap(review.card));
+        }
     });
     match &review.export {
         Some(ExportStatus::Written(path)) => {

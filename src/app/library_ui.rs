@@ -107,7 +107,7 @@ fn cards_ui(ui: &mut Ui, state: &AppState, palette: &Palette, actions: &mut Vec<
         return;
     }
     let columns = widgets::column_count(ui.available_width(), 420.0, 3);
-    let indexed: Vec<(usize, &Card)> = cards.iter().enumerate().collect();
+    let indexed: Vec<(usize, &Card)> = state.catalogue.listed().collect();
     for (row_number, row) in indexed.chunks(columns).enumerate() {
         // Cards in a row share the height of the tallest, measured in the
         // previous frame, so their buttons line up.
@@ -120,7 +120,7 @@ fn cards_ui(ui: &mut Ui, state: &AppState, palette: &Palette, actions: &mut Vec<
                     Card::Playable(p) => {
                         playable_ui(col, state, palette, *index, p, target, actions)
                     }
-                    Card::Broken(b) => broken_ui(col, palette, b, target),
+                    Card::Broken(b) => broken_ui(col, palette, b, target, actions),
                 };
                 tallest = tallest.max(natural);
             }
@@ -219,6 +219,19 @@ fn playable_ui(
                     if response.clicked() {
                         actions.push(Action::OpenBriefing(index));
                     }
+                    let map = ui
+                        .add(egui::Button::new("Map").min_size(egui::vec2(0.0, BUTTON_HEIGHT)))
+                        .on_hover_text("The whole tree, with every option and its rating");
+                    map.widget_info(|| {
+                        egui::WidgetInfo::labeled(
+                            egui::Role::Button,
+                            true,
+                            format!("Map of {}", s.title),
+                        )
+                    });
+                    if map.clicked() {
+                        actions.push(Action::OpenMap(index));
+                    }
                 });
                 body + button_row
             })
@@ -255,13 +268,34 @@ fn best_ui(ui: &mut Ui, palette: &Palette, best: Option<&BestOutcome>) {
 
 /// Draws a broken file's card, padded to `target` inner height; returns
 /// the height it would have without padding.
-fn broken_ui(ui: &mut Ui, palette: &Palette, b: &Broken, target: f32) -> f32 {
+fn broken_ui(
+    ui: &mut Ui,
+    palette: &Palette,
+    b: &Broken,
+    target: f32,
+    actions: &mut Vec<Action>,
+) -> f32 {
     widgets::card_frame(palette)
         .stroke(egui::Stroke::new(2.0, palette.poor))
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
             let body = ui
-                .vertical(|ui| broken_body_ui(ui, palette, b))
+                .vertical(|ui| {
+                    broken_body_ui(ui, palette, b);
+                    let all = ui
+                        .button("See all problems")
+                        .on_hover_text("Every error and warning, with hints");
+                    all.widget_info(|| {
+                        egui::WidgetInfo::labeled(
+                            egui::Role::Button,
+                            true,
+                            format!("See all problems in {}", b.file),
+                        )
+                    });
+                    if all.clicked() {
+                        actions.push(Action::Navigate(Screen::Problems));
+                    }
+                })
                 .response
                 .rect
                 .height();

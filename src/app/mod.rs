@@ -21,6 +21,8 @@ pub mod export;
 mod history_ui;
 mod icon;
 mod library_ui;
+/// The scenario map: the whole tree with the learner's path.
+pub mod map;
 mod metrics_ui;
 mod notices_ui;
 mod peer_panel_ui;
@@ -28,6 +30,9 @@ mod peer_panel_ui;
 pub mod portrait;
 /// Presenter mode for classroom projectors.
 pub mod presenter;
+mod problems_ui;
+/// Reloading dialogue files that changed on disk.
+pub mod reload;
 /// The conversation in progress.
 pub mod session;
 mod settings_ui;
@@ -38,7 +43,12 @@ pub mod theme;
 mod top_bar;
 mod transcript_ui;
 mod trust_plot_ui;
+/// Watching the user's dialogue folders.
+pub mod watch;
 mod widgets;
+
+use std::path::PathBuf;
+use std::time::Duration;
 
 use eframe::egui::{self, Ui};
 
@@ -65,6 +75,8 @@ pub struct AttuneApp {
     portrait_notices: usize,
     /// The full-screen state last asked of the window.
     fullscreen_sent: bool,
+    /// The dialogue-file watcher, while watching is on.
+    watching: watch::Watching,
 }
 
 impl AttuneApp {
@@ -81,7 +93,25 @@ impl AttuneApp {
             applied: None,
             portrait_notices: 0,
             fullscreen_sent: false,
+            watching: watch::Watching::default(),
         }
+    }
+
+    /// Waits up to `timeout` for the watcher to report saved dialogue
+    /// files and reloads them; returns the files it reloaded. The window
+    /// does this by itself each frame; tests use it to wait for a reload
+    /// without sleeping.
+    pub fn wait_for_reload(&mut self, timeout: Duration) -> Vec<PathBuf> {
+        let actions = self.watching.wait(timeout);
+        let paths = actions
+            .iter()
+            .filter_map(|a| match a {
+                Action::Reload(path) => Some(path.clone()),
+                _ => None,
+            })
+            .collect();
+        self.state.apply_all(actions);
+        paths
     }
 
     fn apply_settings(&mut self, ctx: &egui::Context) {
@@ -114,8 +144,8 @@ impl eframe::App for AttuneApp {
                 .map_or_else(|| self.state.store.settings().theme, |s| s.theme),
         );
         let presenting = self.state.presenter.active;
+        let mut actions = self.watching.step(&self.state, ui.ctx());
         let state = &self.state;
-        let mut actions = Vec::new();
         egui::Panel::top("top_bar")
             .frame(
                 egui::Frame::new()
@@ -162,8 +192,11 @@ impl eframe::App for AttuneApp {
                     Screen::Debrief => debrief_ui::debrief_ui(ui, state, &palette),
                     Screen::History => history_ui::history_ui(ui, state, &palette),
                     Screen::Settings => settings_ui::settings_ui(ui, state, &palette),
+                    Screen::Map => map::map_screen_ui(ui, state, &palette),
+                    Screen::Problems => problems_ui::problems_ui(ui, state, &palette),
                 };
                 actions.extend(screen_actions);
+                actions.extend(map::map_key(ui, state));
             });
         if state.presenter.shortcuts {
             actions.extend(presenter::shortcuts_ui(ui, &palette));

@@ -109,6 +109,21 @@ pub fn settings_ui(ui: &mut Ui, state: &AppState, palette: &Palette) -> Vec<Acti
                     );
                 });
 
+                section(ui, palette, "Writing scenarios", |ui| {
+                    ui.checkbox(
+                        &mut settings.watch_dialogues,
+                        "Reload dialogue files when they change",
+                    );
+                    ui.label(
+                        RichText::new(
+                            "Each save of a file in your own folders is checked at once; the \
+                             Problems tab lists what it finds. The same as `attune --watch`.",
+                        )
+                        .small()
+                        .color(palette.muted),
+                    );
+                });
+
                 section(ui, palette, "Your data", |ui| match state.store.dir() {
                     Some(dir) if state.store.can_save() => {
                         ui.label("Settings and history are stored only on this computer, in");

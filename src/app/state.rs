@@ -9,6 +9,8 @@ use super::catalogue::Catalogue;
 use super::compare::Branches;
 use super::export;
 use super::presenter::{self, Presenter};
+use super::map::MapState;
+use super::reload::{self, Authoring, Replay};
 use super::session::Session;
 use crate::debrief::Debrief;
 use crate::engine::Conversation;
@@ -63,6 +65,9 @@ pub struct Options {
     /// Save the first complete frame as a PNG here, then close
     /// (`attune --screenshot`).
     pub screenshot: Option<PathBuf>,
+    /// The user's dialogue folders (`attune --dialogues`); with watching
+    /// on, files saved or added there are loaded at once.
+    pub dialogue_dirs: Vec<PathBuf>,
 }
 
 #[derive(Debug)]
@@ -83,6 +88,11 @@ pub struct AppState {
     pub presenter: Presenter,
     /// The path the current conversation branched from, for comparing.
     pub branches: Branches,
+    /// The open scenario map; kept when leaving it, so its layout is
+    /// computed once per scenario.
+    pub map: Option<MapState>,
+    /// File watching and reloads.
+    pub authoring: Authoring,
     export_dir: Option<PathBuf>,
     seed: Option<u64>,
 }
@@ -103,6 +113,8 @@ impl AppState {
                 ..Presenter::default()
             },
             branches: Branches::default(),
+            map: None,
+            authoring: Authoring::new(options.watch, options.dialogue_dirs.clone()),
             export_dir: options.export_dir.clone(),
             seed: options.seed,
         };
@@ -205,7 +217,45 @@ impl AppState {
                 self.notices.clear();
             }
             Action::Presenter(action) => presenter::apply(self, action),
+            Action::OpenMap(card) => self.open_map(card),
+            Action::CloseMap => {
+                let back = self.map.as_ref().map_or(Screen::Library, |m| m.from);
+                self.navigate(back);
+                if self.screen == Screen::Map {
+                    self.screen = Screen::Library;
+                }
+            }
+            Action::Map(action) => {
+                if let Some(map) = &mut self.map {
+                    map.apply(action);
+                }
+            }
+            Action::Reload(path) => {
+                let report = reload::reload(self, &path);
+                if report.is_some_and(|r| matches!(r.replay, Some(Replay::Rebuilt { .. }))) {
+                    self.save_active();
+                }
+            }
+            Action::Watch(status) => self.authoring.status = status,
         }
+    }
+
+    /// Opens the map of a card's scenario, reusing the layout when the
+    /// same scenario was mapped before.
+    fn open_map(&mut self, card: usize) {
+        let Some(scenario) = self.catalogue.scenario(card) else {
+            return;
+        };
+        let from = match self.screen {
+            Screen::Map => self.map.as_ref().map_or(Screen::Library, |m| m.from),
+            screen => screen,
+        };
+        match &mut self.map {
+            Some(map) if map.card == card => map.from = from,
+            _ => self.map = Some(MapState::new(card, from, scenario)),
+        }
+        self.screen = Screen::Map;
+        self.pending_rewind = None;
     }
 
     fn navigate(&mut self, screen: Screen) {
@@ -213,7 +263,8 @@ impl AppState {
             Screen::Conversation => self.active.is_some(),
             Screen::Debrief => self.review.is_some(),
             Screen::Briefing => self.briefing.is_some(),
-            Screen::Library | Screen::History | Screen::Settings => true,
+            Screen::Map => self.map.is_some(),
+            Screen::Library | Screen::History | Screen::Settings | Screen::Problems => true,
         };
         if allowed {
             self.screen = screen;

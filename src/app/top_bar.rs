@@ -78,6 +78,9 @@ pub fn top_bar_ui(ui: &mut Ui, state: &AppState, palette: &Palette) -> Vec<Actio
             true,
             "Theme, text size and coaching",
         );
+        if let Some((label, hint)) = super::problems_ui::problems_tab(state) {
+            tab(ui, Screen::Problems, &label, true, &hint);
+        }
     });
     actions
 }

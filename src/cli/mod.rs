@@ -157,6 +157,7 @@ fn open_window(args: WindowArgs, extra: &[PathBuf]) -> eframe::Result {
         watch: args.watch,
         exit_after_frames: args.exit_after_frames,
         screenshot: args.screenshot,
+        dialogue_dirs: extra.to_vec(),
         ..Default::default()
     };
     crate::app::run_with(library, options)

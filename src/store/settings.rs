@@ -75,6 +75,9 @@ pub struct Settings {
     pub feedback: Feedback,
     /// Portrait changes and scrolling happen at once instead of animating.
     pub reduced_motion: bool,
+    /// Reload the user's dialogue files when they change on disk, as
+    /// `attune --watch` does; for people writing scenarios.
+    pub watch_dialogues: bool,
 }
 
 impl Default for Settings {
@@ -86,6 +89,7 @@ impl Default for Settings {
             show_trust_meter: true,
             feedback: Feedback::AfterEachChoice,
             reduced_motion: false,
+            watch_dialogues: false,
         }
     }
 }

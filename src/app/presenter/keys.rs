@@ -53,7 +53,12 @@ pub(crate) fn keys(ctx: &Context, state: &AppState) -> Vec<Action> {
         {
             out.push(Action::Presenter(P::ToggleShortcuts));
         }
-        if presenter.active && !presenter.shortcuts {
+        // The map, settings and lists keep their own arrow and letter keys.
+        let stage = matches!(
+            state.screen,
+            Screen::Library | Screen::Briefing | Screen::Conversation | Screen::Debrief
+        );
+        if presenter.active && !presenter.shortcuts && stage {
             presenter_keys(i, state, &mut out);
         }
     });

@@ -1,0 +1,189 @@
+//! The scenario map: opening it from the conversation, the library and
+//! the debrief, its nodes as accessible widgets, the path, selecting a
+//! node, zooming and fitting; and the layout on every shipped scenario.
+
+mod app_support;
+
+use app_support::*;
+use attune::app::Screen;
+use attune::app::map::layout::{Layout, NODE_H};
+use attune::app::map::{Camera, MapAction};
+use attune::scenario::Rating;
+use attune::scenario::library::Library;
+use eframe::egui::Key;
+use egui_kittest::kittest::{NodeT, Queryable};
+
+fn camera(h: &egui_kittest::Harness<'_, attune::app::AttuneApp>) -> Camera {
+    h.state()
+        .state
+        .map
+        .as_ref()
+        .and_then(|m| m.camera)
+        .expect("the map has placed its camera")
+}
+
+fn label_of(h: &egui_kittest::Harness<'_, attune::app::AttuneApp>, start: &str) -> String {
+    h.get_by_label_contains(start)
+        .accesskit_node()
+        .label()
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_map_shows_every_node_the_path_and_a_selected_node() {
+    let folders = Folders::new();
+    let mut h = harness(&folders);
+    start_kitchen_table(&mut h);
+    choose_rated(&mut h, Rating::Best);
+    h.key_press(Key::M);
+    h.run();
+    assert_eq!(screen(&h), Screen::Map);
+
+    // Every node is a widget with a name that says what it is.
+    let nodes = h.query_all_by_label_contains("Node ").count();
+    assert_eq!(nodes, 6, "the fixture has six nodes");
+    assert!(label_of(&h, "Node letter:").contains("start, decision with 4 options"));
+    assert!(label_of(&h, "Node end_open:").contains("ending, Opened up"));
+    // The path: the start at step 1, and where the conversation is now.
+    assert!(label_of(&h, "Node letter:").contains("on your path at step 1"));
+    let behind = label_of(&h, "Node behind:");
+    assert!(behind.contains("on your path at step 2"), "{behind}");
+    assert!(behind.contains("where the conversation is now"), "{behind}");
+    assert!(!label_of(&h, "Node family:").contains("on your path"));
+    let map = h.state().state.map.as_ref().expect("a map");
+    let letter = map.layout.node_index("letter").expect("letter");
+    let taken: Vec<bool> = map.layout.outgoing[letter]
+        .iter()
+        .map(|&e| attune::app::map::PathMarks::new(&map.layout, &path_of(&h)).edges[e])
+        .collect();
+    assert_eq!(taken.iter().filter(|t| **t).count(), 1, "one option taken");
+
+    // Clicking a node shows what the peer says there and its options.
+    h.get_by_label_contains("Node family:").click();
+    h.run();
+    let map = h.state().state.map.as_ref().expect("a map");
+    assert_eq!(map.selected, map.layout.node_index("family"));
+    assert!(h.query_by_label("What Rosa says").is_some());
+    assert!(h.query_by_label("Options").is_some());
+    assert!(h.query_by_label_contains("Option 1 \u{00B7}").is_some());
+
+    // The overview comes back with Close.
+    h.get_by_label("Close").click();
+    h.run();
+    assert_eq!(h.state().state.map.as_ref().and_then(|m| m.selected), None);
+    assert!(h.query_by_label("The whole tree").is_some());
+
+    // Zoom in and out with the buttons and the keys; fit goes back.
+    let fitted = camera(&h);
+    click(&mut h, "Zoom in");
+    assert!(camera(&h).zoom > fitted.zoom * 1.2);
+    h.key_press(Key::Minus);
+    h.run();
+    h.key_press(Key::Minus);
+    h.run();
+    assert!(camera(&h).zoom < fitted.zoom);
+    click(&mut h, "Fit to window");
+    let refitted = camera(&h);
+    assert!((refitted.zoom - fitted.zoom).abs() < 1e-3);
+
+    // M goes back to the conversation, which is unchanged.
+    h.key_press(Key::M);
+    h.run();
+    assert_eq!(screen(&h), Screen::Conversation);
+    assert_eq!(turns(&h), 1);
+}
+
+fn path_of(h: &egui_kittest::Harness<'_, attune::app::AttuneApp>) -> attune::app::map::MapPath {
+    let active = h.state().state.active.as_ref().expect("a conversation");
+    attune::app::map::MapPath::of(&active.session.conversation)
+}
+
+#[test]
+fn the_map_opens_from_a_library_card_without_a_path_and_pans_with_the_keys() {
+    let folders = Folders::new();
+    let mut h = harness(&folders);
+    click(&mut h, "Map of The kitchen table");
+    assert_eq!(screen(&h), Screen::Map);
+    assert!(
+        h.query_by_label_contains("No conversation on this scenario yet")
+            .is_some()
+    );
+    assert!(!label_of(&h, "Node letter:").contains("on your path"));
+
+    // With nothing focused, the arrow keys move the view.
+    let before = camera(&h);
+    h.key_press(Key::ArrowRight);
+    h.run();
+    assert!(camera(&h).center.x > before.center.x);
+    // Actions move it the same way the mouse does.
+    h.state_mut()
+        .state
+        .apply(attune::app::Action::Map(MapAction::Pan {
+            dx: 40.0,
+            dy: 0.0,
+        }));
+    h.run();
+    let moved = camera(&h);
+    assert!(moved.center.x < before.center.x + 80.0 / before.zoom);
+
+    click(&mut h, "Back to the library");
+    assert_eq!(screen(&h), Screen::Library);
+}
+
+#[test]
+fn the_debrief_opens_the_map_of_the_path_taken() {
+    let folders = Folders::new();
+    let mut h = harness(&folders);
+    start_kitchen_table(&mut h);
+    while !is_finished(&h) {
+        choose_rated(&mut h, Rating::Best);
+    }
+    click(&mut h, "See the debrief");
+    click(&mut h, "Map of your path");
+    assert_eq!(screen(&h), Screen::Map);
+    assert!(label_of(&h, "Node end_open:").contains("where the conversation is now"));
+    click(&mut h, "Back to the debrief");
+    assert_eq!(screen(&h), Screen::Debrief);
+}
+
+#[test]
+fn every_shipped_scenario_lays_out_without_overlaps_and_forwards() {
+    for scenario in Library::shipped().scenarios() {
+        let layout = Layout::new(scenario);
+        assert_eq!(layout.nodes.len(), scenario.nodes.len());
+        for edge in &layout.edges {
+            let (from, to) = (&layout.nodes[edge.from], &layout.nodes[edge.to]);
+            if edge.back {
+                assert!(
+                    from.layer >= to.layer,
+                    "{}: a back edge goes back",
+                    scenario.id
+                );
+            } else {
+                assert!(
+                    from.layer < to.layer,
+                    "{}: {} -> {}",
+                    scenario.id,
+                    from.id,
+                    to.id
+                );
+            }
+            assert!(edge.points.len() >= 2);
+            assert!(layout.bounds.contains_bounds(&edge.bounds));
+        }
+        for a in &layout.nodes {
+            for b in &layout.nodes {
+                if a.id != b.id && a.layer == b.layer {
+                    assert!(
+                        (a.center.y - b.center.y).abs() >= NODE_H,
+                        "{}: {} and {} overlap",
+                        scenario.id,
+                        a.id,
+                        b.id
+                    );
+                }
+            }
+        }
+        assert!(layout.nodes.iter().all(|n| n.reachable || n.is_withdrawal));
+    }
+}

@@ -1,0 +1,188 @@
+//! Hot reload under a running app: a saved edit re-validates the file,
+//! its card and the problems screen follow, the conversation in progress
+//! is rebuilt by replaying its choices, and an edit that makes that
+//! impossible says where it broke and keeps the old conversation going.
+
+mod app_support;
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use app_support::*;
+use attune::app::catalogue::Card;
+use attune::app::reload::{Replay, WatchStatus};
+use attune::app::{AttuneApp, Screen};
+use attune::scenario::Rating;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+/// Longest wait for the watcher; a reload normally takes a fraction of
+/// a second. Only a bound: nothing is asserted about time.
+const PATIENCE: Duration = Duration::from_secs(30);
+
+fn watching_harness(folders: &Folders) -> Harness<'static, AttuneApp> {
+    let mut options = folders.options();
+    options.watch = true;
+    options.dialogue_dirs = vec![folders.dialogues()];
+    let library = folders.library();
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_max_steps(200)
+        .build_eframe(move |_cc| AttuneApp::new(library, &options));
+    h.run();
+    h
+}
+
+/// Saves a file the way editors do: a temporary file, then a rename.
+fn save(path: &Path, text: &str) {
+    let temporary = path.with_extension("ron.swap");
+    std::fs::write(&temporary, text).expect("the edit written");
+    std::fs::rename(&temporary, path).expect("the edit saved");
+}
+
+/// Waits until a reload has brought the app to the state `done` looks
+/// for (one save may be reported more than once), then draws.
+fn await_reload(h: &mut Harness<'static, AttuneApp>, done: impl Fn(&AttuneApp) -> bool) {
+    let deadline = Instant::now() + PATIENCE;
+    while !done(h.state()) {
+        assert!(Instant::now() < deadline, "the watcher reported no change");
+        h.state_mut().wait_for_reload(Duration::from_millis(500));
+    }
+    h.run();
+}
+
+fn playable_with(app: &AttuneApp, needle: &str) -> bool {
+    app.state
+        .catalogue
+        .scenario(0)
+        .is_some_and(|s| format!("{s:?}").contains(needle))
+}
+
+fn kitchen_card<'a>(h: &'a Harness<'static, AttuneApp>) -> &'a Card {
+    &h.state().state.catalogue.cards[0]
+}
+
+#[test]
+fn an_edit_reloads_the_card_and_replays_the_conversation() {
+    let folders = Folders::new();
+    let file = folders.dialogues().join("kitchen_table.ron");
+    let mut h = watching_harness(&folders);
+    assert!(matches!(
+        &h.state().state.authoring.status,
+        WatchStatus::Watching(roots) if roots.len() == 1
+    ));
+    start_kitchen_table(&mut h);
+    choose_rated(&mut h, Rating::Best);
+    assert_eq!(turns(&h), 1);
+
+    // 1. A change of words: the conversation is rebuilt in the new tree.
+    let reworded = KITCHEN_TABLE.replace(
+        "Thanks for staying up with me.",
+        "Thank you for sitting up with me.",
+    );
+    assert_ne!(reworded, KITCHEN_TABLE);
+    save(&file, &reworded);
+    await_reload(&mut h, |app| playable_with(app, "Thank you for sitting up"));
+    let state = &h.state().state;
+    let report = state.authoring.reloads.last().expect("a reload");
+    assert!(report.playable());
+    assert_eq!(report.replay, Some(Replay::Rebuilt { choices: 1 }));
+    let active = state.active.as_ref().expect("the conversation goes on");
+    assert_eq!(active.card, 0, "it now plays the reloaded card");
+    let scenario = state.catalogue.scenario(0).expect("playable");
+    let ending = scenario.node("end_open").expect("end_open");
+    assert!(ending.lines[0].text.starts_with("Thank you for sitting up"));
+    assert_eq!(screen(&h), Screen::Conversation);
+
+    // 2. A syntax error: the card breaks, the problems screen shows it,
+    //    and the conversation carries on with the old version.
+    save(
+        &file,
+        &KITCHEN_TABLE.replacen("id: \"letter\",", "id: \"letter\"", 1),
+    );
+    await_reload(&mut h, |app| {
+        matches!(app.state.catalogue.cards[0], Card::Broken(_))
+    });
+    assert!(matches!(kitchen_card(&h), Card::Broken(_)));
+    let report = h.state().state.authoring.reloads.last().expect("a reload");
+    assert!(!report.playable());
+    assert_eq!(report.replay, Some(Replay::KeptOld));
+    assert!(h.state().state.active_scenario().is_some());
+    assert_eq!(turns(&h), 1);
+    assert!(
+        h.query_all_by_label_contains("has errors since the last save")
+            .next()
+            .is_some()
+    );
+    h.get_by_label_contains("Problems: 1 error").click();
+    h.run();
+    assert_eq!(screen(&h), Screen::Problems);
+    assert!(h.query_by_label_contains("kitchen_table.ron:").is_some());
+    assert!(h.query_by_label_contains("error[").is_some());
+    assert!(
+        h.query_all_by_label_contains("could not load: 1 error")
+            .next()
+            .is_some()
+    );
+
+    // 3. Fixed, but the option chosen at turn 1 was renamed: the app says
+    //    where the replay broke and keeps the conversation.
+    save(
+        &file,
+        &reworded.replace("reflect_sitting", "reflect_weight"),
+    );
+    await_reload(&mut h, |app| playable_with(app, "reflect_weight"));
+    assert!(matches!(kitchen_card(&h), Card::Playable(_)));
+    let state = &h.state().state;
+    let Some(Replay::Broke(at)) = &state
+        .authoring
+        .reloads
+        .last()
+        .and_then(|r| r.replay.clone())
+    else {
+        panic!("the replay should have broken");
+    };
+    assert_eq!((at.turn, at.choice.as_str()), (1, "reflect_sitting"));
+    assert_eq!(at.node, "letter");
+    assert!(state.notices.iter().any(|n| n.contains("at turn 1")
+        && n.contains("reflect_sitting")
+        && n.contains("no longer exists")));
+    let (active, scenario) = state
+        .active_scenario()
+        .expect("the old conversation goes on");
+    assert_ne!(active.card, 0, "it keeps the version from before the edit");
+    assert!(
+        scenario
+            .node("letter")
+            .and_then(|n| n.option("reflect_sitting"))
+            .is_some()
+    );
+    assert_eq!(turns(&h), 1);
+    // The library lists the file once, playable again.
+    click(&mut h, "Library");
+    assert_eq!(
+        h.query_all_by_label("Read the briefing for The kitchen table")
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn a_new_file_in_a_watched_folder_gets_a_card() {
+    let folders = Folders::new();
+    let mut h = watching_harness(&folders);
+    let cards = h.state().state.catalogue.cards.len();
+    save(&folders.dialogues().join("late_message.ron"), LATE_MESSAGE);
+    await_reload(&mut h, |app| app.state.catalogue.cards.len() > cards);
+    assert_eq!(h.state().state.catalogue.cards.len(), cards + 1, "one card");
+    let reloads = &h.state().state.authoring.reloads;
+    assert!(
+        reloads.iter().any(|r| r.added && r.playable()),
+        "{reloads:?}"
+    );
+    assert_eq!(
+        h.query_all_by_label_contains("Read the briefing for")
+            .count(),
+        2
+    );
+}
