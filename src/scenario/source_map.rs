@@ -7,6 +7,8 @@
 //! `nodes > options` + `goto: "x"`. That is enough to find any id or
 //! reference the validator talks about.
 
+use std::collections::HashMap;
+
 /// What a recorded token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EntryKind {
@@ -34,6 +36,13 @@ pub struct Entry {
 #[derive(Debug, Default)]
 pub struct SourceMap {
     entries: Vec<Entry>,
+    /// Where each node id is written (`nodes > id`), in source order. The
+    /// validator and the lints look up every node, so a scan per lookup
+    /// would make large files quadratic.
+    node_ids: HashMap<String, Vec<usize>>,
+    /// Every node id entry, ascending: the end of one node's range is the
+    /// next start.
+    node_starts: Vec<usize>,
 }
 
 /// An open bracket: the name it belongs to and whether that name is a field.
@@ -44,7 +53,27 @@ struct Frame {
 
 impl SourceMap {
     pub fn scan(src: &str) -> SourceMap {
-        Scanner::new(src).run()
+        Self::index(Scanner::new(src).run())
+    }
+
+    fn index(entries: Vec<Entry>) -> SourceMap {
+        let mut node_ids: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut node_starts = Vec::new();
+        for (i, e) in entries.iter().enumerate() {
+            if Self::is_node_id(e) {
+                node_ids.entry(e.value.clone()).or_default().push(i);
+                node_starts.push(i);
+            }
+        }
+        SourceMap {
+            entries,
+            node_ids,
+            node_starts,
+        }
+    }
+
+    fn is_node_id(e: &Entry) -> bool {
+        Self::matches(e, EntryKind::Str, &["nodes"], "id")
     }
 
     pub fn entries(&self) -> &[Entry] {
@@ -60,6 +89,9 @@ impl SourceMap {
 
     /// Index of the `n`th (0-based) string `key: "value"` under `fields`.
     pub fn find_str(&self, fields: &[&str], key: &str, value: &str, n: usize) -> Option<usize> {
+        if fields == ["nodes"] && key == "id" {
+            return self.node_ids.get(value)?.get(n).copied();
+        }
         self.entries
             .iter()
             .enumerate()
@@ -79,10 +111,12 @@ impl SourceMap {
     /// its `id` to the next node's `id`.
     pub fn node_range(&self, node_id: &str, n: usize) -> Option<std::ops::Range<usize>> {
         let start = self.find_str(&["nodes"], "id", node_id, n)?;
-        let end = self.entries[start + 1..]
-            .iter()
-            .position(|e| Self::matches(e, EntryKind::Str, &["nodes"], "id"))
-            .map_or(self.entries.len(), |p| start + 1 + p);
+        let next = self.node_starts.partition_point(|&i| i <= start);
+        let end = self
+            .node_starts
+            .get(next)
+            .copied()
+            .unwrap_or(self.entries.len());
         Some(start..end)
     }
 
@@ -166,7 +200,7 @@ impl<'a> Scanner<'a> {
             .collect()
     }
 
-    fn run(mut self) -> SourceMap {
+    fn run(mut self) -> Vec<Entry> {
         while let Some(c) = self.peek() {
             let (line, col) = (self.line, self.col);
             match c {
@@ -256,9 +290,7 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
-        SourceMap {
-            entries: self.entries,
-        }
+        self.entries
     }
 
     fn record_str(&mut self, value: String, line: usize, col: usize) {
