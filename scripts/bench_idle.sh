@@ -18,12 +18,17 @@ idle() {
     log=$(mktemp)
     ATTUNE_FRAME_LOG=1 "$@" 2>"$log" &
     pid=$!
-    # Settled: no new frame for 2 s (at most 30 s).
-    local last=-1 now
-    for _ in $(seq 30); do
-        sleep 2
+    # Settled: a first frame, then none for 5 s (waits at most 60 s).
+    local last=-1 now quiet=0
+    for _ in $(seq 60); do
+        sleep 1
         now=$(grep -c '^attune: frame' "$log" || true)
-        [ "$now" = "$last" ] && break
+        if [ "$now" -gt 0 ] && [ "$now" = "$last" ]; then
+            quiet=$((quiet + 1))
+            [ "$quiet" -ge 5 ] && break
+        else
+            quiet=0
+        fi
         last=$now
     done
     before=$(grep -c '^attune: frame' "$log" || true)

@@ -53,13 +53,13 @@ attune_run() {
     wid=$(window_of "$pid")
     sleep 2
     xdotool windowfocus --sync "$wid"
-    # Option 1 every turn until an ending (extra presses do nothing),
-    # then Enter opens the debrief.
+    # Option 1 every turn until an ending (extra presses do nothing), then
+    # a click on "See the debrief" (Enter did not open it from xdotool).
     for _ in $(seq 40); do
-        xdotool key --window "$wid" 1
+        xdotool key 1
         sleep 0.15
     done
-    xdotool key --window "$wid" Return
+    xdotool mousemove 433 727 click 1
     sleep 3
     if [ -n "${PERF_SHOT:-}" ]; then
         import -window root "$PERF_SHOT"

@@ -15,12 +15,16 @@ if [ -z "${DISPLAY:-}" ]; then
     exec xvfb-run -a -s "$SCREEN" bash "$0" "$@"
 fi
 
+# PERF_PROFILE=dev measures the debug build instead (only frame counts
+# mean anything there); PERF_NO_BUILD=1 skips the build.
+profile=${PERF_PROFILE:-release}
+dir=$([ "$profile" = dev ] && echo debug || echo "$profile")
 if [ -z "${PERF_NO_BUILD:-}" ]; then
     # One build for both, so features and profile are the same.
-    nice cargo build --release --bin attune --example bare_window >&2
+    nice cargo build --profile "$profile" --bin attune --example bare_window >&2
 fi
-APP="$PWD/target/release/attune"
-BARE="$PWD/target/release/examples/bare_window"
+APP="$PWD/target/$dir/attune"
+BARE="$PWD/target/$dir/examples/bare_window"
 
 XDG_DATA_HOME="$(mktemp -d)"
 export XDG_DATA_HOME
