@@ -194,11 +194,16 @@ fn an_oversized_file_is_refused_with_the_limit_named() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("huge.ron");
     let file = std::fs::File::create(&path).unwrap();
-    file.set_len(100 * 1024 * 1024).unwrap();
+    file.set_len(attune::scenario::load::MAX_FILE_BYTES + 1)
+        .unwrap();
     let loaded = load_file(&path);
     let d = &loaded.diagnostics[0];
     assert_eq!(d.code, "too-large");
-    assert!(d.message.contains("8 MiB"), "{}", d.message);
+    let limit = format!(
+        "{} MiB",
+        attune::scenario::load::MAX_FILE_BYTES / (1024 * 1024)
+    );
+    assert!(d.message.contains(&limit), "{}", d.message);
 }
 
 #[test]

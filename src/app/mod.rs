@@ -18,6 +18,8 @@ mod conversation_ui;
 mod debrief_ui;
 /// Writing reports to the learner's folders.
 pub mod export;
+/// `--exit-after-frames` and `--screenshot`.
+pub mod frame_control;
 mod history_ui;
 mod icon;
 mod library_ui;
@@ -58,6 +60,7 @@ pub use state::{AppState, Options};
 use crate::scenario::library::Library;
 use crate::store::{Settings, Store};
 use catalogue::Catalogue;
+use frame_control::{FrameControl, ScreenshotError};
 use portrait::Portraits;
 use theme::Palette;
 
@@ -77,6 +80,8 @@ pub struct AttuneApp {
     fullscreen_sent: bool,
     /// The dialogue-file watcher, while watching is on.
     watching: watch::Watching,
+    /// Frame counting, `--exit-after-frames` and `--screenshot`.
+    pub frame_control: FrameControl,
 }
 
 impl AttuneApp {
@@ -94,6 +99,7 @@ impl AttuneApp {
             portrait_notices: 0,
             fullscreen_sent: false,
             watching: watch::Watching::default(),
+            frame_control: FrameControl::new(options.exit_after_frames, options.screenshot.clone()),
         }
     }
 
@@ -215,17 +221,31 @@ impl eframe::App for AttuneApp {
             // The frame just drawn shows the old state: draw the new one.
             ui.ctx().request_repaint();
         }
+        self.frame_control.end_frame(ui.ctx());
     }
+
+    fn on_exit(&mut self) {
+        self.frame_control.on_exit();
+    }
+}
+
+/// Why the app ended badly.
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    #[error("the Attune window could not open: {0}")]
+    Window(#[from] eframe::Error),
+    #[error(transparent)]
+    Screenshot(#[from] ScreenshotError),
 }
 
 /// Starts the desktop app with `library`, keeping data in the per-user
 /// data folder. Blocks until the window closes.
-pub fn run(library: Library) -> eframe::Result {
+pub fn run(library: Library) -> Result<(), RunError> {
     run_with(library, Options::default())
 }
 
 /// [`run`] with explicit options (data folder, export folder, seed).
-pub fn run_with(library: Library, options: Options) -> eframe::Result {
+pub fn run_with(library: Library, options: Options) -> Result<(), RunError> {
     let viewport = egui::ViewportBuilder::default()
         .with_title("Attune")
         .with_app_id(APP_ID)
@@ -236,9 +256,16 @@ pub fn run_with(library: Library, options: Options) -> eframe::Result {
         viewport,
         ..Default::default()
     };
+    let control = FrameControl::new(options.exit_after_frames, options.screenshot.clone());
+    let report = control.report();
     eframe::run_native(
         "Attune",
         native,
-        Box::new(move |_cc| Ok(Box::new(AttuneApp::new(library, &options)))),
-    )
+        Box::new(move |_cc| {
+            let mut app = AttuneApp::new(library, &options);
+            app.frame_control = control;
+            Ok(Box::new(app))
+        }),
+    )?;
+    Ok(frame_control::finish(&report)?)
 }

@@ -139,7 +139,7 @@ pub fn library(extra: &[PathBuf]) -> Library {
 
 /// Opens the desktop app. `--open` takes a scenario id, or a dialogue file
 /// that is added to the library for this run.
-fn open_window(args: WindowArgs, extra: &[PathBuf]) -> eframe::Result {
+fn open_window(args: WindowArgs, extra: &[PathBuf]) -> Result<(), crate::app::RunError> {
     let mut library = library(extra);
     let open = match args.open {
         Some(name) if name.ends_with(".ron") || Path::new(&name).is_file() => {
@@ -177,11 +177,12 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Graph { scenario, format }) => graph::run(&scenario, format, &cli.dialogues),
         None => match open_window(cli.window, &cli.dialogues) {
             Ok(()) => ExitCode::SUCCESS,
+            Err(e @ crate::app::RunError::Window(_)) => {
+                eprintln!("error: {e}\n`attune play tutorial` plays in the terminal instead.");
+                ExitCode::FAILURE
+            }
             Err(e) => {
-                eprintln!(
-                    "error: the Attune window could not open: {e}\n\
-                     `attune play tutorial` plays in the terminal instead."
-                );
+                eprintln!("error: {e}");
                 ExitCode::FAILURE
             }
         },

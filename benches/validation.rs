@@ -1,0 +1,54 @@
+//! Validation scaling: load and validate generated scenarios of 1,000,
+//! 10,000 and 100,000 nodes from memory (parse, source map, validation and
+//! lints, exactly what opening a file does after reading it).
+//!
+//! `cargo bench --bench validation`
+
+#[path = "support/generate.rs"]
+mod generate;
+
+use std::hint::black_box;
+
+use attune::scenario::load::{MAX_FILE_BYTES, load_bytes};
+use criterion::{
+    BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
+};
+
+const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
+
+fn validation(c: &mut Criterion) {
+    let mut group = c.benchmark_group("load_validate");
+    group.sampling_mode(SamplingMode::Flat);
+    group.sample_size(20);
+    for nodes in SIZES {
+        let text = generate::scenario(
+            "generated",
+            nodes - generate::FIXED_NODES,
+            generate::Style::Compact,
+        );
+        assert!(
+            text.len() as u64 <= MAX_FILE_BYTES,
+            "{nodes} nodes take {} bytes, over the loader's limit",
+            text.len()
+        );
+        let loaded = load_bytes("generated.ron", text.as_bytes());
+        assert!(
+            loaded.scenario.is_some(),
+            "the generated scenario is valid: {:?}",
+            loaded.diagnostics.first()
+        );
+        eprintln!(
+            "{nodes} nodes: {:.1} MiB, {} warnings",
+            text.len() as f64 / (1024.0 * 1024.0),
+            loaded.diagnostics.len()
+        );
+        group.throughput(Throughput::Elements(nodes as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(nodes), &text, |b, text| {
+            b.iter(|| black_box(load_bytes("generated.ron", text.as_bytes())));
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, validation);
+criterion_main!(benches);
