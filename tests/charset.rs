@@ -12,7 +12,8 @@ const MINIMAL: &str = include_str!("fixtures/valid-minimal.ron");
 fn app_context() -> egui::Context {
     let ctx = egui::Context::default();
     attune::app::theme::apply(&ctx, &attune::store::Settings::default());
-    let _ = ctx.run_ui(Default::default(), |_| {});
+    let mut output = ctx.run_ui(Default::default(), |_| {});
+    output.textures_delta.clear();
     ctx
 }
 

@@ -155,7 +155,8 @@ fn an_oversized_file_is_refused_with_the_limit_named() {
     let loaded = load_file(&path);
     let d = &loaded.diagnostics[0];
     assert_eq!(d.code, "too-large");
-    assert!(d.message.contains("8 MiB"), "{}", d.message);
+    let limit = attune::scenario::load::MAX_FILE_BYTES / (1024 * 1024);
+    assert!(d.message.contains(&format!("{limit} MiB")), "{}", d.message);
 }
 
 #[test]
