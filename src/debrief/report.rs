@@ -25,7 +25,7 @@ pub fn escape(text: &str) -> String {
 }
 
 const STYLE: &str = r#"
-body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; color: #1d2430; line-height: 1.5; }
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; color: #1d2430; line-height: 1.5; overflow-wrap: anywhere; }
 h1 { font-size: 1.7rem; margin-bottom: 0.2rem; }
 h2 { font-size: 1.25rem; margin-top: 2rem; border-bottom: 1px solid #c8ced8; padding-bottom: 0.2rem; }
 p, li, td, th, blockquote { overflow-wrap: anywhere; }

@@ -130,6 +130,7 @@ pub fn load_str(display: &str, text: &str) -> Loaded {
     scenario.build_index();
     let map = SourceMap::scan(text);
     let mut diagnostics = validate::validate(display, &scenario, &map);
+    diagnostics.extend(super::charset::check(display, &map));
     if !diagnostics.iter().any(Diagnostic::is_error) {
         diagnostics.extend(flow::check(display, &scenario, &map));
     }

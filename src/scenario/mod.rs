@@ -1,6 +1,7 @@
 //! The authored scenario: its data model, loading from RON, validation and
 //! content lints, and the catalogue of shipped and user scenarios.
 
+pub mod charset;
 pub mod diagnostic;
 pub mod diagram;
 pub mod explore;

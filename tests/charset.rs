@@ -1,0 +1,130 @@
+//! Text in other scripts: every character the validator lets through has a
+//! glyph in the app's fonts, and the ones without are reported, never drawn
+//! as empty boxes.
+
+use attune::scenario::charset::{SUPPORTED, is_supported, script_of};
+use attune::scenario::load_str;
+use eframe::egui::{self, FontFamily, FontId};
+
+const MINIMAL: &str = include_str!("fixtures/valid-minimal.ron");
+
+/// The app's fonts, set up the way the app sets them up.
+fn app_context() -> egui::Context {
+    let ctx = egui::Context::default();
+    attune::app::theme::apply(&ctx, &attune::store::Settings::default());
+    let mut output = ctx.run_ui(Default::default(), |_| {});
+    output.textures_delta.clear();
+    ctx
+}
+
+#[test]
+fn every_supported_code_point_has_a_glyph_in_the_app_fonts() {
+    let ctx = app_context();
+    let font = FontId::new(16.0, FontFamily::Proportional);
+    let mut checked = 0;
+    ctx.fonts_mut(|fonts| {
+        for &(start, end) in SUPPORTED {
+            for code in start..=end {
+                let c = char::from_u32(code).expect("a scalar value");
+                assert!(fonts.has_glyph(&font, c), "U+{code:04X} {c} has no glyph");
+                checked += 1;
+            }
+        }
+    });
+    assert!(checked > 1_000, "{checked}");
+}
+
+#[test]
+fn accented_latin_greek_and_cyrillic_are_supported() {
+    for text in [
+        "Café, naïve, Łódź, Ærøskøbing, Şişli, Dvořák, São Paulo",
+        "¿Qué tal? ¡Hola! «Très bien» – „gut“ — 50 € … ‘quoted’ “quoted”",
+        "Καλημέρα, Здравствуйте, Добрий день",
+    ] {
+        for c in text.chars() {
+            assert!(is_supported(c), "{c} (U+{:04X})", u32::from(c));
+        }
+        let scenario = MINIMAL.replace("text: \"Hi.\"", &format!("text: \"{text}\""));
+        let loaded = load_str("latin.ron", &scenario);
+        assert!(!loaded.has_errors(), "{:?}", loaded.diagnostics);
+    }
+}
+
+#[test]
+fn cjk_right_to_left_and_emoji_are_reported_with_their_place() {
+    // (text, script named, right to left)
+    let cases = [
+        ("你好，我在这里。", "Chinese, Japanese or Korean", false),
+        ("こんにちは", "Japanese (kana)", false),
+        ("안녕하세요", "Korean (Hangul)", false),
+        ("مرحبا، كيف حالك؟", "Arabic", true),
+        ("שלום, מה שלומך?", "Hebrew", true),
+        ("I'm fine 🙂", "an emoji or symbol", false),
+        ("नमस्ते", "Devanagari", false),
+    ];
+    for (text, name, rtl) in cases {
+        let scenario = MINIMAL.replace("text: \"Hi.\"", &format!("text: \"Well. {text}\""));
+        let loaded = load_str("scripts.ron", &scenario);
+        assert!(loaded.scenario.is_none(), "{text} accepted");
+        let d = loaded
+            .diagnostics
+            .iter()
+            .find(|d| d.code == "unsupported-script")
+            .unwrap_or_else(|| panic!("{text}: {:?}", loaded.diagnostics));
+        let line = scenario
+            .lines()
+            .position(|l| l.contains(text))
+            .expect("there")
+            + 1;
+        let first_bad = text.chars().find(|&c| !is_supported(c)).expect("one");
+        let col = scenario
+            .lines()
+            .nth(line - 1)
+            .expect("line")
+            .chars()
+            .position(|c| c == first_bad)
+            .expect("there")
+            + 1;
+        assert_eq!((d.line, d.col), (line, col), "{text}: {d}");
+        assert!(d.message.contains(name), "{d}");
+        assert_eq!(script_of(first_bad).rtl, rtl, "{text}");
+        if rtl {
+            let hint = d.hint.as_deref().unwrap_or_default();
+            assert!(hint.contains("right-to-left"), "{hint}");
+        }
+    }
+}
+
+#[test]
+fn escaped_characters_are_checked_too() {
+    let scenario = MINIMAL.replace("text: \"Hi.\"", "text: \"Hi \\u{4E2D}.\"");
+    let loaded = load_str("escape.ron", &scenario);
+    let d = loaded
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "unsupported-script")
+        .unwrap_or_else(|| panic!("{:?}", loaded.diagnostics));
+    assert!(d.message.contains("U+4E2D"), "{d}");
+}
+
+#[test]
+fn comments_are_not_text_the_app_shows() {
+    let scenario = MINIMAL.replace("// Broken on purpose", "// 你好 Broken on purpose");
+    assert!(!load_str("comment.ron", &scenario).has_errors());
+}
+
+#[test]
+fn a_character_outside_the_table_really_has_no_glyph() {
+    // Guards the reason for the check: these would be tofu.
+    let ctx = app_context();
+    let font = FontId::new(16.0, FontFamily::Proportional);
+    ctx.fonts_mut(|fonts| {
+        for c in ['你', 'ש', 'م', '한', 'ก'] {
+            assert!(!is_supported(c));
+            assert!(
+                !fonts.has_glyph(&font, c),
+                "{c} has a glyph now: widen the table"
+            );
+        }
+    });
+}
