@@ -617,6 +617,7 @@ fn canvas_ui(
     }
 
     // Labels with the rating words on the selected or hovered node's edges.
+    let mut placed = Vec::new();
     for (e, points) in &drawn {
         let edge = &layout.edges[*e];
         if !(related(edge) || hovered_edge == Some(*e)) {
@@ -624,7 +625,9 @@ fn canvas_ui(
         }
         let style = edge_style(edge.kind, palette);
         let at = points[points.len() / 2];
-        pill(&painter, ui, at, &edge_words(edge), style.colour, palette);
+        let text = edge_words(edge);
+        let at = clear_spot(&mut placed, at, pill_size(&painter, &text));
+        pill(&painter, ui, at, &text, style.colour, palette);
     }
 
     minimap_ui(ui, &view, layout, marks, palette, actions);
@@ -915,6 +918,33 @@ fn edge_hover_text(edge: &MapEdge, layout: &Layout, scenario: &Scenario) -> Stri
     }
 }
 
+/// The size [`pill`] paints `text` at.
+fn pill_size(painter: &egui::Painter, text: &str) -> Vec2 {
+    let galley = painter.layout_no_wrap(
+        text.to_string(),
+        FontId::proportional(12.5),
+        Color32::PLACEHOLDER,
+    );
+    galley.size() + vec2(12.0, 4.0)
+}
+
+/// The centre nearest below `at` where a label of `size` covers none of
+/// the labels already `placed`, which it joins. Options that leave a node
+/// for the same target run side by side, so their labels would otherwise
+/// sit on top of each other; this stacks them instead.
+fn clear_spot(placed: &mut Vec<Rect>, at: Pos2, size: Vec2) -> Pos2 {
+    let mut rect = Rect::from_center_size(at, size);
+    // Each step moves below one placed label, so this ends.
+    for _ in 0..=placed.len() {
+        match placed.iter().find(|r| r.expand(1.0).intersects(rect)) {
+            Some(r) => rect = rect.translate(vec2(0.0, r.max.y + 3.0 - rect.min.y)),
+            None => break,
+        }
+    }
+    placed.push(rect);
+    rect.center()
+}
+
 /// A small label with a coloured edge, painted on the canvas.
 fn pill(
     painter: &egui::Painter,
@@ -1090,4 +1120,26 @@ fn elided(
     let mut job = LayoutJob::simple_singleline(text.to_string(), font, colour);
     job.wrap = egui::text::TextWrapping::truncate_at_width(width.max(8.0));
     painter.layout_job(job)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_at_one_spot_stack_without_covering_each_other() {
+        let mut placed = Vec::new();
+        let size = vec2(60.0, 18.0);
+        let centres: Vec<Pos2> = (0..4)
+            .map(|i| clear_spot(&mut placed, pos2(100.0 + i as f32, 50.0), size))
+            .collect();
+        for (i, a) in placed.iter().enumerate() {
+            for b in &placed[i + 1..] {
+                assert!(!a.intersects(*b), "{a:?} covers {b:?}");
+            }
+        }
+        // The first keeps its place; the others go below it, in order.
+        assert_eq!(centres[0], pos2(100.0, 50.0));
+        assert!(centres.windows(2).all(|w| w[1].y > w[0].y), "{centres:?}");
+    }
 }
