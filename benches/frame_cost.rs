@@ -4,8 +4,6 @@
 //!
 //! Adding a screen takes a few lines: write a `fn(&Setup) -> AttuneApp`
 //! that opens it and add a [`Screen`] to [`SCREENS`] with its window size.
-//! Presenter mode at 1920×1080 and the scenario map with 200 nodes belong
-//! here once their screens exist.
 //!
 //! `cargo bench --bench frame_cost`
 
@@ -14,6 +12,7 @@ mod generate;
 
 use std::hint::black_box;
 
+use attune::app::presenter::PresenterAction;
 use attune::app::{Action, AttuneApp, Options, Screen as AppScreen};
 use attune::scenario::library::Library;
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -39,6 +38,16 @@ const SCREENS: &[Screen] = &[
         size: [1280.0, 800.0],
         open: debrief_30_turns,
     },
+    Screen {
+        name: "presenter_discussion_revealed_1920x1080",
+        size: [1920.0, 1080.0],
+        open: presenter_discussion,
+    },
+    Screen {
+        name: "map_200_nodes_1280x800",
+        size: [1280.0, 800.0],
+        open: map_200_nodes,
+    },
 ];
 
 /// A temporary data folder and a library of generated scenarios.
@@ -52,7 +61,12 @@ impl Setup {
         for sub in ["dialogues", "data", "reports"] {
             std::fs::create_dir_all(dir.path().join(sub)).expect("a sub folder");
         }
-        for (id, decisions) in [("long_talk", 70), ("thirty_turns", 30)] {
+        let map_decisions = MAP_NODES - generate::FIXED_NODES;
+        for (id, decisions) in [
+            ("long_talk", 70),
+            ("thirty_turns", 30),
+            ("map_200", map_decisions),
+        ] {
             std::fs::write(
                 dir.path().join("dialogues").join(format!("{id}.ron")),
                 generate::scenario(id, decisions, generate::Style::Full),
@@ -64,6 +78,10 @@ impl Setup {
 
     /// The app with the shipped and generated scenarios, opened on `open`.
     fn app(&self, open: Option<&str>) -> AttuneApp {
+        self.app_with(open, false)
+    }
+
+    fn app_with(&self, open: Option<&str>, presenter: bool) -> AttuneApp {
         let mut library = Library::shipped();
         library.add_path(&self.dir.path().join("dialogues"));
         let options = Options {
@@ -71,6 +89,7 @@ impl Setup {
             export_dir: Some(self.dir.path().join("reports")),
             seed: Some(7),
             open: open.map(str::to_string),
+            presenter,
             ..Options::default()
         };
         AttuneApp::new(library, &options)
@@ -108,6 +127,42 @@ fn debrief_30_turns(setup: &Setup) -> AttuneApp {
     play(&mut app, 30);
     app.state.apply(Action::OpenDebrief);
     assert_eq!(app.state.screen, AppScreen::Debrief);
+    app
+}
+
+/// Presenter mode ten turns in, at a discussion pause with votes and the
+/// options' effects revealed: the busiest presenter screen.
+fn presenter_discussion(setup: &Setup) -> AttuneApp {
+    let mut app = setup.app_with(Some("long_talk"), true);
+    play(&mut app, 10);
+    for action in [
+        PresenterAction::OpenDiscussion,
+        PresenterAction::Vote(0),
+        PresenterAction::Vote(1),
+        PresenterAction::Vote(0),
+        PresenterAction::ToggleReveal,
+    ] {
+        app.state.apply(Action::Presenter(action));
+    }
+    assert!(app.state.presenter.active && app.state.presenter.discussion.is_some());
+    app
+}
+
+/// Nodes in the generated scenario the map draws.
+const MAP_NODES: usize = 200;
+
+/// The scenario map of a 200-node scenario, opened from the library.
+fn map_200_nodes(setup: &Setup) -> AttuneApp {
+    let mut app = setup.app(None);
+    let card = app
+        .state
+        .catalogue
+        .index_of("map_200")
+        .expect("the generated map scenario is playable");
+    app.state.apply(Action::OpenMap(card));
+    assert_eq!(app.state.screen, AppScreen::Map);
+    let nodes = app.state.map.as_ref().map_or(0, |m| m.layout.nodes.len());
+    assert_eq!(nodes, MAP_NODES, "the map lays out every node");
     app
 }
 
