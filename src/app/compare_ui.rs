@@ -7,7 +7,7 @@ use egui_plot::{HLine, Line, LineStyle, MarkerShape, PlotPoint, PlotPoints, Poin
 
 use super::compare::divergences;
 use super::theme::Palette;
-use super::trust_plot_ui::still_plot;
+use super::trust_plot_ui::{still_plot, trust_axes};
 use crate::engine::Conversation;
 use crate::scenario::Scenario;
 
@@ -53,24 +53,14 @@ pub fn compare_ui(
     let last_x = a.len().max(b.len()).saturating_sub(1).max(1) as f64;
     let floor = scenario.withdrawal_floor;
     let text_colour = ui.visuals().text_color();
-    still_plot(
-        ("compare_plot", earlier.seed, a.len(), b.len()),
-        height,
-        palette,
+    trust_axes(
+        still_plot(
+            ("compare_plot", earlier.seed, a.len(), b.len()),
+            height,
+            palette,
+        ),
+        last_x + 0.4,
     )
-    .include_y(0.0)
-    .include_y(100.0)
-    .include_x(0.0)
-    .include_x(last_x + 0.4)
-    .x_axis_label("turn")
-    .y_axis_label("trust")
-    .x_axis_formatter(|mark, _| {
-        if mark.value.fract().abs() < 1e-6 && mark.value >= 0.0 {
-            format!("{}", mark.value as i64)
-        } else {
-            String::new()
-        }
-    })
     .show(ui, |plot| {
         plot.hline(
             HLine::new(format!("withdraws below {floor}"), f64::from(floor))

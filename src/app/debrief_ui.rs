@@ -99,34 +99,19 @@ fn ending_ui(ui: &mut Ui, palette: &Palette, scenario: &Scenario, debrief: &Debr
     let name = &scenario.persona.name;
     match &debrief.ending {
         Some(ending) => {
-            widgets::card_frame(palette)
-                .stroke(Stroke::new(
-                    2.0,
-                    widgets::ending_colour(palette, ending.kind),
-                ))
-                .show(ui, |ui| {
-                    ui.set_width(ui.available_width());
-                    ui.horizontal_wrapped(|ui| {
-                        ui.label(
-                            RichText::new(ending.kind.label())
-                                .font(theme::title_font(ui))
-                                .color(widgets::ending_colour(palette, ending.kind))
-                                .strong(),
-                        );
-                        ui.label(RichText::new(&ending.title).font(theme::title_font(ui)));
-                    });
-                    ui.label(format!("{name}: \u{201c}{}\u{201d}", ending.line));
-                    if ending.early {
-                        ui.label(
-                            RichText::new(format!(
-                                "Trust fell below {}, so {name} ended the conversation early. \
+            widgets::ending_card_ui(ui, palette, ending.kind, &ending.title, 2.0, |ui| {
+                ui.label(format!("{name}: \u{201c}{}\u{201d}", ending.line));
+                if ending.early {
+                    ui.label(
+                        RichText::new(format!(
+                            "Trust fell below {}, so {name} ended the conversation early. \
                                  Look for the turns where trust dropped most.",
-                                scenario.withdrawal_floor
-                            ))
-                            .color(palette.muted),
-                        );
-                    }
-                });
+                            scenario.withdrawal_floor
+                        ))
+                        .color(palette.muted),
+                    );
+                }
+            });
         }
         None => {
             widgets::card_frame(palette).show(ui, |ui| {

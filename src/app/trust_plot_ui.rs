@@ -46,24 +46,14 @@ pub fn trust_plot_sized_ui(
     let text_colour = ui.visuals().text_color();
     let floor = scenario.withdrawal_floor;
     let name = scenario.persona.name.clone();
-    still_plot(
-        ("trust_plot", debrief.seed, debrief.turns.len()),
-        height,
-        palette,
+    trust_axes(
+        still_plot(
+            ("trust_plot", debrief.seed, debrief.turns.len()),
+            height,
+            palette,
+        ),
+        last_x,
     )
-    .include_y(0.0)
-    .include_y(100.0)
-    .include_x(0.0)
-    .include_x(last_x)
-    .x_axis_label("turn")
-    .y_axis_label("trust")
-    .x_axis_formatter(|mark, _| {
-        if mark.value.fract().abs() < 1e-6 && mark.value >= 0.0 {
-            format!("{}", mark.value as i64)
-        } else {
-            String::new()
-        }
-    })
     .show(ui, |plot| {
         plot.hline(
             HLine::new(format!("{name} withdraws below {floor}"), f64::from(floor))
@@ -177,6 +167,24 @@ fn summary(scenario: &Scenario, debrief: &Debrief) -> String {
         ));
     }
     text
+}
+
+/// Trust from 0 to 100 against whole turns from 0 to `last_x`: the axes
+/// of every trust curve.
+pub(crate) fn trust_axes(plot: Plot<'_>, last_x: f64) -> Plot<'_> {
+    plot.include_y(0.0)
+        .include_y(100.0)
+        .include_x(0.0)
+        .include_x(last_x)
+        .x_axis_label("turn")
+        .y_axis_label("trust")
+        .x_axis_formatter(|mark, _| {
+            if mark.value.fract().abs() < 1e-6 && mark.value >= 0.0 {
+                format!("{}", mark.value as i64)
+            } else {
+                String::new()
+            }
+        })
 }
 
 /// A plot that reads like a printed chart: no dragging, zooming or

@@ -79,6 +79,35 @@ pub fn ending_colour(palette: &Palette, kind: EndingKind) -> Color32 {
     }
 }
 
+/// A card for an ending: outlined in the ending's colour and headed by
+/// its kind in words and its title, then `body`. The normal debrief, the
+/// presenter stage and the walkthrough all show endings this way.
+pub fn ending_card_ui(
+    ui: &mut Ui,
+    palette: &Palette,
+    kind: EndingKind,
+    title: &str,
+    stroke_width: f32,
+    body: impl FnOnce(&mut Ui),
+) {
+    let colour = ending_colour(palette, kind);
+    card_frame(palette)
+        .stroke(Stroke::new(stroke_width, colour))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal_wrapped(|ui| {
+                ui.label(
+                    RichText::new(kind.label())
+                        .font(super::theme::title_font(ui))
+                        .strong()
+                        .color(colour),
+                );
+                ui.label(RichText::new(title).font(super::theme::title_font(ui)));
+            });
+            body(ui);
+        });
+}
+
 /// A trust change with its sign spelt out, e.g. "+6" or "\u{2212}4".
 pub fn signed(delta: i32) -> String {
     match delta {

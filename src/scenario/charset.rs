@@ -195,8 +195,9 @@ pub fn script_of(c: char) -> Script {
         .map_or(script("a character", false), |(_, _, s)| *s)
 }
 
-/// String fields that hold ids and references, never shown as text.
-const NOT_SHOWN: &[&str] = &[
+/// String fields that hold ids and references, never shown as text; the
+/// wording lints skip them too.
+pub(crate) const NOT_SHOWN: &[&str] = &[
     "id",
     "goto",
     "start",

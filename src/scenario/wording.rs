@@ -166,21 +166,9 @@ fn content_notes(r: &mut Reporter, s: &Scenario) {
     }
     // Scan the file's strings, which carry their places, instead of the
     // model's fields, which do not. Ids and references are not prose.
-    const NOT_PROSE: &[&str] = &[
-        "id",
-        "goto",
-        "start",
-        "on_withdraw",
-        "portrait",
-        "lint",
-        "layer_reached",
-        "layer_not_reached",
-        "visited",
-        "not_visited",
-    ];
     let found = r.map.entries().iter().enumerate().find_map(|(i, e)| {
         let prose = e.kind == EntryKind::Str
-            && !NOT_PROSE.contains(&e.key.as_str())
+            && !super::charset::NOT_SHOWN.contains(&e.key.as_str())
             && e.fields.first().is_none_or(|f| f != "content_notes");
         prose
             .then(|| self_harm_phrase(&e.value))

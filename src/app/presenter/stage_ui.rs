@@ -201,36 +201,21 @@ fn options_ui(ui: &mut Ui, palette: &Palette, scenario: &Scenario, active: &Acti
     let mut actions = Vec::new();
     let conversation = &active.session.conversation;
     if let Some(ending) = conversation.ending(scenario) {
-        widgets::card_frame(palette)
-            .stroke(Stroke::new(
-                3.0,
-                widgets::ending_colour(palette, ending.kind),
-            ))
-            .show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                ui.horizontal_wrapped(|ui| {
-                    ui.label(
-                        RichText::new(ending.kind.label())
-                            .font(theme::title_font(ui))
-                            .strong()
-                            .color(widgets::ending_colour(palette, ending.kind)),
-                    );
-                    ui.label(RichText::new(&ending.title).font(theme::title_font(ui)));
-                });
-                ui.horizontal_wrapped(|ui| {
-                    if ui
-                        .button(RichText::new("Walk through the debrief").strong())
-                        .clicked()
-                    {
-                        actions.push(Action::Presenter(P::OpenWalkthrough));
-                    }
-                    ui.label(
-                        RichText::new("Next (Page Down or Space) goes there too.")
-                            .small()
-                            .color(palette.muted),
-                    );
-                });
+        widgets::ending_card_ui(ui, palette, ending.kind, &ending.title, 3.0, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                if ui
+                    .button(RichText::new("Walk through the debrief").strong())
+                    .clicked()
+                {
+                    actions.push(Action::Presenter(P::OpenWalkthrough));
+                }
+                ui.label(
+                    RichText::new("Next (Page Down or Space) goes there too.")
+                        .small()
+                        .color(palette.muted),
+                );
             });
+        });
         return actions;
     }
     ui.horizontal_wrapped(|ui| {

@@ -3,7 +3,7 @@
 //! and what the other options would have done; then the trust curve and
 //! metrics full screen; then, with two paths, their comparison.
 
-use eframe::egui::{self, Align, Frame, Layout, Margin, RichText, ScrollArea, Stroke, Ui};
+use eframe::egui::{self, Align, Frame, Layout, Margin, RichText, ScrollArea, Ui};
 
 use super::PresenterAction as P;
 use super::apply::current_page;
@@ -164,30 +164,15 @@ fn ending_page_ui(ui: &mut Ui, palette: &Palette, scenario: &Scenario, review: &
             ui.add_space(12.0);
             match &debrief.ending {
                 Some(ending) => {
-                    widgets::card_frame(palette)
-                        .stroke(Stroke::new(
-                            3.0,
-                            widgets::ending_colour(palette, ending.kind),
-                        ))
-                        .show(ui, |ui| {
-                            ui.set_width(ui.available_width());
-                            ui.horizontal_wrapped(|ui| {
-                                ui.label(
-                                    RichText::new(ending.kind.label())
-                                        .font(theme::title_font(ui))
-                                        .strong()
-                                        .color(widgets::ending_colour(palette, ending.kind)),
-                                );
-                                ui.label(RichText::new(&ending.title).font(theme::title_font(ui)));
-                            });
-                            bubble_ui(ui, palette, name, &ending.line, false);
-                            if ending.early {
-                                ui.label(format!(
-                                    "Trust fell below {}, so {name} left early.",
-                                    scenario.withdrawal_floor
-                                ));
-                            }
-                        });
+                    widgets::ending_card_ui(ui, palette, ending.kind, &ending.title, 3.0, |ui| {
+                        bubble_ui(ui, palette, name, &ending.line, false);
+                        if ending.early {
+                            ui.label(format!(
+                                "Trust fell below {}, so {name} left early.",
+                                scenario.withdrawal_floor
+                            ));
+                        }
+                    });
                 }
                 None => {
                     ui.label("The conversation was stopped before an ending.");
