@@ -155,6 +155,15 @@ impl Catalogue {
             .rposition(|c| matches!(c, Card::Playable(p) if p.scenario.id == id && !p.retired))
     }
 
+    /// The playable card loaded from the dialogue file `path`, for
+    /// `attune --open FILE`.
+    pub fn index_of_file(&self, path: &std::path::Path) -> Option<usize> {
+        self.cards.iter().rposition(|c| {
+            matches!(c, Card::Playable(p)
+                if !p.retired && matches!(&p.source, Source::File(file) if file == path))
+        })
+    }
+
     pub fn best(&self, id: &str) -> Option<&BestOutcome> {
         self.best.get(id)
     }

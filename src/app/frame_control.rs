@@ -54,6 +54,10 @@ pub struct FrameControl {
     shot: Option<Shot>,
     image: Arc<Mutex<Option<Arc<ColorImage>>>>,
     closing: bool,
+    /// The window is not showing the app yet: no screenshot until it is.
+    holding: bool,
+    /// The frame on which the hold ended; the screenshot counts from it.
+    shown_from: u64,
     log_frames: bool,
     report: Arc<Mutex<Report>>,
 }
@@ -67,6 +71,8 @@ impl FrameControl {
             shot: screenshot.map(Shot::Wanted),
             image: Arc::default(),
             closing: false,
+            holding: false,
+            shown_from: 0,
             log_frames: std::env::var_os(FRAME_LOG_ENV).is_some(),
             report: Arc::default(),
         }
@@ -76,6 +82,15 @@ impl FrameControl {
     /// returns.
     pub fn report(&self) -> Arc<Mutex<Report>> {
         Arc::clone(&self.report)
+    }
+
+    /// Holds the screenshot back while the window shows only a loading
+    /// screen; the frame after the hold ends counts as the first.
+    pub fn hold_screenshot(&mut self, hold: bool) {
+        if self.holding && !hold {
+            self.shown_from = self.frames();
+        }
+        self.holding = hold;
     }
 
     /// Frames drawn so far.
@@ -117,9 +132,14 @@ impl FrameControl {
     fn advance_screenshot(&mut self, ctx: &egui::Context, frames: u64) {
         match self.shot.take() {
             None => {}
+            Some(Shot::Wanted(path)) if self.holding => {
+                // The app will wake the window when it is ready.
+                self.shot = Some(Shot::Wanted(path));
+            }
             Some(Shot::Wanted(path)) => {
                 // The first frame may be a sizing pass; take the first one
                 // after it that asks for no further repaint.
+                let frames = frames - self.shown_from;
                 if frames >= 2 && (!ctx.has_requested_repaint() || frames >= SETTLE_FRAMES) {
                     let slot = Arc::clone(&self.image);
                     let waker = ctx.clone();
@@ -234,6 +254,40 @@ mod tests {
             assert_eq!(closing, frame == 3, "frame {frame}");
         }
         assert_eq!(control.frames(), 3);
+    }
+
+    /// Whether the frame asked the renderer for a screenshot.
+    fn asks_for_screenshot(mut output: egui::FullOutput) -> bool {
+        // A dropped, unapplied texture delta is a bug report in epaint.
+        output.textures_delta.clear();
+        output.viewport_output[&egui::ViewportId::ROOT]
+            .commands
+            .iter()
+            .any(|c| matches!(c, ViewportCommand::Screenshot(_)))
+    }
+
+    #[test]
+    fn no_screenshot_is_taken_of_the_loading_screen() {
+        let ctx = egui::Context::default();
+        let mut control = FrameControl::new(None, Some(PathBuf::from("x.png")));
+        control.hold_screenshot(true);
+        for frame in 1..=12 {
+            let output = ctx.run_ui(egui::RawInput::default(), |ui| control.end_frame(ui.ctx()));
+            assert!(!asks_for_screenshot(output), "loading frame {frame}");
+        }
+        control.hold_screenshot(false);
+        // Counted from the release: the first shown frame may be a sizing
+        // pass, and the picture is taken within the settling frames.
+        let mut frame = |control: &mut FrameControl| {
+            asks_for_screenshot(
+                ctx.run_ui(egui::RawInput::default(), |ui| control.end_frame(ui.ctx())),
+            )
+        };
+        assert!(!frame(&mut control), "the first shown frame");
+        assert!(
+            (2..=SETTLE_FRAMES).any(|_| frame(&mut control)),
+            "taken within {SETTLE_FRAMES} shown frames"
+        );
     }
 
     #[test]

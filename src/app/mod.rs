@@ -38,6 +38,8 @@ pub mod reload;
 /// The conversation in progress.
 pub mod session;
 mod settings_ui;
+/// Opening the window while the scenarios load on another thread.
+pub mod startup;
 /// The app state and the one place that changes it.
 pub mod state;
 /// Colours, text sizes and spacing.
@@ -241,11 +243,17 @@ pub enum RunError {
 /// Starts the desktop app with `library`, keeping data in the per-user
 /// data folder. Blocks until the window closes.
 pub fn run(library: Library) -> Result<(), RunError> {
-    run_with(library, Options::default())
+    run_with(move || library, Options::default())
 }
 
-/// [`run`] with explicit options (data folder, export folder, seed).
-pub fn run_with(library: Library, options: Options) -> Result<(), RunError> {
+/// Starts the desktop app with explicit options (data folder, export
+/// folder, seed). `load` builds the library on its own thread, started
+/// before the window, so reading and validating the dialogue files never
+/// delays the first frame.
+pub fn run_with(
+    load: impl FnOnce() -> Library + Send + 'static,
+    options: Options,
+) -> Result<(), RunError> {
     let viewport = egui::ViewportBuilder::default()
         .with_title("Attune")
         .with_app_id(APP_ID)
@@ -258,13 +266,13 @@ pub fn run_with(library: Library, options: Options) -> Result<(), RunError> {
     };
     let control = FrameControl::new(options.exit_after_frames, options.screenshot.clone());
     let report = control.report();
+    let launcher = startup::Launcher::start(load, options, control);
     eframe::run_native(
         "Attune",
         native,
-        Box::new(move |_cc| {
-            let mut app = AttuneApp::new(library, &options);
-            app.frame_control = control;
-            Ok(Box::new(app))
+        Box::new(move |cc| {
+            launcher.set_context(&cc.egui_ctx);
+            Ok(Box::new(launcher))
         }),
     )?;
     Ok(frame_control::finish(&report)?)

@@ -51,8 +51,9 @@ pub struct Options {
     pub export_dir: Option<PathBuf>,
     /// Every conversation uses this seed; `None` draws a fresh one.
     pub seed: Option<u64>,
-    /// The id of a scenario to start at once (`attune --open`), so a
-    /// desktop shortcut can go straight into a class session.
+    /// The id of a scenario, or the path of a dialogue file in the
+    /// library, to start at once (`attune --open`), so a desktop shortcut
+    /// can go straight into a class session.
     pub open: Option<String>,
     /// Start in presenter mode (`attune --presenter`).
     pub presenter: bool,
@@ -120,7 +121,11 @@ impl AppState {
         };
         state.catalogue.refresh_best(state.store.history());
         if let Some(id) = &options.open {
-            match state.catalogue.index_of(id) {
+            let card = state
+                .catalogue
+                .index_of_file(std::path::Path::new(id))
+                .or_else(|| state.catalogue.index_of(id));
+            match card {
                 Some(card) => state.start(card),
                 None => state.notices.push(format!(
                     "There is no playable scenario \u{201c}{id}\u{201d} to open; the library \

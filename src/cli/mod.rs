@@ -140,19 +140,21 @@ pub fn library(extra: &[PathBuf]) -> Library {
 /// Opens the desktop app. `--open` takes a scenario id, or a dialogue file
 /// that is added to the library for this run.
 fn open_window(args: WindowArgs, extra: &[PathBuf]) -> Result<(), crate::app::RunError> {
-    let mut library = library(extra);
-    let open = match args.open {
-        Some(name) if name.ends_with(".ron") || Path::new(&name).is_file() => {
-            library.add_path(Path::new(&name));
-            // A broken file has no scenario: the app says so, and its card
-            // shows why.
-            let id = library.entries.last().and_then(|e| e.scenario.as_ref());
-            Some(id.map_or(name, |scenario| scenario.id.clone()))
+    let open_file = args
+        .open
+        .as_deref()
+        .filter(|name| name.ends_with(".ron") || Path::new(name).is_file())
+        .map(PathBuf::from);
+    let dirs = extra.to_vec();
+    let load = move || {
+        let mut library = library(&dirs);
+        if let Some(file) = &open_file {
+            library.add_path(file);
         }
-        other => other,
+        library
     };
     let options = crate::app::Options {
-        open,
+        open: args.open,
         presenter: args.presenter,
         watch: args.watch,
         exit_after_frames: args.exit_after_frames,
@@ -160,7 +162,7 @@ fn open_window(args: WindowArgs, extra: &[PathBuf]) -> Result<(), crate::app::Ru
         dialogue_dirs: extra.to_vec(),
         ..Default::default()
     };
-    crate::app::run_with(library, options)
+    crate::app::run_with(load, options)
 }
 
 /// Runs a subcommand; `attune` alone opens the desktop app.

@@ -140,6 +140,24 @@ impl Store {
         }
     }
 
+    /// The saved settings in `dir` (the per-user folder when `None`), read
+    /// without locking, moving or reporting anything. The window uses them
+    /// to draw its first frame in the learner's theme while [`Store::open`]
+    /// runs on another thread; that call reports any problem with the file.
+    pub fn peek_settings(dir: Option<&Path>) -> Settings {
+        let path = match dir {
+            Some(dir) => dir.join(SETTINGS_FILE),
+            None => match default_dir() {
+                Some(dir) => dir.join(SETTINGS_FILE),
+                None => return Settings::default(),
+            },
+        };
+        match file::read::<Settings>(&path, SETTINGS_VERSION) {
+            Ok(Read::Current(s) | Read::Newer(s, _)) => s.sanitized(),
+            _ => Settings::default(),
+        }
+    }
+
     /// The per-user data folder [`Store::open_default`] uses, if any.
     pub fn default_dir() -> Option<PathBuf> {
         default_dir()
