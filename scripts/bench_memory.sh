@@ -36,7 +36,7 @@ bare_run() {
     sleep 1
     pid=$(leaf_pid "$job")
     window_of "$pid" >/dev/null
-    sleep 9
+    sleep 17
     kill "$pid"
     wait "$job" 2>/dev/null || true
     peak_kib "$report"
@@ -54,12 +54,13 @@ attune_run() {
     sleep 2
     xdotool windowfocus --sync "$wid"
     # Option 1 every turn until an ending (extra presses do nothing), then
-    # a click on "See the debrief" (Enter did not open it from xdotool).
-    for _ in $(seq 40); do
+    # Enter for the debrief. Keys sent faster than a frame can be drawn
+    # under load were lost, so each waits half a second.
+    for _ in $(seq 25); do
         xdotool key 1
-        sleep 0.15
+        sleep 0.5
     done
-    xdotool mousemove 433 727 click 1
+    xdotool key Return
     sleep 3
     if [ -n "${PERF_SHOT:-}" ]; then
         import -window root "$PERF_SHOT"

@@ -93,6 +93,12 @@ impl FrameControl {
         self.holding = hold;
     }
 
+    /// Whether the window has been asked to close; eframe may still run
+    /// one more pass, which should not start new work.
+    pub fn is_closing(&self) -> bool {
+        self.closing
+    }
+
     /// Frames drawn so far.
     pub fn frames(&self) -> u64 {
         self.lock_report().frames

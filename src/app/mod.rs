@@ -84,6 +84,11 @@ pub struct AttuneApp {
     watching: watch::Watching,
     /// Frame counting, `--exit-after-frames` and `--screenshot`.
     pub frame_control: FrameControl,
+    /// The window is cleared to the panel colour before drawing (see
+    /// [`startup::Launcher`]), so the panels need not paint it again. A
+    /// full-window fill is the biggest single cost of a frame on software
+    /// rendering. Off by default: test renderers clear to transparent.
+    pub background_cleared: bool,
 }
 
 impl AttuneApp {
@@ -102,6 +107,7 @@ impl AttuneApp {
             fullscreen_sent: false,
             watching: watch::Watching::default(),
             frame_control: FrameControl::new(options.exit_after_frames, options.screenshot.clone()),
+            background_cleared: false,
         }
     }
 
@@ -168,12 +174,17 @@ impl eframe::App for AttuneApp {
                     actions.extend(top_bar::top_bar_ui(ui, state, &palette));
                 }
             });
+        let background = if self.background_cleared {
+            egui::Color32::TRANSPARENT
+        } else {
+            ui.visuals().panel_fill
+        };
         let notices = state.all_notices();
         if !notices.is_empty() {
             egui::Panel::top("notices")
                 .frame(
                     egui::Frame::new()
-                        .fill(ui.visuals().panel_fill)
+                        .fill(background)
                         .inner_margin(egui::Margin::symmetric(16, 8)),
                 )
                 .show(ui, |ui| {
@@ -183,7 +194,7 @@ impl eframe::App for AttuneApp {
         egui::CentralPanel::default()
             .frame(
                 egui::Frame::new()
-                    .fill(ui.visuals().panel_fill)
+                    .fill(background)
                     .inner_margin(egui::Margin::symmetric(16, 4)),
             )
             .show(ui, |ui| {

@@ -98,9 +98,14 @@ impl Launcher {
 
     /// Moves to the app if the loading thread has finished.
     fn poll(&mut self) {
-        let Stage::Loading { ready, .. } = &self.stage else {
+        let Stage::Loading { ready, control, .. } = &self.stage else {
             return;
         };
+        if control.is_closing() {
+            // The last pass before the window closes: building and drawing
+            // the whole app now would only delay the exit.
+            return;
+        }
         let app = match ready.try_recv() {
             Ok(app) => Some(app),
             Err(TryRecvError::Empty) => return,
@@ -110,6 +115,7 @@ impl Launcher {
         if let (Some(mut app), Stage::Loading { mut control, .. }) = (app, old) {
             control.hold_screenshot(false);
             app.frame_control = control;
+            app.background_cleared = true;
             self.stage = Stage::Ready(Box::new(app));
         }
     }
@@ -157,6 +163,11 @@ impl eframe::App for Launcher {
         }
     }
 
+    /// The panel colour, so no panel has to paint the whole window again.
+    fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
+        visuals.panel_fill.to_normalized_gamma_f32()
+    }
+
     fn on_exit(&mut self) {
         match &mut self.stage {
             Stage::Ready(app) => app.on_exit(),
@@ -190,7 +201,7 @@ fn opening_ui(ui: &mut Ui, palette: &Palette, message: &str) {
             });
         });
     egui::CentralPanel::default()
-        .frame(egui::Frame::new().fill(ui.visuals().panel_fill))
+        .frame(egui::Frame::new())
         .show(ui, |ui| {
             ui.centered_and_justified(|ui| {
                 ui.label(RichText::new(message).color(palette.muted));
