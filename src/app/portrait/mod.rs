@@ -191,13 +191,53 @@ pub fn portrait_ui(
 }
 
 /// Paints a portrait into `rect` (its largest centred square) without allocating space.
+///
+/// Building the shapes is the costliest part of a conversation frame, and
+/// most frames show the same face as the last one; so each place that
+/// paints a portrait keeps its last shapes and reuses them until the
+/// portrait, its size, its expression or the theme changes.
 pub fn paint_portrait(ui: &egui::Ui, rect: Rect, params: &PortraitParams, openness: f32) {
     let side = rect.width().min(rect.height());
     let square = Rect::from_center_size(rect.center(), egui::vec2(side, side));
-    let mut canvas = canvas::Canvas::new(square, ui.ctx().pixels_per_point(), 0.14);
-    paint::paint(&mut canvas, params, openness, ui.visuals().dark_mode);
-    ui.painter().with_clip_rect(square).extend(canvas.shapes);
+    let key = Painted {
+        params: params.clone(),
+        square,
+        pixels_per_point: ui.ctx().pixels_per_point(),
+        openness,
+        dark: ui.visuals().dark_mode,
+    };
+    let id = ui.scope_id().with("portrait_shapes");
+    let cached = ui.data(|d| d.get_temp::<Cached>(id));
+    let shapes = match cached {
+        Some(Cached(painted, shapes)) if *painted == key => shapes,
+        _ => {
+            let mut canvas = canvas::Canvas::new(square, key.pixels_per_point, 0.14);
+            paint::paint(&mut canvas, params, openness, key.dark);
+            let shapes = std::sync::Arc::new(canvas.shapes);
+            ui.data_mut(|d| {
+                d.insert_temp(id, Cached(std::sync::Arc::new(key), shapes.clone()));
+            });
+            shapes
+        }
+    };
+    ui.painter()
+        .with_clip_rect(square)
+        .extend(shapes.iter().cloned());
 }
+
+/// What a portrait's shapes were built for.
+#[derive(Debug, PartialEq)]
+struct Painted {
+    params: PortraitParams,
+    square: Rect,
+    pixels_per_point: f32,
+    openness: f32,
+    dark: bool,
+}
+
+/// The last shapes painted at one place, in egui's temporary memory.
+#[derive(Clone)]
+struct Cached(std::sync::Arc<Painted>, std::sync::Arc<Vec<egui::Shape>>);
 
 #[cfg(test)]
 mod tests {
