@@ -284,7 +284,7 @@ mod tests {
         control.hold_screenshot(false);
         // Counted from the release: the first shown frame may be a sizing
         // pass, and the picture is taken within the settling frames.
-        let mut frame = |control: &mut FrameControl| {
+        let frame = |control: &mut FrameControl| {
             asks_for_screenshot(
                 ctx.run_ui(egui::RawInput::default(), |ui| control.end_frame(ui.ctx())),
             )

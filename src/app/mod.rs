@@ -22,6 +22,7 @@ pub mod export;
 pub mod frame_control;
 mod history_ui;
 mod icon;
+mod lazy_rows;
 mod library_ui;
 /// The scenario map: the whole tree with the learner's path.
 pub mod map;

@@ -9,11 +9,14 @@ use eframe::egui::{
 };
 
 use super::action::Action;
+use super::lazy_rows::lazy_rows;
 use super::theme::Palette;
 use crate::engine::Conversation;
 use crate::scenario::{Medium, Scenario};
 
-/// Draws every line and returns a rewind request if a turn was clicked.
+/// Draws the lines in view and returns a rewind request if a turn was
+/// clicked. Lines out of view are skipped (see [`lazy_rows`]), except the
+/// learner's line with keyboard focus and the exchanges beside it.
 pub fn transcript_ui(
     ui: &mut Ui,
     palette: &Palette,
@@ -25,16 +28,31 @@ pub fn transcript_ui(
     let steps = conversation.steps();
     let turns = conversation.turns();
     let finished = conversation.is_finished(scenario);
-    for (i, step) in steps.iter().enumerate() {
-        peer_line_ui(ui, palette, &scenario.persona.name, &step.line, chat);
+    let turn_id = |ui: &Ui, i: usize| ui.scope_id().with(("turn", i + 1));
+    let focused = ui
+        .memory(|m| m.focused())
+        .and_then(|f| (0..turns.len()).find(|&i| turn_id(ui, i) == f));
+    // What an exchange's height depends on besides its text.
+    let layout = (
+        ui.available_width().to_bits(),
+        ui.text_style_height(&egui::TextStyle::Body).to_bits(),
+        chat,
+    );
+    let key = |i: usize| {
+        let said = turns.get(i).map(|t| t.said.as_str());
+        egui::Id::unique((i, &steps[i].line, said, layout))
+    };
+    let keep = |i: usize| focused.is_some_and(|f| i.abs_diff(f) <= 1);
+    lazy_rows(ui, "transcript_rows", steps.len(), key, keep, |ui, i| {
+        peer_line_ui(ui, palette, &scenario.persona.name, &steps[i].line, chat);
         if let Some(turn) = turns.get(i) {
             // Rewinding into a finished conversation is fine: it reopens it.
-            let number = i + 1;
-            if learner_line_ui(ui, palette, number, &turn.said, chat, finished).clicked() {
+            let id = turn_id(ui, i);
+            if learner_line_ui(ui, palette, id, i + 1, &turn.said, chat, finished).clicked() {
                 actions.push(Action::AskRewind(i));
             }
         }
-    }
+    });
     actions
 }
 
@@ -79,6 +97,7 @@ fn peer_line_ui(ui: &mut Ui, palette: &Palette, name: &str, text: &str, chat: bo
 fn learner_line_ui(
     ui: &mut Ui,
     palette: &Palette,
+    id: egui::Id,
     number: usize,
     text: &str,
     chat: bool,
@@ -90,7 +109,6 @@ fn learner_line_ui(
     } else {
         full * 0.9
     };
-    let id = ui.scope_id().with(("turn", number));
     let inner = ui.with_layout(Layout::top_down(Align::Max), |ui| {
         ui.allocate_ui_with_layout(
             egui::vec2(width, 0.0),
@@ -151,6 +169,10 @@ fn learner_line_ui(
             format!("{hint}: \u{201c}{text}\u{201d}"),
         )
     });
+    if response.gained_focus() {
+        // Tab does not scroll on its own; a line reached with it should show.
+        response.scroll_to_me(None);
+    }
     if response.has_focus() {
         ui.painter().rect_stroke(
             rect.expand(3.0),
