@@ -297,3 +297,66 @@ proptest! {
         );
     }
 }
+
+#[test]
+fn options_and_trust_changes_at_an_earlier_step_match_a_rewound_preview() {
+    use attune::engine::{Pick, play_out};
+    use attune::scenario::library::Library;
+    let library = Library::shipped();
+    let mut checked = 0;
+    for scenario in library.scenarios() {
+        for seed in 0..10 {
+            let c = play_out(scenario, seed, &Pick::Random).expect("a shipped scenario plays");
+            for at in 0..c.turns().len() {
+                let mut then = c.clone();
+                then.rewind(at);
+                let offered: Vec<&str> = then
+                    .options(scenario)
+                    .iter()
+                    .map(|o| o.id.as_str())
+                    .collect();
+                let at_step: Vec<&str> = c
+                    .options_at(scenario, at)
+                    .iter()
+                    .map(|o| o.id.as_str())
+                    .collect();
+                assert_eq!(offered, at_step, "{} seed {seed} step {at}", scenario.id);
+                for id in offered {
+                    let preview = then.preview(scenario, id).unwrap().turn;
+                    assert_eq!(
+                        c.trust_change_at(scenario, at, id),
+                        Some(preview.trust_after - preview.trust_before),
+                        "{} seed {seed} step {at} option {id}",
+                        scenario.id
+                    );
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked > 100, "only {checked} options checked");
+    let s = fixture();
+    let c = calm(&s);
+    assert_eq!(c.trust_change_at(&s, 0, "no-such-option"), None);
+    assert_eq!(c.trust_change_at(&s, 5, "judge"), None);
+    assert!(c.options_at(&s, 5).is_empty());
+}
+
+#[test]
+fn the_capped_best_path_length_is_the_full_one_up_to_the_cap() {
+    use attune::engine::{best_path_len, best_path_len_up_to};
+    use attune::scenario::library::Library;
+    let library = Library::shipped();
+    for scenario in library.scenarios() {
+        let full = best_path_len(scenario);
+        assert!(full > 0, "{}", scenario.id);
+        for cap in [0, 1, full - 1, full, full + 5] {
+            assert_eq!(
+                best_path_len_up_to(scenario, cap),
+                full.min(cap),
+                "{} cap {cap}",
+                scenario.id
+            );
+        }
+    }
+}

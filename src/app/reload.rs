@@ -131,7 +131,7 @@ pub fn replay(scenario: &Scenario, old: &Conversation) -> Result<Conversation, R
     })?;
     for (i, turn) in old.turns().iter().enumerate() {
         let node = conversation.current().node.clone();
-        let Err(e) = conversation.choose(scenario, &turn.choice) else {
+        let Err(e) = conversation.commit(scenario, &turn.choice) else {
             continue;
         };
         let has_option = scenario

@@ -198,12 +198,11 @@ impl Debrief {
     }
 }
 
-/// The other options offered at turn `i`, previewed from the state then.
+/// The other options offered at turn `i`, priced from the state then.
 fn alternatives(scenario: &Scenario, conversation: &Conversation, i: usize) -> Vec<Alternative> {
-    let mut then = conversation.clone();
-    then.rewind(i);
     let chosen = conversation.turns().get(i).map(|t| t.choice.as_str());
-    then.options(scenario)
+    conversation
+        .options_at(scenario, i)
         .into_iter()
         .filter(|c| Some(c.id.as_str()) != chosen)
         .map(|c| Alternative {
@@ -211,9 +210,9 @@ fn alternatives(scenario: &Scenario, conversation: &Conversation, i: usize) -> V
             text: c.text.clone(),
             skills: c.skills.clone(),
             rating: c.rating,
-            trust_change: then
-                .preview(scenario, &c.id)
-                .map_or(c.base_trust(), |o| o.turn.trust_after - o.turn.trust_before),
+            trust_change: conversation
+                .trust_change_at(scenario, i, &c.id)
+                .unwrap_or_else(|| c.base_trust()),
             why: c.why.clone(),
         })
         .collect()

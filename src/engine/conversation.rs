@@ -134,7 +134,7 @@ impl Conversation {
     ) -> Result<Self, EngineError> {
         let mut c = Conversation::new(scenario, seed)?;
         for choice in choices {
-            c.choose(scenario, choice.as_ref())?;
+            c.commit(scenario, choice.as_ref())?;
         }
         Ok(c)
     }
@@ -178,14 +178,46 @@ impl Conversation {
 
     /// The options on offer now, in display order. Empty at an ending.
     pub fn options<'s>(&self, scenario: &'s Scenario) -> Vec<&'s Choice> {
-        let Some(node) = scenario.node(&self.current().node) else {
+        self.options_at(scenario, self.steps.len() - 1)
+    }
+
+    /// The options that were on offer at step `at` (0 is the start), in
+    /// display order. Empty at an ending or past the last step.
+    pub fn options_at<'s>(&self, scenario: &'s Scenario, at: usize) -> Vec<&'s Choice> {
+        let Some(step) = self.steps.get(at) else {
             return Vec::new();
         };
-        self.current()
-            .order
-            .iter()
-            .filter_map(|id| node.option(id))
-            .collect()
+        let Some(node) = scenario.node(&step.node) else {
+            return Vec::new();
+        };
+        step.order.iter().filter_map(|id| node.option(id)).collect()
+    }
+
+    /// The trust change `option` would have made at step `at`, exactly as
+    /// choosing it then would have; for the debrief's options not taken,
+    /// without copying the conversation. `None` if it was not on offer.
+    pub fn trust_change_at(&self, scenario: &Scenario, at: usize, option: &str) -> Option<i32> {
+        let step = self.steps.get(at)?;
+        if !step.order.iter().any(|o| o == option) {
+            return None;
+        }
+        let choice = scenario.node(&step.node)?.option(option)?;
+        let (_, trust) = self.price(scenario, at, choice);
+        Some(trust - step.trust)
+    }
+
+    /// What `choice` does to trust at step `at`: the peer model's change
+    /// and the trust after it.
+    fn price(&self, scenario: &Scenario, at: usize, choice: &Choice) -> (peer::TrustChange, i32) {
+        // The loss on the turn that led to step `at`, for repairs.
+        let previous_loss = at
+            .checked_sub(1)
+            .and_then(|t| self.turns.get(t))
+            .map_or(0, |t| (t.trust_before - t.trust_after).max(0));
+        let step = &self.steps[at];
+        let change = peer::trust_change(scenario, choice, &step.roadblocks, previous_loss);
+        let trust = peer::clamp_trust(step.trust + change.delta);
+        (change, trust)
     }
 
     /// What choosing `option` would do, without doing it.
@@ -207,12 +239,7 @@ impl Conversation {
             option: option.to_string(),
             node: step.node.clone(),
         })?;
-        let previous_loss = self
-            .turns
-            .last()
-            .map_or(0, |t| (t.trust_before - t.trust_after).max(0));
-        let change = peer::trust_change(scenario, choice, &step.roadblocks, previous_loss);
-        let trust = peer::clamp_trust(step.trust + change.delta);
+        let (change, trust) = self.price(scenario, self.steps.len() - 1, choice);
         let mut layers = step.layers.clone();
         let before = layers.len();
         unlock_layers(scenario, trust, &mut layers);
@@ -224,18 +251,22 @@ impl Conversation {
         let mut visited = step.visited.clone();
         visited.push(step.node.clone());
         let index = self.turns.len() + 1;
+        // Copies for a second arrival are only needed when trust fell
+        // below the floor; most turns skip them.
+        let withdrawal = (trust < scenario.withdrawal_floor)
+            .then(|| (layers.clone(), visited.clone(), roadblocks.clone()));
         let mut next = enter(
             scenario,
             self.seed,
             index,
             &choice.goto,
             trust,
-            layers.clone(),
-            visited.clone(),
-            roadblocks.clone(),
+            layers,
+            visited,
+            roadblocks,
         )?;
         let lands_on_ending = scenario.node(&next.node).is_some_and(Node::is_ending);
-        if trust < scenario.withdrawal_floor && !lands_on_ending {
+        if let Some((layers, visited, roadblocks)) = withdrawal.filter(|_| !lands_on_ending) {
             next = enter(
                 scenario,
                 self.seed,
@@ -267,12 +298,27 @@ impl Conversation {
         })
     }
 
-    /// Commits a choice.
+    /// Commits a choice and returns what it did.
     pub fn choose(&mut self, scenario: &Scenario, option: &str) -> Result<Outcome, EngineError> {
-        let outcome = self.preview(scenario, option)?;
-        self.turns.push(outcome.turn.clone());
-        self.steps.push(outcome.next.clone());
-        Ok(outcome)
+        let ending = self.commit(scenario, option)?;
+        Ok(Outcome {
+            turn: self.turns[self.turns.len() - 1].clone(),
+            next: self.current().clone(),
+            ending,
+        })
+    }
+
+    /// Commits a choice without copying its outcome, for replays and
+    /// automatic play; returns the ending it reached, if any.
+    pub fn commit(
+        &mut self,
+        scenario: &Scenario,
+        option: &str,
+    ) -> Result<Option<EndingKind>, EngineError> {
+        let Outcome { turn, next, ending } = self.preview(scenario, option)?;
+        self.turns.push(turn);
+        self.steps.push(next);
+        Ok(ending)
     }
 
     /// Takes back the last choice. Returns false when there is none.
