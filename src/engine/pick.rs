@@ -107,13 +107,23 @@ pub fn pick(
 
 /// Plays from the start until an ending (or a list runs out).
 pub fn play_out(scenario: &Scenario, seed: u64, how: &Pick) -> Result<Conversation, PlayError> {
+    // A validated scenario may still loop; no real path is this long.
+    play_for(scenario, seed, how, 10_000)
+}
+
+/// Plays from the start for at most `max_turns` turns.
+fn play_for(
+    scenario: &Scenario,
+    seed: u64,
+    how: &Pick,
+    max_turns: usize,
+) -> Result<Conversation, PlayError> {
     let mut conversation = Conversation::new(scenario, seed)?;
     let mut rng = <ChaCha8Rng as rand::SeedableRng>::seed_from_u64(seed ^ 0x5EED_u64);
-    // A validated scenario may still loop; no real path is this long.
-    for _ in 0..10_000 {
+    for _ in 0..max_turns {
         match pick(scenario, &conversation, how, &mut rng).map_err(PlayError::Pick)? {
             Some(id) => {
-                conversation.choose(scenario, &id)?;
+                conversation.commit(scenario, &id)?;
             }
             None => break,
         }
@@ -133,4 +143,12 @@ pub enum PlayError {
 /// Number of decisions on the path of best choices, with seed 0.
 pub fn best_path_len(scenario: &Scenario) -> usize {
     play_out(scenario, 0, &Pick::Best).map_or(0, |c| c.turns().len())
+}
+
+/// [`best_path_len`], counted only up to `cap`. Each step of a conversation
+/// keeps the nodes visited so far, so playing a path costs its length
+/// squared; a lint that only asks "at least `cap`?" stays cheap on a
+/// scenario of thousands of nodes.
+pub fn best_path_len_up_to(scenario: &Scenario, cap: usize) -> usize {
+    play_for(scenario, 0, &Pick::Best, cap).map_or(0, |c| c.turns().len())
 }

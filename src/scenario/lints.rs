@@ -177,7 +177,7 @@ pub fn lint(path: &str, s: &Scenario, map: &SourceMap) -> Vec<Diagnostic> {
             "add decisions, or mark a short teaching scenario with `tutorial: true`",
         );
     }
-    let best = s.main_path_decisions();
+    let best = crate::engine::best_path_len_up_to(s, MIN_BEST_PATH);
     if best < MIN_BEST_PATH {
         let at = top(&r, "start");
         warn(
