@@ -7,6 +7,8 @@
 //! `nodes > options` + `goto: "x"`. That is enough to find any id or
 //! reference the validator talks about.
 
+use std::sync::Arc;
+
 /// What a recorded token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EntryKind {
@@ -22,8 +24,9 @@ pub enum EntryKind {
 #[derive(Clone, Debug)]
 pub struct Entry {
     pub kind: EntryKind,
-    /// Enclosing field names, outermost first.
-    pub fields: Vec<String>,
+    /// Enclosing field names, outermost first. Shared by every entry with
+    /// the same enclosing fields: a large file has millions of entries.
+    pub fields: Arc<[String]>,
     /// The field this value belongs to, or the enum variant wrapping it
     /// (`visited("x")` has key `visited`).
     pub key: String,
@@ -159,6 +162,8 @@ struct Scanner<'a> {
     ident_pos: (usize, usize),
     /// The field whose value is being read (`name:` seen, value not finished).
     pending_field: Option<String>,
+    /// The enclosing field names of `stack`, built once per change of it.
+    fields: Option<Arc<[String]>>,
     entries: Vec<Entry>,
 }
 
@@ -172,6 +177,7 @@ impl<'a> Scanner<'a> {
             last_ident: None,
             ident_pos: (1, 1),
             pending_field: None,
+            fields: None,
             entries: Vec::new(),
         }
     }
@@ -191,12 +197,17 @@ impl<'a> Scanner<'a> {
         self.chars.peek().map(|&(_, c)| c)
     }
 
-    fn fields(&self) -> Vec<String> {
-        self.stack
-            .iter()
-            .filter(|f| f.is_field)
-            .map(|f| f.name.clone())
-            .collect()
+    fn fields(&mut self) -> Arc<[String]> {
+        let stack = &self.stack;
+        self.fields
+            .get_or_insert_with(|| {
+                stack
+                    .iter()
+                    .filter(|f| f.is_field)
+                    .map(|f| f.name.clone())
+                    .collect()
+            })
+            .clone()
     }
 
     fn run(mut self) -> Vec<Entry> {
@@ -237,9 +248,10 @@ impl<'a> Scanner<'a> {
                 ':' => {
                     self.bump();
                     if let Some(name) = self.last_ident.take() {
+                        let fields = self.fields();
                         self.entries.push(Entry {
                             kind: EntryKind::Field,
-                            fields: self.fields(),
+                            fields,
                             key: name.clone(),
                             value: name.clone(),
                             line: self.ident_pos.0,
@@ -262,9 +274,10 @@ impl<'a> Scanner<'a> {
                             is_field: true,
                         },
                         (_, Some(v)) => {
+                            let fields = self.fields();
                             self.entries.push(Entry {
                                 kind: EntryKind::Variant,
-                                fields: self.fields(),
+                                fields,
                                 key: v.clone(),
                                 value: v.clone(),
                                 line: self.ident_pos.0,
@@ -281,10 +294,12 @@ impl<'a> Scanner<'a> {
                         },
                     };
                     self.stack.push(frame);
+                    self.fields = None;
                 }
                 ')' | ']' | '}' => {
                     self.bump();
                     self.stack.pop();
+                    self.fields = None;
                     self.last_ident = None;
                     self.pending_field = None;
                 }
@@ -311,9 +326,10 @@ impl<'a> Scanner<'a> {
                 .map(|f| f.name.clone())
                 .unwrap_or_default(),
         };
+        let fields = self.fields();
         self.entries.push(Entry {
             kind: EntryKind::Str,
-            fields: self.fields(),
+            fields,
             key,
             value,
             line,
