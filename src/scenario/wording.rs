@@ -59,10 +59,18 @@ fn words(text: &str) -> Vec<String> {
 /// Each place (word index) where a phrase starts, with the phrase.
 fn matches(words: &[String]) -> Vec<(usize, &'static str)> {
     let mut out = Vec::new();
-    for (i, _) in words.iter().enumerate() {
-        for phrase in SELF_HARM_PHRASES {
-            let parts: Vec<&str> = phrase.split(' ').collect();
-            if words.len() >= i + parts.len() && parts.iter().zip(&words[i..]).all(|(p, w)| p == w)
+    // This runs for every word of every line of a file, so the phrases are
+    // split into words once.
+    static PHRASE_WORDS: std::sync::LazyLock<Vec<(&str, Vec<&str>)>> =
+        std::sync::LazyLock::new(|| {
+            SELF_HARM_PHRASES
+                .iter()
+                .map(|p| (*p, p.split(' ').collect()))
+                .collect()
+        });
+    for i in 0..words.len() {
+        for (phrase, parts) in PHRASE_WORDS.iter() {
+            if words[i..].len() >= parts.len() && parts.iter().zip(&words[i..]).all(|(p, w)| p == w)
             {
                 out.push((i, *phrase));
             }
