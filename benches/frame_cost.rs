@@ -19,12 +19,14 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use eframe::App as _;
 use eframe::egui;
 
-/// One screen to time: its name, the window size in points, and how to
-/// bring the app to it.
+/// One screen to time: its name, the window size in points, how to bring
+/// the app to it, and whether egui builds an AccessKit tree, as it does
+/// while a screen reader is attached.
 struct Screen {
     name: &'static str,
     size: [f32; 2],
     open: fn(&Setup) -> AttuneApp,
+    accesskit: bool,
 }
 
 const SCREENS: &[Screen] = &[
@@ -32,21 +34,32 @@ const SCREENS: &[Screen] = &[
         name: "conversation_60_turns_1280x800",
         size: [1280.0, 800.0],
         open: conversation_60_turns,
+        accesskit: false,
+    },
+    // The transcript lays out every line while the tree is built.
+    Screen {
+        name: "conversation_60_turns_1280x800_accesskit",
+        size: [1280.0, 800.0],
+        open: conversation_60_turns,
+        accesskit: true,
     },
     Screen {
         name: "debrief_30_turns_1280x800",
         size: [1280.0, 800.0],
         open: debrief_30_turns,
+        accesskit: false,
     },
     Screen {
         name: "presenter_discussion_revealed_1920x1080",
         size: [1920.0, 1080.0],
         open: presenter_discussion,
+        accesskit: false,
     },
     Screen {
         name: "map_200_nodes_1280x800",
         size: [1280.0, 800.0],
         open: map_200_nodes,
+        accesskit: false,
     },
 ];
 
@@ -225,6 +238,9 @@ fn frame_cost(c: &mut Criterion) {
     for screen in SCREENS {
         let mut app = (screen.open)(&setup);
         let mut headless = Headless::new(screen.size);
+        if screen.accesskit {
+            headless.ctx.enable_accesskit();
+        }
         headless.settle(&mut app, screen.name);
         group.bench_function(screen.name, |b| {
             b.iter(|| black_box(headless.frame(&mut app)));
