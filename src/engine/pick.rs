@@ -105,10 +105,13 @@ pub fn pick(
     Ok(chosen.map(|c| c.id.clone()))
 }
 
+/// Turns after which automatic play stops: a validated scenario may still
+/// loop, and no real path is this long.
+const MAX_TURNS: usize = 10_000;
+
 /// Plays from the start until an ending (or a list runs out).
 pub fn play_out(scenario: &Scenario, seed: u64, how: &Pick) -> Result<Conversation, PlayError> {
-    // A validated scenario may still loop; no real path is this long.
-    play_for(scenario, seed, how, 10_000)
+    play_for(scenario, seed, how, MAX_TURNS)
 }
 
 /// Plays from the start for at most `max_turns` turns.
@@ -142,7 +145,7 @@ pub enum PlayError {
 
 /// Number of decisions on the path of best choices, with seed 0.
 pub fn best_path_len(scenario: &Scenario) -> usize {
-    play_out(scenario, 0, &Pick::Best).map_or(0, |c| c.turns().len())
+    best_path_len_up_to(scenario, MAX_TURNS)
 }
 
 /// [`best_path_len`], counted only up to `cap`. Each step of a conversation
