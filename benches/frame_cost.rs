@@ -96,7 +96,7 @@ impl Setup {
 
     fn app_with(&self, open: Option<&str>, presenter: bool) -> AttuneApp {
         let mut library = Library::shipped();
-        library.add_path(&self.dir.path().join("dialogues"));
+        attune::files::add_path(&mut library, &self.dir.path().join("dialogues"));
         let options = Options {
             data_dir: Some(self.dir.path().join("data")),
             export_dir: Some(self.dir.path().join("reports")),

@@ -9,7 +9,8 @@ mod generate;
 
 use std::hint::black_box;
 
-use attune::scenario::load::{MAX_FILE_BYTES, load_bytes};
+use attune::scenario::load::MAX_FILE_BYTES;
+use attune::scenario::load_bytes;
 use criterion::{
     BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
 };

@@ -1,15 +1,32 @@
 //! Attune: a role-play simulator for practising peer-support conversations.
 //!
-//! Data flows one way: authored files ([`scenario`]) are loaded and
-//! validated, a pure [`engine`] plays them, and the [`debrief`] explains the
-//! finished transcript. The CLI ([`cli`]) and the desktop app only drive the
-//! engine and show its state.
+//! This crate holds the desktop front ends on top of [`attune_core`]: the
+//! egui app ([`app`]), the command line ([`cli`]), the learner's data on
+//! disk ([`store`]) and reading dialogue files ([`files`]). The core's
+//! layers are re-exported under their own names.
+
+pub use attune_core::{check, debrief, engine, library, skills, text};
 
 pub mod app;
 pub mod cli;
-pub mod debrief;
-pub mod engine;
-pub mod scenario;
-pub mod skills;
+pub mod files;
 pub mod store;
-pub mod text;
+
+/// The authored scenario, with the paths it had before the core moved into
+/// `attune-core`.
+pub mod scenario {
+    pub use crate::files::load_file;
+    pub use attune_core::check::{
+        Loaded, charset, explore, flow, lints, load_bytes, load_str, stats, validate, wording,
+    };
+    pub use attune_core::scenario::*;
+    /// The catalogue of scenarios.
+    pub mod library {
+        pub use crate::files::ron_files;
+        pub use attune_core::library::*;
+    }
+    /// Parsing limits.
+    pub mod load {
+        pub use attune_core::scenario::parse::MAX_FILE_BYTES;
+    }
+}

@@ -13,7 +13,7 @@ use egui_kittest::Harness;
 
 fn themed(theme: Theme, folders: &Folders) -> Harness<'static, AttuneApp> {
     let mut library = Library::default();
-    library.add_path(std::path::Path::new(FIXTURE_DIALOGUES));
+    attune::files::add_path(&mut library, std::path::Path::new(FIXTURE_DIALOGUES));
     let mut h = harness_with(folders, library, 1280.0, 800.0);
     let mut settings = h.state().state.store.settings().clone();
     settings.theme = theme;

@@ -5,7 +5,8 @@
 #[path = "../benches/support/generate.rs"]
 mod generate;
 
-use attune::scenario::load::{MAX_FILE_BYTES, load_str};
+use attune::scenario::load::MAX_FILE_BYTES;
+use attune::scenario::load_str;
 use generate::Style;
 
 #[test]

@@ -120,7 +120,11 @@ fn full_scenarios_meet_the_length_ending_and_disclosure_minimums() {
     for s in full() {
         let decisions: Vec<_> = s.nodes.iter().filter(|n| !n.options.is_empty()).collect();
         assert!(longest_path_decisions(&s) >= 10, "{}: longest path", s.id);
-        assert!(s.main_path_decisions() >= 8, "{}: best path", s.id);
+        assert!(
+            attune::engine::best_path_len(&s) >= 8,
+            "{}: best path",
+            s.id
+        );
         for n in &decisions {
             assert!(
                 (3..=4).contains(&n.options.len()),

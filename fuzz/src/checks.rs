@@ -11,10 +11,11 @@
 use std::sync::OnceLock;
 
 use arbitrary::{Arbitrary, Unstructured};
+use attune::check::load_bytes;
 use attune::debrief::{Debrief, report};
 use attune::engine::{Conversation, EngineError, Pick, play_out};
-use attune::scenario::library::Library;
-use attune::scenario::{Scenario, TRUST_MAX, TRUST_MIN, load_bytes};
+use attune::library::Library;
+use attune::scenario::{Scenario, TRUST_MAX, TRUST_MIN};
 use attune::store::{self, History};
 
 /// Loads and validates any bytes as a dialogue file. A file that loads is

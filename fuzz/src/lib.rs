@@ -1,27 +1,19 @@
-//! The fuzz targets' library: Attune's pure core (scenario, engine,
-//! debrief, store), compiled from the main crate's own source files, plus
-//! the checks the targets run.
+//! The fuzz targets' library: Attune's core (`attune-core`) plus the
+//! store, compiled from the main crate's own source file, and the checks
+//! the targets run.
 //!
-//! The core is included by path instead of depending on the `attune`
+//! The store is included by path instead of depending on the `attune`
 //! crate, so a fuzz build does not compile and instrument the whole GUI
 //! stack (eframe, wgpu). `extern crate self as attune` lets the checks
 //! name it `attune::…`, exactly as `tests/reliability.rs` does when it
-//! includes `checks.rs`. `dialogues` is a link to the shipped scenarios.
+//! includes `checks.rs`.
 
 extern crate self as attune;
 
-#[path = "../../src/debrief/mod.rs"]
-pub mod debrief;
-#[path = "../../src/engine/mod.rs"]
-pub mod engine;
-#[path = "../../src/scenario/mod.rs"]
-pub mod scenario;
-#[path = "../../src/skills.rs"]
-pub mod skills;
+pub use attune_core::{check, debrief, engine, library, scenario, skills, text};
+
 #[path = "../../src/store/mod.rs"]
 pub mod store;
-#[path = "../../src/text.rs"]
-pub mod text;
 
 mod checks;
 

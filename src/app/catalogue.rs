@@ -75,7 +75,7 @@ impl Card {
         problems.sort_by_key(|p| (!p.is_error, p.line, p.col));
         match entry.scenario {
             Some(scenario) if !has_error => {
-                let decisions = scenario.main_path_decisions();
+                let decisions = crate::engine::best_path_len(&scenario);
                 Card::Playable(Box::new(Playable {
                     scenario,
                     decisions,

@@ -69,7 +69,7 @@ pub enum Command {
         #[arg(long, default_value_t = 0)]
         seed: u64,
         /// Choose automatically: best, worst, random, or option numbers as displayed, e.g. 1,3,2.
-        #[arg(long, value_parser = clap::value_parser!(Pick))]
+        #[arg(long, value_parser = parse_pick)]
         pick: Option<Pick>,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
@@ -106,12 +106,9 @@ pub enum Format {
     Json,
 }
 
-impl clap::builder::ValueParserFactory for Pick {
-    type Parser = clap::builder::ValueParser;
-
-    fn value_parser() -> Self::Parser {
-        clap::builder::ValueParser::new(|s: &str| s.parse::<Pick>())
-    }
+/// Reads `--pick`: best, worst, random or option numbers.
+fn parse_pick(s: &str) -> Result<Pick, String> {
+    s.parse()
 }
 
 /// Writes to stdout. A closed pipe (`attune play … | head`) is not an error
@@ -132,7 +129,7 @@ pub fn emit(text: &str) {
 pub fn library(extra: &[PathBuf]) -> Library {
     let mut library = Library::shipped();
     for dir in extra {
-        library.add_path(dir);
+        crate::files::add_path(&mut library, dir);
     }
     library
 }
@@ -149,7 +146,7 @@ fn open_window(args: WindowArgs, extra: &[PathBuf]) -> Result<(), crate::app::Ru
     let load = move || {
         let mut library = library(&dirs);
         if let Some(file) = &open_file {
-            library.add_path(file);
+            crate::files::add_path(&mut library, file);
         }
         library
     };

@@ -73,7 +73,7 @@ impl Folders {
     /// Only the files in the temporary dialogues folder: no shipped ones.
     pub fn library(&self) -> Library {
         let mut library = Library::default();
-        library.add_path(&self.dialogues());
+        attune::files::add_path(&mut library, &self.dialogues());
         library
     }
 }

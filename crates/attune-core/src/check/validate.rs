@@ -3,11 +3,12 @@
 
 use std::collections::{HashMap, HashSet, VecDeque};
 
-use super::diagnostic::{Diagnostic, Severity};
-use super::model::{
+use crate::scenario::diagnostic::{Diagnostic, Severity};
+use crate::scenario::graph::successors;
+use crate::scenario::source_map::{EntryKind, SourceMap};
+use crate::scenario::{
     Band, Condition, EndingKind, MAX_OPTIONS, Node, Rating, Scenario, TRUST_MAX, TRUST_MIN,
 };
-use super::source_map::{EntryKind, SourceMap};
 
 /// Builds diagnostics for one file, knowing where things are in it.
 pub(crate) struct Reporter<'a> {
@@ -580,13 +581,6 @@ fn check_conditions(
 }
 
 /// Ids of the nodes a node leads to directly.
-pub fn successors(node: &Node) -> impl Iterator<Item = &str> {
-    node.options
-        .iter()
-        .map(|o| o.goto.as_str())
-        .chain(node.routes.iter().map(|r| r.goto.as_str()))
-}
-
 fn check_reachability(r: &mut Reporter, s: &Scenario) {
     let mut seen: HashSet<&str> = HashSet::new();
     let mut queue = VecDeque::new();

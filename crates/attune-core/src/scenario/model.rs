@@ -358,11 +358,6 @@ impl Scenario {
     pub fn layer(&self, id: &str) -> Option<&Layer> {
         self.layers.iter().find(|l| l.id == id)
     }
-
-    /// Number of decisions on the path that always takes a best option.
-    pub fn main_path_decisions(&self) -> usize {
-        crate::engine::best_path_len(self)
-    }
 }
 
 impl Node {

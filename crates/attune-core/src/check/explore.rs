@@ -10,9 +10,9 @@
 
 use std::collections::{BTreeMap, HashMap, VecDeque};
 
-use super::graph::Graph;
-use super::model::{Condition, Scenario, TRUST_MAX, TRUST_MIN};
 use crate::engine::peer::{MOOD_RANGE, clamp_trust, trust_change};
+use crate::scenario::graph::Graph;
+use crate::scenario::{Condition, Scenario, TRUST_MAX, TRUST_MIN};
 use crate::skills::Roadblock;
 
 /// Exploration stops after this many distinct states. It keeps the check

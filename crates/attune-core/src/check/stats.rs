@@ -5,10 +5,10 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::graph::{Graph, Paths, paths};
 use super::lints::{MAX_LONGEST_BEST_SHARE, longest_is_best};
-use super::model::{EndingKind, Rating, Scenario};
 use super::wording::long_options;
+use crate::scenario::graph::{Graph, Paths, paths};
+use crate::scenario::{EndingKind, Rating, Scenario};
 
 #[derive(Clone, Debug, Serialize)]
 pub struct Stats {
@@ -122,7 +122,7 @@ pub fn stats(s: &Scenario) -> Stats {
         branches: s.nodes.iter().filter(|n| n.is_branch()).count(),
         words,
         paths: paths(&Graph::new(s)),
-        best_path: s.main_path_decisions(),
+        best_path: crate::engine::best_path_len(s),
         skills,
         ratings: ratings
             .into_iter()

@@ -4,12 +4,12 @@
 //!
 //! Run only on a scenario without structure errors, so every `goto` exists.
 
-use super::diagnostic::{Diagnostic, Severity};
 use super::explore::{Exploration, MAX_STATES, Witness, explore};
-use super::graph::Graph;
-use super::model::{Condition, Node, Scenario, TRUST_MAX, TRUST_MIN};
-use super::source_map::{EntryKind, SourceMap};
 use super::validate::Reporter;
+use crate::scenario::diagnostic::{Diagnostic, Severity};
+use crate::scenario::graph::Graph;
+use crate::scenario::source_map::{EntryKind, SourceMap};
+use crate::scenario::{Condition, Node, Scenario, TRUST_MAX, TRUST_MIN};
 
 /// A path in a message shows at most this many choices, the last ones.
 const SHOWN_STEPS: usize = 6;

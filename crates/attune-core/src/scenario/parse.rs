@@ -1,15 +1,12 @@
-//! Reading a dialogue file: bytes to text to [`Scenario`], then validation.
-//! Every failure becomes a [`Diagnostic`] with a place; nothing panics.
-
-use std::io::Read;
-use std::path::Path;
+//! Reading dialogue text: bytes to text to a [`Scenario`] and its
+//! [`SourceMap`]. Every failure becomes a [`Diagnostic`] with a place;
+//! nothing panics. Checking what was read is [`crate::check`]'s job.
 
 use ron::extensions::Extensions;
 
-use super::diagnostic::{self, Diagnostic, Severity};
+use super::diagnostic::{Diagnostic, Severity};
 use super::model::Scenario;
 use super::source_map::SourceMap;
-use super::{flow, lints, validate, wording};
 
 /// Dialogue files larger than this are refused before parsing, so a file
 /// that is not a dialogue (a video, a disk image) is never read whole. The
@@ -22,28 +19,8 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 /// ron's nesting limit; deeper input is an error, not a stack overflow.
 const RECURSION_LIMIT: usize = 64;
 
-/// The result of loading one file: the scenario when it parsed and has no
-/// errors, and every diagnostic found either way.
-#[derive(Debug)]
-pub struct Loaded {
-    pub scenario: Option<Scenario>,
-    pub diagnostics: Vec<Diagnostic>,
-}
-
-impl Loaded {
-    pub fn has_errors(&self) -> bool {
-        self.diagnostics.iter().any(Diagnostic::is_error)
-    }
-
-    fn failed(diagnostic: Diagnostic) -> Self {
-        Loaded {
-            scenario: None,
-            diagnostics: vec![diagnostic],
-        }
-    }
-}
-
-fn file_error(path: &str, code: &'static str, message: String) -> Diagnostic {
+/// A diagnostic about the file as a whole, placed at its start.
+pub fn file_error(path: &str, code: &'static str, message: String) -> Diagnostic {
     Diagnostic {
         path: path.to_string(),
         line: 1,
@@ -55,26 +32,11 @@ fn file_error(path: &str, code: &'static str, message: String) -> Diagnostic {
     }
 }
 
-/// Reads and validates a file from disk. `display` is how the path is shown.
-pub fn load_file(path: &Path) -> Loaded {
-    let display = path.display().to_string();
-    let file = match std::fs::File::open(path) {
-        Ok(f) => f,
-        Err(e) => return Loaded::failed(file_error(&display, "io", format!("cannot open: {e}"))),
-    };
-    let mut bytes = Vec::new();
-    // Read one byte past the limit so an oversized file is noticed without
-    // reading all of it.
-    if let Err(e) = file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes) {
-        return Loaded::failed(file_error(&display, "io", format!("cannot read: {e}")));
-    }
-    load_bytes(&display, &bytes)
-}
-
-/// Validates file contents already in memory (shipped scenarios, tests).
-pub fn load_bytes(display: &str, bytes: &[u8]) -> Loaded {
+/// The text of a dialogue file: refuses files over [`MAX_FILE_BYTES`] and
+/// bytes that are not UTF-8, naming the place of the first bad byte.
+pub fn decode<'b>(display: &str, bytes: &'b [u8]) -> Result<&'b str, Diagnostic> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Loaded::failed(Diagnostic {
+        return Err(Diagnostic {
             hint: Some("split the scenario, or check that this is really a dialogue file".into()),
             ..file_error(
                 display,
@@ -86,34 +48,32 @@ pub fn load_bytes(display: &str, bytes: &[u8]) -> Loaded {
             )
         });
     }
-    let text = match std::str::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            let valid = &bytes[..e.valid_up_to()];
-            // The prefix is valid UTF-8 by construction.
-            let prefix = std::str::from_utf8(valid).unwrap_or_default();
-            let line = prefix.matches('\n').count() + 1;
-            let col = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-            return Loaded::failed(Diagnostic {
-                line,
-                col,
-                hint: Some("save the file as UTF-8 text; is this a binary file?".into()),
-                ..file_error(
-                    display,
-                    "not-utf8",
-                    "the file is not valid UTF-8 text".into(),
-                )
-            });
+    std::str::from_utf8(bytes).map_err(|e| {
+        let valid = &bytes[..e.valid_up_to()];
+        // The prefix is valid UTF-8 by construction.
+        let prefix = std::str::from_utf8(valid).unwrap_or_default();
+        let line = prefix.matches('\n').count() + 1;
+        let col = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        Diagnostic {
+            line,
+            col,
+            hint: Some("save the file as UTF-8 text; is this a binary file?".into()),
+            ..file_error(
+                display,
+                "not-utf8",
+                "the file is not valid UTF-8 text".into(),
+            )
         }
-    };
-    load_str(display, text)
+    })
 }
 
-/// Parses and validates RON text.
-pub fn load_str(display: &str, text: &str) -> Loaded {
+/// Parses RON text into a scenario with its node index built, and maps
+/// where each value stands in the text, for diagnostics. The scenario is
+/// not checked: see [`crate::check::load_str`].
+pub fn parse_str(display: &str, text: &str) -> Result<(Scenario, SourceMap), Diagnostic> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
-        return Loaded::failed(Diagnostic {
+        return Err(Diagnostic {
             hint: Some(
                 "a scenario starts with `(` and an `id:` field; see docs/authoring.md".into(),
             ),
@@ -123,27 +83,11 @@ pub fn load_str(display: &str, text: &str) -> Loaded {
     let options = ron::Options::default()
         .with_default_extension(Extensions::IMPLICIT_SOME)
         .with_recursion_limit(RECURSION_LIMIT);
-    let mut scenario: Scenario = match options.from_str(text) {
-        Ok(s) => s,
-        Err(e) => return Loaded::failed(parse_diagnostic(display, &e)),
-    };
+    let mut scenario: Scenario = options
+        .from_str(text)
+        .map_err(|e| parse_diagnostic(display, &e))?;
     scenario.build_index();
-    let map = SourceMap::scan(text);
-    let mut diagnostics = validate::validate(display, &scenario, &map);
-    diagnostics.extend(super::charset::check(display, &map));
-    if !diagnostics.iter().any(Diagnostic::is_error) {
-        diagnostics.extend(flow::check(display, &scenario, &map));
-    }
-    if !diagnostics.iter().any(Diagnostic::is_error) {
-        diagnostics.extend(lints::lint(display, &scenario, &map));
-        diagnostics.extend(wording::lint(display, &scenario, &map));
-    }
-    diagnostic::sort(&mut diagnostics);
-    let has_errors = diagnostics.iter().any(Diagnostic::is_error);
-    Loaded {
-        scenario: (!has_errors).then_some(scenario),
-        diagnostics,
-    }
+    Ok((scenario, SourceMap::scan(text)))
 }
 
 fn parse_diagnostic(display: &str, e: &ron::error::SpannedError) -> Diagnostic {

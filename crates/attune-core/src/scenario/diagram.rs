@@ -5,6 +5,7 @@
 
 use std::fmt::Write;
 
+use super::graph::{Graph, Via};
 use super::model::{Condition, EndingKind, Node, Rating, Scenario};
 
 /// Node labels show this many characters of the first line.
@@ -78,36 +79,27 @@ struct Edge {
 }
 
 fn edges(s: &Scenario) -> Vec<Edge> {
-    let index: std::collections::HashMap<&str, usize> = s
-        .nodes
+    Graph::new(s)
+        .edges
         .iter()
-        .enumerate()
-        .map(|(i, n)| (n.id.as_str(), i))
-        .collect();
-    let mut out = Vec::new();
-    for (from, n) in s.nodes.iter().enumerate() {
-        for o in &n.options {
-            if let Some(&to) = index.get(o.goto.as_str()) {
-                out.push(Edge {
-                    from,
-                    to,
-                    label: format!("{}: {}", o.rating.label(), short(&o.text, EDGE_TEXT)),
-                    rating: Some(o.rating),
-                });
-            }
-        }
-        for r in &n.routes {
-            if let Some(&to) = index.get(r.goto.as_str()) {
-                out.push(Edge {
-                    from,
-                    to,
-                    label: condition_text(&r.when),
-                    rating: None,
-                });
-            }
-        }
-    }
-    out
+        .filter_map(|e| {
+            let node = s.nodes.get(e.from)?;
+            let (label, rating) = match e.via {
+                Via::Option(i) => {
+                    let o = node.options.get(i)?;
+                    let label = format!("{}: {}", o.rating.label(), short(&o.text, EDGE_TEXT));
+                    (label, Some(o.rating))
+                }
+                Via::Route(i) => (condition_text(&node.routes.get(i)?.when), None),
+            };
+            Some(Edge {
+                from: e.from,
+                to: e.to,
+                label,
+                rating,
+            })
+        })
+        .collect()
 }
 
 /// Escapes text for a DOT double-quoted string, quotes included.

@@ -1,10 +1,10 @@
 //! Wording lints: an option that gives itself away by its length, words
 //! about self-harm without a content note, and notes nobody sees.
 
-use super::diagnostic::{Diagnostic, Severity};
-use super::model::{Rating, Scenario};
-use super::source_map::{EntryKind, SourceMap};
 use super::validate::Reporter;
+use crate::scenario::diagnostic::{Diagnostic, Severity};
+use crate::scenario::source_map::{EntryKind, SourceMap};
+use crate::scenario::{Rating, Scenario};
 
 /// A good or best option is "far longer" when it is at least this many
 /// times as long as the longest of its siblings…

@@ -9,8 +9,8 @@
 //! reports it instead, naming the script, at the character's line and
 //! column. `tests/charset.rs` checks every range here against the fonts.
 
-use super::diagnostic::{Diagnostic, Severity};
-use super::source_map::{EntryKind, SourceMap};
+use crate::scenario::diagnostic::{Diagnostic, Severity};
+use crate::scenario::source_map::{EntryKind, SourceMap};
 
 /// Inclusive code-point ranges the app's fonts draw. Generated from the
 /// fonts' character maps and trimmed to whole runs of text characters.

@@ -6,11 +6,11 @@
 
 use std::collections::BTreeSet;
 
-use super::diagnostic::{Diagnostic, Severity};
-use super::graph::longest_path_decisions;
-use super::model::{Choice, Condition, EndingKind, Node, Rating, Scenario};
-use super::source_map::SourceMap;
 use super::validate::Reporter;
+use crate::scenario::diagnostic::{Diagnostic, Severity};
+use crate::scenario::graph::longest_path_decisions;
+use crate::scenario::source_map::SourceMap;
+use crate::scenario::{Choice, Condition, EndingKind, Node, Rating, Scenario};
 use crate::skills::{Roadblock, Skill};
 use crate::text::count;
 

@@ -2,14 +2,14 @@
 //! folders the user adds. A broken file becomes an entry with diagnostics;
 //! it never stops the others from loading.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use include_dir::{Dir, include_dir};
 
-use super::load::{Loaded, load_bytes, load_file};
-use super::{Diagnostic, Scenario};
+use crate::check::{Loaded, load_bytes};
+use crate::scenario::{Diagnostic, Scenario};
 
-static SHIPPED: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/dialogues");
+static SHIPPED: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/../../dialogues");
 
 /// Where an entry came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -39,7 +39,8 @@ pub struct Entry {
 }
 
 impl Entry {
-    fn new(source: Source, loaded: Loaded) -> Self {
+    /// An entry for a file and what came of loading it.
+    pub fn new(source: Source, loaded: Loaded) -> Self {
         Entry {
             source,
             scenario: loaded.scenario,
@@ -77,22 +78,10 @@ impl Library {
         Library { entries }
     }
 
-    /// Adds every `.ron` file of a folder (not recursive), or one file.
-    /// A missing or unreadable folder becomes one entry with its error.
-    pub fn add_path(&mut self, path: &Path) {
-        for file in ron_files(path) {
-            match file {
-                Ok(file) => {
-                    let loaded = load_file(&file);
-                    self.entries.push(Entry::new(Source::File(file), loaded));
-                }
-                Err(diagnostic) => self.entries.push(Entry {
-                    source: Source::File(path.to_path_buf()),
-                    scenario: None,
-                    diagnostics: vec![diagnostic],
-                }),
-            }
-        }
+    /// Adds one loaded file. Front ends read files their own way (from
+    /// disk, a browser's file picker) and hand the result here.
+    pub fn push(&mut self, source: Source, loaded: Loaded) {
+        self.entries.push(Entry::new(source, loaded));
     }
 
     pub fn scenarios(&self) -> impl Iterator<Item = &Scenario> {
@@ -108,32 +97,4 @@ impl Library {
 /// The text of a shipped dialogue file, for quoting in diagnostics.
 pub fn shipped_text(name: &str) -> Option<&'static str> {
     SHIPPED.get_file(name).and_then(|f| f.contents_utf8())
-}
-
-/// The dialogue files named by a path: the file itself, or the `.ron`
-/// files in a folder, sorted by name.
-pub fn ron_files(path: &Path) -> Vec<Result<PathBuf, Diagnostic>> {
-    let error = |message: String| Diagnostic {
-        path: path.display().to_string(),
-        line: 1,
-        col: 1,
-        severity: super::Severity::Error,
-        code: "io",
-        message,
-        hint: None,
-    };
-    if path.is_file() {
-        return vec![Ok(path.to_path_buf())];
-    }
-    let read = match std::fs::read_dir(path) {
-        Ok(r) => r,
-        Err(e) => return vec![Err(error(format!("cannot read: {e}")))],
-    };
-    let mut files: Vec<PathBuf> = read
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "ron"))
-        .collect();
-    files.sort();
-    files.into_iter().map(Ok).collect()
 }

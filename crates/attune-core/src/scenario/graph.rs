@@ -3,8 +3,17 @@
 
 use std::collections::HashMap;
 
+use super::model::Node;
 use super::model::Scenario;
-use super::validate::successors;
+
+/// The nodes a node leads to: one per option, then one per route, in
+/// authored order, ignoring conditions.
+pub fn successors(node: &Node) -> impl Iterator<Item = &str> {
+    node.options
+        .iter()
+        .map(|o| o.goto.as_str())
+        .chain(node.routes.iter().map(|r| r.goto.as_str()))
+}
 
 /// The most decisions on any path from the start, ignoring conditions.
 ///
@@ -12,53 +21,76 @@ use super::validate::successors;
 /// so a loop counts once. Iterative, so a very deep scenario cannot
 /// overflow the stack.
 pub fn longest_path_decisions(s: &Scenario) -> usize {
+    let g = Graph::new(s);
+    let Some(start) = g.start else {
+        return 0;
+    };
     #[derive(Clone, Copy, PartialEq)]
     enum Mark {
+        New,
         Open,
         Done(usize),
     }
-    let mut marks: HashMap<&str, Mark> = HashMap::new();
-    let mut stack: Vec<(&str, bool)> = vec![(s.start.as_str(), false)];
-    while let Some((id, children_done)) = stack.pop() {
-        let Some(node) = s.node(id) else {
-            marks.insert(id, Mark::Done(0));
-            continue;
-        };
+    let mut marks = vec![Mark::New; g.len()];
+    let mut stack: Vec<(usize, bool)> = vec![(start, false)];
+    while let Some((v, children_done)) = stack.pop() {
         if children_done {
-            let best = successors(node)
-                .filter_map(|n| match marks.get(n) {
-                    Some(Mark::Done(v)) => Some(*v),
+            let best = g.succ[v]
+                .iter()
+                .filter_map(|&w| match marks[w] {
+                    Mark::Done(d) => Some(d),
                     _ => None,
                 })
                 .max()
                 .unwrap_or(0);
-            let here = usize::from(!node.options.is_empty());
-            marks.insert(id, Mark::Done(best + here));
+            let here = usize::from(!s.nodes[v].options.is_empty());
+            marks[v] = Mark::Done(best + here);
             continue;
         }
-        if marks.contains_key(id) {
+        if marks[v] != Mark::New {
             continue;
         }
-        marks.insert(id, Mark::Open);
-        stack.push((id, true));
-        for next in successors(node) {
-            if !marks.contains_key(next) {
-                stack.push((next, false));
+        marks[v] = Mark::Open;
+        stack.push((v, true));
+        for &w in &g.succ[v] {
+            if marks[w] == Mark::New {
+                stack.push((w, false));
             }
         }
     }
-    match marks.get(s.start.as_str()) {
-        Some(Mark::Done(v)) => *v,
+    match marks[start] {
+        Mark::Done(d) => d,
         _ => 0,
     }
 }
 
-/// The dialogue as numbered nodes and edges, ignoring conditions. Edges
-/// to unknown nodes are dropped (the validator reports those).
+/// What an edge of the graph stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Via {
+    /// The option at this position in the node's `options`.
+    Option(usize),
+    /// The route at this position in the node's `routes`.
+    Route(usize),
+}
+
+/// One edge: an option or a route from one node to another, by index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Edge {
+    pub from: usize,
+    pub to: usize,
+    pub via: Via,
+}
+
+/// The dialogue as numbered nodes and edges, ignoring conditions: the one
+/// picture of a scenario's shape that the checks, the statistics, the
+/// diagrams and the app's map all build on. Edges to unknown nodes are
+/// dropped (the validator reports those).
 pub struct Graph<'s> {
     pub scenario: &'s Scenario,
     /// Node index to the indices it leads to, one entry per option or route.
     pub succ: Vec<Vec<usize>>,
+    /// Every edge, by node in authored order, options before routes.
+    pub edges: Vec<Edge>,
     /// Index of the start node, when it exists.
     pub start: Option<usize>,
     ids: HashMap<&'s str, usize>,
@@ -70,15 +102,28 @@ impl<'s> Graph<'s> {
         for (i, n) in s.nodes.iter().enumerate() {
             ids.entry(n.id.as_str()).or_insert(i);
         }
-        let succ = s
-            .nodes
-            .iter()
-            .map(|n| successors(n).filter_map(|t| ids.get(t).copied()).collect())
-            .collect();
+        let mut edges = Vec::new();
+        for (from, n) in s.nodes.iter().enumerate() {
+            let options = n.options.iter().map(|o| &o.goto).enumerate();
+            let routes = n.routes.iter().map(|r| &r.goto).enumerate();
+            let targets = options
+                .map(|(i, goto)| (Via::Option(i), goto))
+                .chain(routes.map(|(i, goto)| (Via::Route(i), goto)));
+            for (via, goto) in targets {
+                if let Some(&to) = ids.get(goto.as_str()) {
+                    edges.push(Edge { from, to, via });
+                }
+            }
+        }
+        let mut succ = vec![Vec::new(); s.nodes.len()];
+        for e in &edges {
+            succ[e.from].push(e.to);
+        }
         let start = ids.get(s.start.as_str()).copied();
         Graph {
             scenario: s,
             succ,
+            edges,
             start,
             ids,
         }

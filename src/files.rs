@@ -1,0 +1,65 @@
+//! Dialogue files on disk, for the desktop front ends (the app and the
+//! CLI). The core checks text; this module is where it is read.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use crate::check::{Loaded, load_bytes};
+use crate::library::{Entry, Library, Source};
+use crate::scenario::Diagnostic;
+use crate::scenario::parse::{MAX_FILE_BYTES, file_error};
+
+/// Reads and checks a dialogue file. Reading stops one byte past
+/// [`MAX_FILE_BYTES`], so an oversized file is refused without being read
+/// whole.
+pub fn load_file(path: &Path) -> Loaded {
+    let display = path.display().to_string();
+    let file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) => return Loaded::failed(file_error(&display, "io", format!("cannot open: {e}"))),
+    };
+    let mut bytes = Vec::new();
+    if let Err(e) = file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes) {
+        return Loaded::failed(file_error(&display, "io", format!("cannot read: {e}")));
+    }
+    load_bytes(&display, &bytes)
+}
+
+/// Adds every `.ron` file of a folder (not recursive), or one file, to a
+/// library. A missing or unreadable folder becomes one entry with its
+/// error; it never stops the others from loading.
+pub fn add_path(library: &mut Library, path: &Path) {
+    for file in ron_files(path) {
+        match file {
+            Ok(file) => {
+                let loaded = load_file(&file);
+                library.push(Source::File(file), loaded);
+            }
+            Err(diagnostic) => library.entries.push(Entry {
+                source: Source::File(path.to_path_buf()),
+                scenario: None,
+                diagnostics: vec![diagnostic],
+            }),
+        }
+    }
+}
+
+/// The dialogue files named by a path: the file itself, or the `.ron`
+/// files in a folder, sorted by name.
+pub fn ron_files(path: &Path) -> Vec<Result<PathBuf, Diagnostic>> {
+    let display = path.display().to_string();
+    if path.is_file() {
+        return vec![Ok(path.to_path_buf())];
+    }
+    let read = match std::fs::read_dir(path) {
+        Ok(r) => r,
+        Err(e) => return vec![Err(file_error(&display, "io", format!("cannot read: {e}")))],
+    };
+    let mut files: Vec<PathBuf> = read
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "ron"))
+        .collect();
+    files.sort();
+    files.into_iter().map(Ok).collect()
+}
