@@ -8,8 +8,8 @@
 mod app_support;
 
 use app_support::*;
-use attune::app::compare::divergences;
 use attune::app::presenter::walkthrough::{Page, pages};
+use attune::app::state::compare::divergences;
 use attune::app::{AttuneApp, Options, Screen};
 use attune::scenario::Rating;
 use eframe::egui::{Key, TextStyle};

@@ -9,8 +9,8 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use app_support::*;
-use attune::app::catalogue::Card;
-use attune::app::reload::{Replay, WatchStatus};
+use attune::app::authoring::reload::{Replay, WatchStatus};
+use attune::app::state::catalogue::Card;
 use attune::app::{AttuneApp, Screen};
 use attune::scenario::Rating;
 use egui_kittest::Harness;

@@ -9,8 +9,8 @@ use std::time::{Duration, Instant};
 
 use app_support::Folders;
 use attune::app::Screen;
-use attune::app::frame_control::FrameControl;
-use attune::app::startup::Launcher;
+use attune::app::shell::frame_control::FrameControl;
+use attune::app::shell::startup::Launcher;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 

@@ -5,67 +5,41 @@
 //! app applies them in one place ([`AppState::apply`]) after drawing. The
 //! engine, the debrief and the store know nothing about egui.
 
-/// Everything a screen can ask for, and the screens.
-pub mod action;
-mod briefing_ui;
-/// The library prepared for display.
-pub mod catalogue;
-mod choice_button;
-/// Two paths through one scenario, for comparing.
-pub mod compare;
-mod compare_ui;
-mod conversation_ui;
-mod debrief_ui;
-/// Writing reports to the learner's folders.
-pub mod export;
-/// `--exit-after-frames` and `--screenshot`.
-pub mod frame_control;
-mod history_ui;
-mod icon;
-mod lazy_rows;
-mod library_ui;
+/// Scenario files changing on disk: reloading and watching.
+pub mod authoring;
 /// The scenario map: the whole tree with the learner's path.
 pub mod map;
-mod metrics_ui;
-mod notices_ui;
-mod peer_panel_ui;
-/// The peer's vector portrait.
-pub mod portrait;
 /// Presenter mode for classroom projectors.
 pub mod presenter;
-mod problems_ui;
-/// Reloading dialogue files that changed on disk.
-pub mod reload;
-/// The conversation in progress.
-pub mod session;
-mod settings_ui;
-/// Opening the window while the scenarios load on another thread.
-pub mod startup;
-/// The app state and the one place that changes it.
+/// One file per screen the user sees.
+mod screens;
+/// The window and the chrome around every screen.
+pub mod shell;
+/// The model of the app: actions, the state and the one place that
+/// changes it.
 pub mod state;
-/// Colours, text sizes and spacing.
-pub mod theme;
-mod top_bar;
-mod transcript_ui;
-mod trust_plot_ui;
-/// Watching the user's dialogue folders.
-pub mod watch;
-mod widgets;
+/// Widgets several screens share, the theme and the portrait.
+pub mod widgets;
 
 use std::path::PathBuf;
 use std::time::Duration;
 
 use eframe::egui::{self, Ui};
 
-pub use action::{Action, Screen};
+pub use state::action::{Action, Screen};
 pub use state::{AppState, Options};
 
 use crate::scenario::library::Library;
 use crate::store::{Settings, Store};
-use catalogue::Catalogue;
-use frame_control::{FrameControl, ScreenshotError};
-use portrait::Portraits;
-use theme::Palette;
+use authoring::watch;
+use screens::{
+    briefing_ui, conversation_ui, debrief_ui, history_ui, library_ui, problems_ui, settings_ui,
+};
+use shell::frame_control::{self, FrameControl, ScreenshotError};
+use shell::{icon, notices_ui, startup, top_bar};
+use state::catalogue::Catalogue;
+use widgets::portrait::Portraits;
+use widgets::theme::{self, Palette};
 
 /// The app's id: the window class on Linux and the name of its data folder.
 pub const APP_ID: &str = "attune";
@@ -219,7 +193,7 @@ impl eframe::App for AttuneApp {
                 actions.extend(map::map_key(ui, state));
             });
         if state.presenter.shortcuts {
-            actions.extend(presenter::shortcuts_ui(ui, &palette));
+            actions.extend(shell::shortcuts_ui::shortcuts_ui(ui, &palette));
         }
         let portrait_notices = self.portraits.notices();
         if portrait_notices.len() > self.portrait_notices {

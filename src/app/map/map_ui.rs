@@ -15,10 +15,10 @@ use super::layout::{
 };
 use super::path::{MapPath, PathMarks};
 use super::{Camera, MapAction, MapState, ZOOM_STEP};
-use crate::app::action::{Action, Screen};
 use crate::app::state::AppState;
-use crate::app::theme::Palette;
+use crate::app::state::action::{Action, Screen};
 use crate::app::widgets;
+use crate::app::widgets::theme::Palette;
 use crate::scenario::{Rating, Scenario};
 use crate::text::count;
 

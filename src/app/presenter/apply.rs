@@ -5,8 +5,8 @@
 use super::PresenterAction;
 use super::discussion::Discussion;
 use super::walkthrough::{Page, clamp_page, pages};
-use crate::app::action::{Action, Screen};
 use crate::app::state::AppState;
+use crate::app::state::action::{Action, Screen};
 
 /// Applies one classroom action to the app state.
 pub(crate) fn apply(state: &mut AppState, action: PresenterAction) {

@@ -4,9 +4,9 @@
 use eframe::egui::{self, RichText, Ui};
 
 use super::PresenterAction as P;
-use crate::app::action::{Action, Screen};
 use crate::app::state::AppState;
-use crate::app::theme::Palette;
+use crate::app::state::action::{Action, Screen};
+use crate::app::widgets::theme::Palette;
 use crate::store::Theme;
 
 /// The presenter bar; returns what was clicked.

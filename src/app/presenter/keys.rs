@@ -7,8 +7,8 @@ use eframe::egui::{Context, Event, InputState, Key, Modifiers};
 
 use super::PresenterAction as P;
 use super::apply::{current_discussion, walkthrough_turn};
-use crate::app::action::{Action, Screen};
 use crate::app::state::AppState;
+use crate::app::state::action::{Action, Screen};
 
 /// Keys that move forward, as a presentation clicker sends them.
 const NEXT_KEYS: [Key; 3] = [Key::PageDown, Key::ArrowRight, Key::Space];

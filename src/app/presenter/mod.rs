@@ -13,7 +13,6 @@ pub mod discussion;
 mod discussion_ui;
 mod keys;
 mod notes_ui;
-mod shortcuts_ui;
 mod stage_ui;
 /// The debrief as a sequence of pages, one turn per page.
 pub mod walkthrough;
@@ -25,7 +24,6 @@ pub(crate) use apply::apply;
 pub(crate) use bar_ui::{bar_ui, library_button_ui};
 pub use discussion::Discussion;
 pub(crate) use keys::keys;
-pub(crate) use shortcuts_ui::shortcuts_ui;
 pub(crate) use stage_ui::stage_ui;
 pub(crate) use walkthrough_ui::walkthrough_ui;
 

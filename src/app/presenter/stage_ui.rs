@@ -9,12 +9,12 @@ use super::PresenterAction as P;
 use super::apply::current_discussion;
 use super::discussion_ui::discussion_ui;
 use super::notes_ui::notes_panel_ui;
-use crate::app::action::{Action, Screen};
-use crate::app::choice_button::choice_button_ui;
-use crate::app::portrait::{self, Portraits};
+use crate::app::state::action::{Action, Screen};
 use crate::app::state::{Active, AppState};
-use crate::app::theme::{self, Palette};
 use crate::app::widgets;
+use crate::app::widgets::choice_button::choice_button_ui;
+use crate::app::widgets::portrait::{self, Portraits};
+use crate::app::widgets::theme::{self, Palette};
 use crate::scenario::{Band, Scenario};
 
 /// Peer lines shown on the stage: the current one and two before it.

@@ -2,9 +2,9 @@
 
 use eframe::egui::{self, Frame, RichText, ScrollArea, Ui};
 
-use super::PresenterAction as P;
-use crate::app::action::Action;
-use crate::app::theme::{self, Palette};
+use crate::app::presenter::PresenterAction as P;
+use crate::app::state::action::Action;
+use crate::app::widgets::theme::{self, Palette};
 
 /// The keys that work everywhere.
 const EVERYWHERE: &[(&str, &str)] = &[

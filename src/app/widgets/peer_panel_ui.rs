@@ -3,10 +3,10 @@
 
 use eframe::egui::{self, Align, Layout, ProgressBar, RichText, Stroke, Ui};
 
-use super::portrait::{self, Portraits};
-use super::session::{Hint, Session};
-use super::theme::{self, Palette};
-use super::widgets;
+use crate::app::state::session::{Hint, Session};
+use crate::app::widgets;
+use crate::app::widgets::portrait::{self, Portraits};
+use crate::app::widgets::theme::{self, Palette};
 use crate::scenario::{Band, Scenario};
 use crate::store::{Feedback, Settings};
 

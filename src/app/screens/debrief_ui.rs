@@ -4,12 +4,12 @@
 
 use eframe::egui::{self, CollapsingHeader, RichText, ScrollArea, Stroke, Ui};
 
-use super::action::{Action, Screen};
-use super::metrics_ui::metrics_ui;
-use super::state::{AppState, ExportStatus, Review};
-use super::theme::{self, Palette};
-use super::trust_plot_ui::trust_plot_ui;
-use super::widgets;
+use crate::app::state::action::{Action, Screen};
+use crate::app::state::{AppState, ExportStatus, Review};
+use crate::app::widgets;
+use crate::app::widgets::metrics_ui::metrics_ui;
+use crate::app::widgets::theme::{self, Palette};
+use crate::app::widgets::trust_plot_ui::trust_plot_ui;
 use crate::debrief::{Debrief, DebriefTurn};
 use crate::scenario::Scenario;
 use crate::skills::carkhuff_label;
@@ -54,7 +54,7 @@ pub fn debrief_ui(ui: &mut Ui, state: &AppState, palette: &Palette) -> Vec<Actio
                     widgets::card_frame(palette).show(ui, |ui| {
                         ui.set_width(ui.available_width());
                         let height = (ui.available_width() * 0.3).clamp(220.0, 360.0);
-                        super::compare_ui::compare_ui(
+                        crate::app::widgets::compare_ui::compare_ui(
                             ui,
                             palette,
                             scenario,

@@ -3,11 +3,11 @@
 
 use eframe::egui::{self, Frame, RichText, ScrollArea, Ui};
 
-use super::action::{Action, Screen};
-use super::catalogue::{Broken, Card, Playable};
-use super::state::AppState;
-use super::theme::{self, Palette};
-use super::widgets;
+use crate::app::state::AppState;
+use crate::app::state::action::{Action, Screen};
+use crate::app::state::catalogue::{Broken, Card, Playable};
+use crate::app::widgets;
+use crate::app::widgets::theme::{self, Palette};
 use crate::store::BestOutcome;
 
 /// Problems shown on a broken card before "and N more".
@@ -30,7 +30,7 @@ pub fn library_ui(ui: &mut Ui, state: &AppState, palette: &Palette) -> Vec<Actio
                     )
                     .color(palette.muted),
                 );
-                actions.extend(super::presenter::library_button_ui(ui, state, palette));
+                actions.extend(crate::app::presenter::library_button_ui(ui, state, palette));
                 ui.add_space(8.0);
                 continue_ui(ui, state, palette, &mut actions);
                 ui.add_space(4.0);

@@ -8,9 +8,9 @@ use eframe::egui::{
     Ui,
 };
 
-use super::action::Action;
-use super::lazy_rows::lazy_rows;
-use super::theme::Palette;
+use crate::app::state::action::Action;
+use crate::app::widgets::lazy_rows::lazy_rows;
+use crate::app::widgets::theme::Palette;
 use crate::engine::Conversation;
 use crate::scenario::{Medium, Scenario};
 

@@ -1,21 +1,31 @@
 //! The whole app state and the one place that changes it.
 
+/// Everything a screen can ask for, and the screens.
+pub mod action;
+/// The library prepared for display.
+pub mod catalogue;
+/// Two paths through one scenario, for comparing.
+pub mod compare;
+/// Writing reports to the learner's folders.
+pub mod export;
+/// The conversation in progress.
+pub mod session;
+
 use std::path::PathBuf;
 
 use jiff::Timestamp;
 
-use super::action::{Action, Screen};
-use super::catalogue::Catalogue;
-use super::compare::Branches;
-use super::export;
-use super::map::MapState;
-use super::presenter::{self, Presenter};
-use super::reload::{self, Authoring, Replay};
-use super::session::Session;
+use crate::app::authoring::reload::{self, Authoring, Replay};
+use crate::app::map::MapState;
+use crate::app::presenter::{self, Presenter};
 use crate::debrief::Debrief;
 use crate::engine::Conversation;
 use crate::scenario::Scenario;
 use crate::store::{SessionRecord, Store};
+use action::{Action, Screen};
+use catalogue::Catalogue;
+use compare::Branches;
+use session::Session;
 
 /// The conversation being played and the card it came from.
 #[derive(Debug)]

@@ -3,10 +3,10 @@
 
 use eframe::egui::{self, RichText, ScrollArea, Ui};
 
-use super::action::{Action, Screen};
-use super::state::AppState;
-use super::theme::{self, Palette};
-use super::widgets;
+use crate::app::state::AppState;
+use crate::app::state::action::{Action, Screen};
+use crate::app::widgets;
+use crate::app::widgets::theme::{self, Palette};
 
 /// The briefing screen; returns what the learner asked for.
 pub fn briefing_ui(ui: &mut Ui, state: &AppState, palette: &Palette) -> Vec<Action> {

@@ -6,7 +6,7 @@ use eframe::egui::{
     TextWrapMode, Ui, WidgetText,
 };
 
-use super::theme::Palette;
+use crate::app::widgets::theme::Palette;
 
 /// Shows one option. Its accessible name is exactly `text`, so screen
 /// readers read the words and tests can find it by them.

@@ -1,10 +1,23 @@
-//! Small pieces several screens share: cards, tags and labelled levels.
+//! Small pieces several screens share: cards, tags and labelled levels,
+//! and the larger widgets in the files below.
+
+pub(crate) mod choice_button;
+pub(crate) mod compare_ui;
+pub(crate) mod lazy_rows;
+pub(crate) mod metrics_ui;
+pub(crate) mod peer_panel_ui;
+/// The peer's vector portrait.
+pub mod portrait;
+/// Colours, text sizes and spacing.
+pub mod theme;
+pub(crate) mod transcript_ui;
+pub(crate) mod trust_plot_ui;
 
 use eframe::egui::{Color32, CornerRadius, Frame, Id, Margin, Response, RichText, Stroke, Ui};
 
-use super::theme::Palette;
 use crate::debrief::Level;
 use crate::scenario::{EndingKind, Rating};
+use theme::Palette;
 
 /// The frame around a card: library entries, debrief turns, notices.
 pub fn card_frame(palette: &Palette) -> Frame {
@@ -98,11 +111,11 @@ pub fn ending_card_ui(
             ui.horizontal_wrapped(|ui| {
                 ui.label(
                     RichText::new(kind.label())
-                        .font(super::theme::title_font(ui))
+                        .font(crate::app::widgets::theme::title_font(ui))
                         .strong()
                         .color(colour),
                 );
-                ui.label(RichText::new(title).font(super::theme::title_font(ui)));
+                ui.label(RichText::new(title).font(crate::app::widgets::theme::title_font(ui)));
             });
             body(ui);
         });

@@ -5,7 +5,7 @@
 use eframe::egui::{Align2, RichText, Ui};
 use egui_plot::{HLine, Line, LineStyle, MarkerShape, Plot, PlotPoint, PlotPoints, Points, Text};
 
-use super::theme::Palette;
+use crate::app::widgets::theme::Palette;
 use crate::debrief::Debrief;
 use crate::scenario::Scenario;
 
@@ -192,7 +192,7 @@ pub(crate) fn trust_axes(plot: Plot<'_>, last_x: f64) -> Plot<'_> {
 pub(crate) fn still_plot<'a>(
     id: impl std::hash::Hash + std::fmt::Debug,
     height: f32,
-    palette: &crate::app::theme::Palette,
+    palette: &crate::app::widgets::theme::Palette,
 ) -> Plot<'a> {
     Plot::new(id)
         .height(height)

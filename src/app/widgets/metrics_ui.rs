@@ -3,8 +3,8 @@
 
 use eframe::egui::{self, Grid, RichText, Ui};
 
-use super::theme::Palette;
-use super::widgets;
+use crate::app::widgets;
+use crate::app::widgets::theme::Palette;
 use crate::debrief::{
     COMPLEX_FAIR, COMPLEX_GOOD, Level, Metrics, OPEN_FAIR, OPEN_GOOD, RQ_FAIR, RQ_GOOD, Score,
 };

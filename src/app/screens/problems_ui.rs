@@ -5,12 +5,12 @@
 use eframe::egui::{self, RichText, ScrollArea, Ui};
 use jiff::tz::TimeZone;
 
-use super::action::{Action, Screen};
-use super::catalogue::{Card, Problem};
-use super::reload::{ReloadReport, Replay, WatchStatus};
-use super::state::AppState;
-use super::theme::{self, Palette};
-use super::widgets;
+use crate::app::authoring::reload::{ReloadReport, Replay, WatchStatus};
+use crate::app::state::AppState;
+use crate::app::state::action::{Action, Screen};
+use crate::app::state::catalogue::{Card, Problem};
+use crate::app::widgets;
+use crate::app::widgets::theme::{self, Palette};
 use crate::scenario::library::Source;
 use crate::text::count;
 

@@ -3,14 +3,14 @@
 
 use eframe::egui::{self, Align, Frame, Key, Layout, Modifiers, RichText, ScrollArea, Stroke, Ui};
 
-use super::action::{Action, Screen};
-use super::choice_button::choice_button_ui;
-use super::peer_panel_ui::peer_panel_ui;
-use super::portrait::Portraits;
-use super::state::{Active, AppState};
-use super::theme::{self, Palette};
-use super::transcript_ui::transcript_ui;
-use super::widgets;
+use crate::app::state::action::{Action, Screen};
+use crate::app::state::{Active, AppState};
+use crate::app::widgets;
+use crate::app::widgets::choice_button::choice_button_ui;
+use crate::app::widgets::peer_panel_ui::peer_panel_ui;
+use crate::app::widgets::portrait::Portraits;
+use crate::app::widgets::theme::{self, Palette};
+use crate::app::widgets::transcript_ui::transcript_ui;
 use crate::scenario::{EndingKind, Scenario};
 
 /// The transcript and options never get wider than this, so lines stay

@@ -1,11 +1,11 @@
 //! Everything a screen can ask for. Screens return actions; only
-//! [`super::state::AppState::apply`] changes the state.
+//! [`crate::app::state::AppState::apply`] changes the state.
 
-use super::presenter::PresenterAction;
+use crate::app::presenter::PresenterAction;
 use std::path::PathBuf;
 
-use super::map::MapAction;
-use super::reload::WatchStatus;
+use crate::app::authoring::reload::WatchStatus;
+use crate::app::map::MapAction;
 use crate::store::Settings;
 
 /// The screens, in the order the top bar lists them.
@@ -19,7 +19,7 @@ pub enum Screen {
     Debrief,
     History,
     Settings,
-    /// The whole tree of one scenario ([`super::state::AppState::map`]).
+    /// The whole tree of one scenario ([`crate::app::state::AppState::map`]).
     Map,
     /// Errors and warnings in the dialogue files, and recent reloads.
     Problems,

@@ -15,9 +15,9 @@ use notify_debouncer_mini::notify::{self, RecommendedWatcher, RecursiveMode};
 use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer};
 use thiserror::Error;
 
-use super::action::Action;
-use super::reload::{WatchStatus, watch_roots};
-use super::state::AppState;
+use crate::app::authoring::reload::{WatchStatus, watch_roots};
+use crate::app::state::AppState;
+use crate::app::state::action::Action;
 
 /// Saves closer together than this count as one change.
 const DEBOUNCE: Duration = Duration::from_millis(150);

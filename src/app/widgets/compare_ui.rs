@@ -5,9 +5,9 @@
 use eframe::egui::{Align2, RichText, Ui};
 use egui_plot::{HLine, Line, LineStyle, MarkerShape, PlotPoint, PlotPoints, Points, Text};
 
-use super::compare::divergences;
-use super::theme::Palette;
-use super::trust_plot_ui::{still_plot, trust_axes};
+use crate::app::state::compare::divergences;
+use crate::app::widgets::theme::Palette;
+use crate::app::widgets::trust_plot_ui::{still_plot, trust_axes};
 use crate::engine::Conversation;
 use crate::scenario::Scenario;
 

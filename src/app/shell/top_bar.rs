@@ -2,9 +2,9 @@
 
 use eframe::egui::{self, RichText, Ui};
 
-use super::action::{Action, Screen};
-use super::state::AppState;
-use super::theme::Palette;
+use crate::app::state::AppState;
+use crate::app::state::action::{Action, Screen};
+use crate::app::widgets::theme::Palette;
 
 /// Shows the navigation and returns what was clicked.
 pub fn top_bar_ui(ui: &mut Ui, state: &AppState, palette: &Palette) -> Vec<Action> {
@@ -78,7 +78,7 @@ pub fn top_bar_ui(ui: &mut Ui, state: &AppState, palette: &Palette) -> Vec<Actio
             true,
             "Theme, text size and coaching",
         );
-        if let Some((label, hint)) = super::problems_ui::problems_tab(state) {
+        if let Some((label, hint)) = crate::app::screens::problems_ui::problems_tab(state) {
             tab(ui, Screen::Problems, &label, true, &hint);
         }
     });

@@ -3,8 +3,8 @@
 
 use eframe::egui::{self, CornerRadius, Frame, Margin, RichText, Stroke, Ui};
 
-use super::action::Action;
-use super::theme::Palette;
+use crate::app::state::action::Action;
+use crate::app::widgets::theme::Palette;
 
 /// The notice bar; asks to dismiss the notices when its button is clicked.
 pub fn notices_ui(ui: &mut Ui, palette: &Palette, notices: &[String]) -> Vec<Action> {

@@ -9,9 +9,9 @@ use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
 
-use super::Screen;
-use super::catalogue::{Card, Catalogue};
-use super::state::AppState;
+use crate::app::Screen;
+use crate::app::state::AppState;
+use crate::app::state::catalogue::{Card, Catalogue};
 use crate::debrief::Debrief;
 use crate::engine::{Conversation, EngineError};
 use crate::scenario::library::{Entry, Source};

@@ -4,10 +4,10 @@
 use eframe::egui::{self, Align2, Grid, RichText, ScrollArea, Ui};
 use egui_plot::{HLine, Line, LineStyle, MarkerShape, PlotPoint, PlotPoints, Points, Text};
 
-use super::action::{Action, Screen};
-use super::state::AppState;
-use super::theme::{self, Palette};
-use super::widgets;
+use crate::app::state::AppState;
+use crate::app::state::action::{Action, Screen};
+use crate::app::widgets;
+use crate::app::widgets::theme::{self, Palette};
 use crate::debrief::Metrics;
 use crate::store::{SessionRecord, Trend, TrendMetric};
 
@@ -99,62 +99,66 @@ fn trend_ui(ui: &mut Ui, palette: &Palette, trend: &Trend) {
         TrendMetric::Roadblocks => xy.iter().map(|p| p[1]).fold(3.0, f64::max),
     };
     let text_colour = ui.visuals().text_color();
-    super::trust_plot_ui::still_plot(("trend", format!("{metric:?}")), 150.0, palette)
-        .include_x(1.0)
-        .include_x(max_x)
-        .include_y(0.0)
-        .include_y(top)
-        .x_axis_label("session")
-        .x_axis_formatter(|mark, _| {
-            if mark.value.fract().abs() < 1e-6 && mark.value >= 1.0 {
-                format!("{}", mark.value as i64)
-            } else {
-                String::new()
-            }
-        })
-        .show(ui, |plot| {
-            for (value, word) in [(metric.fair_line(), "fair"), (metric.good_line(), "good")] {
-                if let Some(v) = value {
-                    let colour = if word == "good" {
-                        palette.good
+    crate::app::widgets::trust_plot_ui::still_plot(
+        ("trend", format!("{metric:?}")),
+        150.0,
+        palette,
+    )
+    .include_x(1.0)
+    .include_x(max_x)
+    .include_y(0.0)
+    .include_y(top)
+    .x_axis_label("session")
+    .x_axis_formatter(|mark, _| {
+        if mark.value.fract().abs() < 1e-6 && mark.value >= 1.0 {
+            format!("{}", mark.value as i64)
+        } else {
+            String::new()
+        }
+    })
+    .show(ui, |plot| {
+        for (value, word) in [(metric.fair_line(), "fair"), (metric.good_line(), "good")] {
+            if let Some(v) = value {
+                let colour = if word == "good" {
+                    palette.good
+                } else {
+                    palette.fair
+                };
+                plot.hline(
+                    HLine::new(word, v)
+                        .color(colour)
+                        .style(LineStyle::dashed_loose())
+                        .width(1.0),
+                );
+                plot.text(
+                    Text::new(
+                        format!("{word} label"),
+                        PlotPoint::new(max_x, v),
+                        RichText::new(word).small(),
+                    )
+                    // "good" above its line, "fair" below, so close lines stay apart.
+                    .anchor(if word == "good" {
+                        Align2::RIGHT_BOTTOM
                     } else {
-                        palette.fair
-                    };
-                    plot.hline(
-                        HLine::new(word, v)
-                            .color(colour)
-                            .style(LineStyle::dashed_loose())
-                            .width(1.0),
-                    );
-                    plot.text(
-                        Text::new(
-                            format!("{word} label"),
-                            PlotPoint::new(max_x, v),
-                            RichText::new(word).small(),
-                        )
-                        // "good" above its line, "fair" below, so close lines stay apart.
-                        .anchor(if word == "good" {
-                            Align2::RIGHT_BOTTOM
-                        } else {
-                            Align2::RIGHT_TOP
-                        })
-                        .color(colour),
-                    );
-                }
+                        Align2::RIGHT_TOP
+                    })
+                    .color(colour),
+                );
             }
-            plot.line(
-                Line::new(metric.label(), PlotPoints::from(xy.clone()))
-                    .color(palette.accent)
-                    .width(2.5),
-            );
-            plot.points(
-                Points::new("sessions", PlotPoints::from(xy))
-                    .shape(MarkerShape::Circle)
-                    .radius(3.5)
-                    .filled(true)
-                    .color(text_colour),
-            );
-        });
+        }
+        plot.line(
+            Line::new(metric.label(), PlotPoints::from(xy.clone()))
+                .color(palette.accent)
+                .width(2.5),
+        );
+        plot.points(
+            Points::new("sessions", PlotPoints::from(xy))
+                .shape(MarkerShape::Circle)
+                .radius(3.5)
+                .filled(true)
+                .color(text_colour),
+        );
+    });
 }
 
 fn format_value(metric: TrendMetric, v: f64) -> String {

@@ -3,10 +3,10 @@
 
 use eframe::egui::{self, RichText, ScrollArea, Ui};
 
-use super::action::Action;
-use super::state::AppState;
-use super::theme::{self, Palette};
-use super::widgets;
+use crate::app::state::AppState;
+use crate::app::state::action::Action;
+use crate::app::widgets;
+use crate::app::widgets::theme::{self, Palette};
 use crate::store::{Feedback, Theme};
 
 /// The text sizes offered, from a small laptop to the back of a classroom.

@@ -11,11 +11,11 @@ use std::sync::{Arc, OnceLock};
 
 use eframe::egui::{self, RichText, Ui};
 
-use super::AttuneApp;
-use super::frame_control::FrameControl;
-use super::presenter::{self, Presenter};
-use super::state::Options;
-use super::theme::{self, Palette};
+use crate::app::AttuneApp;
+use crate::app::presenter::{self, Presenter};
+use crate::app::shell::frame_control::FrameControl;
+use crate::app::state::Options;
+use crate::app::widgets::theme::{self, Palette};
 use crate::scenario::library::Library;
 use crate::store::Store;
 
