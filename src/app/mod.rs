@@ -26,7 +26,8 @@ use std::time::Duration;
 
 use eframe::egui::{self, Ui};
 
-pub use state::action::{Action, Screen};
+pub use state::action::Action;
+pub use state::screen::Screen;
 pub use state::{AppState, Options};
 
 use crate::scenario::library::Library;
@@ -115,8 +116,8 @@ impl AttuneApp {
             // The new style shows from the next frame on.
             ctx.request_repaint();
         }
-        if self.state.presenter.fullscreen != self.fullscreen_sent {
-            self.fullscreen_sent = self.state.presenter.fullscreen;
+        if self.state.window.fullscreen != self.fullscreen_sent {
+            self.fullscreen_sent = self.state.window.fullscreen;
             ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(self.fullscreen_sent));
         }
     }
@@ -192,7 +193,7 @@ impl eframe::App for AttuneApp {
                 actions.extend(screen_actions);
                 actions.extend(map::map_key(ui, state));
             });
-        if state.presenter.shortcuts {
+        if state.window.shortcuts {
             actions.extend(shell::shortcuts_ui::shortcuts_ui(ui, &palette));
         }
         let portrait_notices = self.portraits.notices();

@@ -16,7 +16,8 @@ use super::layout::{
 use super::path::{MapPath, PathMarks};
 use super::{Camera, MapAction, MapState, ZOOM_STEP};
 use crate::app::state::AppState;
-use crate::app::state::action::{Action, Screen};
+use crate::app::state::action::Action;
+use crate::app::state::screen::Screen;
 use crate::app::widgets;
 use crate::app::widgets::theme::Palette;
 use crate::scenario::{Rating, Scenario};

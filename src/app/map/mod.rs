@@ -17,7 +17,7 @@ pub use layout::{Bounds, Layout, Point};
 pub use map_ui::{map_key, map_screen_ui, map_ui};
 pub use path::{MapPath, PathMarks};
 
-use crate::app::state::action::Screen;
+use crate::app::state::screen::Screen;
 use crate::scenario::Scenario;
 
 /// The closest the view zooms out: a 200-node map still fits a window.

@@ -6,7 +6,8 @@ use super::PresenterAction;
 use super::discussion::Discussion;
 use super::walkthrough::{Page, clamp_page, pages};
 use crate::app::state::AppState;
-use crate::app::state::action::{Action, Screen};
+use crate::app::state::action::Action;
+use crate::app::state::screen::Screen;
 
 /// Applies one classroom action to the app state.
 pub(crate) fn apply(state: &mut AppState, action: PresenterAction) {
@@ -18,12 +19,8 @@ pub(crate) fn apply(state: &mut AppState, action: PresenterAction) {
             state.presenter.page = 0;
         }
         P::SetTheme(theme) => state.presenter.theme = theme,
-        P::ToggleFullscreen => state.presenter.fullscreen = !state.presenter.fullscreen,
-        P::LeaveFullscreen => state.presenter.fullscreen = false,
         P::ToggleTrust => state.presenter.show_trust = !state.presenter.show_trust,
         P::ToggleNotes => state.presenter.show_notes = !state.presenter.show_notes,
-        P::ToggleShortcuts => state.presenter.shortcuts = !state.presenter.shortcuts,
-        P::CloseShortcuts => state.presenter.shortcuts = false,
         P::Next => next(state),
         P::Back => back(state),
         P::OpenDiscussion => open_discussion(state),

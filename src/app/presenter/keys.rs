@@ -7,8 +7,10 @@ use eframe::egui::{Context, Event, InputState, Key, Modifiers};
 
 use super::PresenterAction as P;
 use super::apply::{current_discussion, walkthrough_turn};
+use crate::app::shell::window::WindowAction as W;
 use crate::app::state::AppState;
-use crate::app::state::action::{Action, Screen};
+use crate::app::state::action::Action;
+use crate::app::state::screen::Screen;
 
 /// Keys that move forward, as a presentation clicker sends them.
 const NEXT_KEYS: [Key; 3] = [Key::PageDown, Key::ArrowRight, Key::Space];
@@ -26,18 +28,18 @@ pub(crate) fn keys(ctx: &Context, state: &AppState) -> Vec<Action> {
     let mut out = Vec::new();
     let typing = ctx.text_edit_focused();
     let presenter = &state.presenter;
+    let window = &state.window;
     ctx.input_mut(|i| {
         if pressed(i, Key::F5) {
             out.push(Action::Presenter(P::Toggle));
         }
         if pressed(i, Key::F11) {
-            out.push(Action::Presenter(P::ToggleFullscreen));
+            out.push(Action::Window(W::ToggleFullscreen));
         }
-        if presenter.shortcuts && pressed(i, Key::Escape) {
-            out.push(Action::Presenter(P::CloseShortcuts));
-        } else if presenter.fullscreen && state.pending_rewind.is_none() && pressed(i, Key::Escape)
-        {
-            out.push(Action::Presenter(P::LeaveFullscreen));
+        if window.shortcuts && pressed(i, Key::Escape) {
+            out.push(Action::Window(W::CloseShortcuts));
+        } else if window.fullscreen && state.pending_rewind.is_none() && pressed(i, Key::Escape) {
+            out.push(Action::Window(W::LeaveFullscreen));
         }
         if typing {
             return;
@@ -51,14 +53,14 @@ pub(crate) fn keys(ctx: &Context, state: &AppState) -> Vec<Action> {
             || i.consume_key(Modifiers::SHIFT, Key::Slash)
             || typed_question
         {
-            out.push(Action::Presenter(P::ToggleShortcuts));
+            out.push(Action::Window(W::ToggleShortcuts));
         }
         // The map, settings and lists keep their own arrow and letter keys.
         let stage = matches!(
             state.screen,
             Screen::Library | Screen::Briefing | Screen::Conversation | Screen::Debrief
         );
-        if presenter.active && !presenter.shortcuts && stage {
+        if presenter.active && !window.shortcuts && stage {
             presenter_keys(i, state, &mut out);
         }
     });

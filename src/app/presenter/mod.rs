@@ -4,7 +4,8 @@
 //!
 //! Everything here is session state: nothing is written to the learner's
 //! settings, so leaving presenter mode gives back their own theme and size.
-//! Full screen and the shortcut sheet live here too; they work in both modes.
+//! Full screen and the shortcut sheet work in both modes, so they belong to
+//! the window ([`crate::app::shell::window`]).
 
 mod apply;
 mod bar_ui;
@@ -50,10 +51,6 @@ pub struct Presenter {
     pub show_trust: bool,
     /// The facilitator notes panel is shown.
     pub show_notes: bool,
-    /// The window should be full screen (both modes).
-    pub fullscreen: bool,
-    /// The shortcut sheet is open (both modes).
-    pub shortcuts: bool,
     /// The discussion pause, while one is open.
     pub discussion: Option<Discussion>,
     /// The page of the debrief walkthrough being shown.
@@ -67,8 +64,6 @@ impl Default for Presenter {
             theme: Theme::HighContrast,
             show_trust: false,
             show_notes: false,
-            fullscreen: false,
-            shortcuts: false,
             discussion: None,
             page: 0,
         }
@@ -82,13 +77,8 @@ pub enum PresenterAction {
     Toggle,
     /// Use another theme while presenting (this session only).
     SetTheme(Theme),
-    ToggleFullscreen,
-    /// Leave full screen if the window is full screen (Esc).
-    LeaveFullscreen,
     ToggleTrust,
     ToggleNotes,
-    ToggleShortcuts,
-    CloseShortcuts,
     /// The clicker's forward button: whatever comes next on this screen.
     Next,
     /// The clicker's back button.

@@ -3,7 +3,8 @@
 
 use eframe::egui::{self, Align, Frame, Key, Layout, Modifiers, RichText, ScrollArea, Stroke, Ui};
 
-use crate::app::state::action::{Action, Screen};
+use crate::app::state::action::Action;
+use crate::app::state::screen::Screen;
 use crate::app::state::{Active, AppState};
 use crate::app::widgets;
 use crate::app::widgets::choice_button::choice_button_ui;

@@ -4,8 +4,9 @@
 use eframe::egui::{self, Frame, RichText, ScrollArea, Ui};
 
 use crate::app::state::AppState;
-use crate::app::state::action::{Action, Screen};
+use crate::app::state::action::Action;
 use crate::app::state::catalogue::{Broken, Card, Playable};
+use crate::app::state::screen::Screen;
 use crate::app::widgets;
 use crate::app::widgets::theme::{self, Palette};
 use crate::store::BestOutcome;

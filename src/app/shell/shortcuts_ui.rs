@@ -2,7 +2,7 @@
 
 use eframe::egui::{self, Frame, RichText, ScrollArea, Ui};
 
-use crate::app::presenter::PresenterAction as P;
+use super::window::WindowAction;
 use crate::app::state::action::Action;
 use crate::app::widgets::theme::{self, Palette};
 
@@ -77,7 +77,7 @@ pub(crate) fn shortcuts_ui(ui: &Ui, palette: &Palette) -> Vec<Action> {
             ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new("Keys").font(theme::title_font(ui)).strong());
                 if ui.button("Close (Esc)").clicked() {
-                    actions.push(Action::Presenter(P::CloseShortcuts));
+                    actions.push(Action::Window(WindowAction::CloseShortcuts));
                 }
             });
             ScrollArea::vertical()
@@ -98,7 +98,7 @@ pub(crate) fn shortcuts_ui(ui: &Ui, palette: &Palette) -> Vec<Action> {
                 });
         });
     if actions.is_empty() && modal.should_close() {
-        actions.push(Action::Presenter(P::CloseShortcuts));
+        actions.push(Action::Window(WindowAction::CloseShortcuts));
     }
     actions
 }

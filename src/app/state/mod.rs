@@ -8,6 +8,8 @@ pub mod catalogue;
 pub mod compare;
 /// Writing reports to the learner's folders.
 pub mod export;
+/// The screens.
+pub mod screen;
 /// The conversation in progress.
 pub mod session;
 
@@ -18,13 +20,15 @@ use jiff::Timestamp;
 use crate::app::authoring::reload::{self, Authoring, Replay};
 use crate::app::map::MapState;
 use crate::app::presenter::{self, Presenter};
+use crate::app::shell::window::Window;
 use crate::debrief::Debrief;
 use crate::engine::Conversation;
 use crate::scenario::Scenario;
 use crate::store::{SessionRecord, Store};
-use action::{Action, Screen};
+use action::Action;
 use catalogue::Catalogue;
 use compare::Branches;
+use screen::Screen;
 use session::Session;
 
 /// The conversation being played and the card it came from.
@@ -95,8 +99,10 @@ pub struct AppState {
     pub pending_rewind: Option<usize>,
     /// Messages from the app itself (the store keeps its own).
     pub notices: Vec<String>,
-    /// Presenter mode, full screen and the shortcut sheet; not saved.
+    /// Presenter mode; not saved.
     pub presenter: Presenter,
+    /// Full screen and the shortcut sheet; not saved.
+    pub window: Window,
     /// The path the current conversation branched from, for comparing.
     pub branches: Branches,
     /// The open scenario map; kept when leaving it, so its layout is
@@ -123,6 +129,7 @@ impl AppState {
                 active: options.presenter,
                 ..Presenter::default()
             },
+            window: Window::default(),
             branches: Branches::default(),
             map: None,
             authoring: Authoring::new(options.watch, options.dialogue_dirs.clone()),
@@ -232,6 +239,7 @@ impl AppState {
                 self.notices.clear();
             }
             Action::Presenter(action) => presenter::apply(self, action),
+            Action::Window(action) => self.window.apply(action),
             Action::OpenMap(card) => self.open_map(card),
             Action::CloseMap => {
                 let back = self.map.as_ref().map_or(Screen::Library, |m| m.from);
