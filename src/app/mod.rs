@@ -4,6 +4,37 @@
 //! Every screen is a function of [`AppState`] that returns [`Action`]s; the
 //! app applies them in one place ([`AppState::apply`]) after drawing. The
 //! engine, the debrief and the store know nothing about egui.
+//!
+//! # Rooms
+//!
+//! - `shell/`: the window and what surrounds every screen: the top bar,
+//!   notices, the shortcut sheet, the icon, start-up, frame control, and
+//!   the window's own state (full screen, the shortcut sheet).
+//! - `state/`: the model, no drawing: [`Screen`], [`Action`], [`AppState`]
+//!   and its reducers, the catalogue of cards, the session, comparing and
+//!   exporting.
+//! - `screens/`: one file per screen the user sees.
+//! - `widgets/`: pieces several screens share, the theme and the portrait.
+//! - `map/`: the scenario map: its layout, its view state and its drawing.
+//! - `presenter/`: classroom mode: its state, views and keys.
+//! - `authoring/`: reloading and watching dialogue files.
+//!
+//! # Who changes what
+//!
+//! Dependencies point one way: the per-concern models ([`Screen`],
+//! `MapState`/`MapAction`, `Presenter`/`PresenterAction`,
+//! `Window`/`WindowAction`, `Authoring`/`WatchStatus`, the catalogue and
+//! the session) import neither [`AppState`] nor [`Action`]; `state/`
+//! builds on them; the views and drivers build on `state/`. Each concern
+//! changes in one place, and [`AppState::apply`] is the only caller:
+//!
+//! - navigation, briefing, the conversation, the debrief, export, resume,
+//!   opening and closing the map, notices, settings: [`AppState::apply`]
+//!   in `state/mod.rs`;
+//! - presenter mode: `AppState::apply_presenter` in `state/presenter.rs`;
+//! - a reloaded dialogue file: `reload` in `state/reload.rs`;
+//! - the map view (camera, selection): [`map::MapState::apply`];
+//! - full screen and the shortcut sheet: [`shell::window::Window::apply`].
 
 /// Scenario files changing on disk: reloading and watching.
 pub mod authoring;

@@ -6,7 +6,6 @@
 use eframe::egui::{Context, Event, InputState, Key, Modifiers};
 
 use super::PresenterAction as P;
-use super::apply::{current_discussion, walkthrough_turn};
 use crate::app::shell::window::WindowAction as W;
 use crate::app::state::AppState;
 use crate::app::state::action::Action;
@@ -75,7 +74,7 @@ fn presenter_keys(i: &mut InputState, state: &AppState, out: &mut Vec<Action>) {
     if pressed(i, Key::N) {
         push(P::ToggleNotes);
     }
-    let discussing = current_discussion(state).is_some();
+    let discussing = state.current_discussion().is_some();
     let screen = state.screen;
     if discussing {
         for (n, key) in LETTER_KEYS.into_iter().enumerate() {
@@ -111,7 +110,7 @@ fn presenter_keys(i: &mut InputState, state: &AppState, out: &mut Vec<Action>) {
         }
     }
     if screen == Screen::Debrief && pressed(i, Key::B) {
-        if let Some(turn) = walkthrough_turn(state) {
+        if let Some(turn) = state.walkthrough_turn() {
             out.push(Action::TryAgainFrom(turn));
         }
     }

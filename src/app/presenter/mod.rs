@@ -7,7 +7,6 @@
 //! Full screen and the shortcut sheet work in both modes, so they belong to
 //! the window ([`crate::app::shell::window`]).
 
-mod apply;
 mod bar_ui;
 /// The discussion pause at a decision: votes, reveal, the room's choice.
 pub mod discussion;
@@ -21,7 +20,6 @@ mod walkthrough_ui;
 
 use eframe::egui;
 
-pub(crate) use apply::apply;
 pub(crate) use bar_ui::{bar_ui, library_button_ui};
 pub use discussion::Discussion;
 pub(crate) use keys::keys;
@@ -70,7 +68,8 @@ impl Default for Presenter {
     }
 }
 
-/// Everything the classroom controls can ask for. Applied by [`apply`].
+/// Everything the classroom controls can ask for. Applied by
+/// `AppState::apply_presenter` (`src/app/state/presenter.rs`).
 #[derive(Clone, Debug, PartialEq)]
 pub enum PresenterAction {
     /// Turn presenter mode on or off (F5).

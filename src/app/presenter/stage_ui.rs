@@ -6,7 +6,6 @@ use eframe::egui::{
 };
 
 use super::PresenterAction as P;
-use super::apply::current_discussion;
 use super::discussion_ui::discussion_ui;
 use super::notes_ui::notes_panel_ui;
 use crate::app::state::action::Action;
@@ -43,7 +42,7 @@ pub(crate) fn stage_ui(
             .and_then(|n| n.notes.as_deref());
         notes_panel_ui(ui, palette, notes);
     }
-    let discussion = current_discussion(state);
+    let discussion = state.current_discussion();
     // A discussion needs the room for the options; the portrait steps back.
     let share = if discussion.is_some() { 0.22 } else { 0.3 };
     let side = (ui.available_width() * share).round().clamp(200.0, 640.0);
@@ -54,7 +53,7 @@ pub(crate) fn stage_ui(
         .show(ui, |ui| {
             peer_ui(ui, state, palette, scenario, active, portraits)
         });
-    let discussion = current_discussion(state);
+    let discussion = state.current_discussion();
     if discussion.is_none() {
         let max_options = ui.available_height() * 0.6;
         egui::Panel::bottom("presenter_options")

@@ -8,6 +8,8 @@ pub mod catalogue;
 pub mod compare;
 /// Writing reports to the learner's folders.
 pub mod export;
+mod presenter;
+mod reload;
 /// The screens.
 pub mod screen;
 /// The conversation in progress.
@@ -17,9 +19,9 @@ use std::path::PathBuf;
 
 use jiff::Timestamp;
 
-use crate::app::authoring::reload::{self, Authoring, Replay};
+use crate::app::authoring::reload::{Authoring, Replay};
 use crate::app::map::MapState;
-use crate::app::presenter::{self, Presenter};
+use crate::app::presenter::Presenter;
 use crate::app::shell::window::Window;
 use crate::debrief::Debrief;
 use crate::engine::Conversation;
@@ -238,7 +240,7 @@ impl AppState {
                 self.store.dismiss_notices();
                 self.notices.clear();
             }
-            Action::Presenter(action) => presenter::apply(self, action),
+            Action::Presenter(action) => self.apply_presenter(action),
             Action::Window(action) => self.window.apply(action),
             Action::OpenMap(card) => self.open_map(card),
             Action::CloseMap => {
