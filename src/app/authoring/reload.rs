@@ -5,7 +5,7 @@
 //! version is kept running, and the learner is told where it broke.
 //!
 //! This file holds what reloading knows and remembers, and replaying; the
-//! change to the app state is `AppState::reload` in
+//! change to the app state is the reducer in
 //! `src/app/state/reload.rs`.
 
 use std::fmt;

@@ -17,6 +17,7 @@ use super::path::{MapPath, PathMarks};
 use super::{Camera, MapAction, MapState, ZOOM_STEP};
 use crate::app::state::AppState;
 use crate::app::state::action::Action;
+use crate::app::state::catalogue::CardId;
 use crate::app::state::screen::Screen;
 use crate::app::widgets;
 use crate::app::widgets::theme::Palette;
@@ -91,7 +92,7 @@ fn back_label(from: Screen) -> &'static str {
 /// The path shown on a card's map: the debriefed conversation when the
 /// map was opened from the debrief, else the conversation in progress,
 /// whichever belongs to this card.
-fn path_for(state: &AppState, card: usize, from: Screen) -> MapPath {
+fn path_for(state: &AppState, card: CardId, from: Screen) -> MapPath {
     let active = state
         .active
         .as_ref()
@@ -142,7 +143,7 @@ pub fn map_key(ui: &Ui, state: &AppState) -> Option<Action> {
 
 /// The map of `scenario` with `path` highlighted: toolbar, canvas,
 /// legend and details panel. Pure drawing: every change comes back as an
-/// action. Benchmarks call this directly with [`MapState::of`].
+/// action.
 pub fn map_ui(
     ui: &mut Ui,
     map: &MapState,

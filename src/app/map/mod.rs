@@ -17,6 +17,7 @@ pub use layout::{Bounds, Layout, Point};
 pub use map_ui::{map_key, map_screen_ui, map_ui};
 pub use path::{MapPath, PathMarks};
 
+use crate::app::state::catalogue::CardId;
 use crate::app::state::screen::Screen;
 use crate::scenario::Scenario;
 
@@ -119,7 +120,7 @@ pub enum MapAction {
 #[derive(Clone, Debug)]
 pub struct MapState {
     /// The library card whose scenario is shown.
-    pub card: usize,
+    pub card: CardId,
     /// The screen the "Back" button returns to.
     pub from: Screen,
     /// Computed once per scenario (and again after the file reloads).
@@ -134,7 +135,7 @@ pub struct MapState {
 
 impl MapState {
     /// Lays out `scenario` for the card `card`.
-    pub fn new(card: usize, from: Screen, scenario: &Scenario) -> Self {
+    pub fn new(card: CardId, from: Screen, scenario: &Scenario) -> Self {
         MapState {
             card,
             from,
@@ -143,12 +144,6 @@ impl MapState {
             fit_all: false,
             selected: None,
         }
-    }
-
-    /// The map of a scenario on its own, as a benchmark or a test builds
-    /// it.
-    pub fn of(scenario: &Scenario) -> Self {
-        MapState::new(0, Screen::Library, scenario)
     }
 
     /// Takes a new layout of the same card after its file changed: the
@@ -214,7 +209,7 @@ mod tests {
 
     fn state() -> MapState {
         MapState {
-            card: 0,
+            card: CardId::for_test(0),
             from: Screen::Library,
             layout: Arc::new(Layout::default()),
             camera: Some(Camera {

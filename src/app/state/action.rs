@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use super::catalogue::CardId;
 use super::screen::Screen;
 use crate::app::authoring::reload::WatchStatus;
 use crate::app::map::MapAction;
@@ -14,10 +15,10 @@ use crate::store::Settings;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     Navigate(Screen),
-    /// Show the briefing for the card at this index.
-    OpenBriefing(usize),
-    /// Start the scenario of the card at this index.
-    Start(usize),
+    /// Show the briefing of this card.
+    OpenBriefing(CardId),
+    /// Start the scenario of this card.
+    Start(CardId),
     /// Pick an option by id in the conversation.
     Choose(String),
     Undo,
@@ -43,8 +44,8 @@ pub enum Action {
     Presenter(PresenterAction),
     /// Full screen and the shortcut sheet.
     Window(WindowAction),
-    /// Open the map of the card at this index.
-    OpenMap(usize),
+    /// Open the map of this card.
+    OpenMap(CardId),
     /// Leave the map for the screen it was opened from.
     CloseMap,
     /// Pan, zoom or select on the open map.

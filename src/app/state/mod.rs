@@ -28,7 +28,7 @@ use crate::engine::Conversation;
 use crate::scenario::Scenario;
 use crate::store::{SessionRecord, Store};
 use action::Action;
-use catalogue::Catalogue;
+use catalogue::{CardId, Catalogue};
 use compare::Branches;
 use screen::Screen;
 use session::Session;
@@ -36,7 +36,7 @@ use session::Session;
 /// The conversation being played and the card it came from.
 #[derive(Debug)]
 pub struct Active {
-    pub card: usize,
+    pub card: CardId,
     pub session: Session,
 }
 
@@ -50,7 +50,7 @@ pub enum ExportStatus {
 /// A debrief being read: the conversation it explains, frozen.
 #[derive(Debug)]
 pub struct Review {
-    pub card: usize,
+    pub card: CardId,
     pub conversation: Conversation,
     pub debrief: Debrief,
     pub export: Option<ExportStatus>,
@@ -96,7 +96,7 @@ pub struct AppState {
     pub active: Option<Active>,
     pub review: Option<Review>,
     /// The card whose briefing is open.
-    pub briefing: Option<usize>,
+    pub briefing: Option<CardId>,
     /// A rewind waiting for the learner's confirmation.
     pub pending_rewind: Option<usize>,
     /// Messages from the app itself (the store keeps its own).
@@ -142,8 +142,8 @@ impl AppState {
         if let Some(id) = &options.open {
             let card = state
                 .catalogue
-                .index_of_file(std::path::Path::new(id))
-                .or_else(|| state.catalogue.index_of(id));
+                .id_of_file(std::path::Path::new(id))
+                .or_else(|| state.catalogue.id_of(id));
             match card {
                 Some(card) => state.start(card),
                 None => state.notices.push(format!(
@@ -267,7 +267,7 @@ impl AppState {
 
     /// Opens the map of a card's scenario, reusing the layout when the
     /// same scenario was mapped before.
-    fn open_map(&mut self, card: usize) {
+    fn open_map(&mut self, card: CardId) {
         let Some(scenario) = self.catalogue.scenario(card) else {
             return;
         };
@@ -301,7 +301,7 @@ impl AppState {
         self.seed.unwrap_or_else(rand::random)
     }
 
-    fn start(&mut self, card: usize) {
+    fn start(&mut self, card: CardId) {
         let Some(scenario) = self.catalogue.scenario(card) else {
             return;
         };
@@ -320,7 +320,7 @@ impl AppState {
 
     /// Makes `session` the conversation in progress. One left unfinished
     /// is kept in the history as unfinished.
-    fn begin(&mut self, card: usize, session: Session) {
+    fn begin(&mut self, card: CardId, session: Session) {
         if let Some(previous) = self.active.take() {
             self.record(&previous);
         }
@@ -361,7 +361,7 @@ impl AppState {
         }
         let Some(scenario) = self
             .catalogue
-            .index_of(&saved.scenario_id)
+            .id_of(&saved.scenario_id)
             .and_then(|i| self.catalogue.scenario(i))
         else {
             return;
@@ -455,7 +455,7 @@ impl AppState {
         let Some(saved) = self.store.resume().cloned() else {
             return;
         };
-        let Some(card) = self.catalogue.index_of(&saved.scenario_id) else {
+        let Some(card) = self.catalogue.id_of(&saved.scenario_id) else {
             self.notices.push(format!(
                 "The unfinished conversation uses the scenario \u{201c}{}\u{201d}, which is no \
                  longer in the library.",

@@ -7,7 +7,7 @@ use std::path::Path;
 use jiff::Timestamp;
 
 use super::AppState;
-use super::catalogue::Card;
+use super::catalogue::{Card, CardId};
 use super::screen::Screen;
 use crate::app::authoring::reload::{ReloadReport, Replay, normal, replay};
 use crate::debrief::Debrief;
@@ -22,15 +22,12 @@ pub(super) fn reload(state: &mut AppState, path: &Path) -> Option<ReloadReport> 
     let found = state
         .catalogue
         .listed()
-        .find_map(|(i, card)| match card.source() {
-            Source::File(p) if normal(p) == wanted => Some(i),
+        .find_map(|(id, card)| match card.source() {
+            Source::File(p) if normal(p) == wanted => Some((id, p.clone())),
             _ => None,
         });
-    let Some(index) = found else {
+    let Some((id, original)) = found else {
         return add_new_file(state, path, &wanted);
-    };
-    let Source::File(original) = state.catalogue.cards[index].source().clone() else {
-        return None;
     };
     let loaded = load_file(&original);
     let card = Card::from_entry(Entry {
@@ -38,11 +35,11 @@ pub(super) fn reload(state: &mut AppState, path: &Path) -> Option<ReloadReport> 
         scenario: loaded.scenario,
         diagnostics: loaded.diagnostics,
     });
-    let old = std::mem::replace(&mut state.catalogue.cards[index], card);
+    let old = state.catalogue.replace(id, card)?;
 
     // Whatever used the old version keeps a retired copy of it, so it goes
     // on working whatever the new file holds.
-    let users = |state: &AppState| -> Vec<usize> {
+    let users = |state: &AppState| -> Vec<CardId> {
         [
             state.active.as_ref().map(|a| a.card),
             state.review.as_ref().map(|r| r.card),
@@ -53,10 +50,9 @@ pub(super) fn reload(state: &mut AppState, path: &Path) -> Option<ReloadReport> 
         .collect()
     };
     let retired = match old {
-        Card::Playable(mut playable) if users(state).contains(&index) => {
+        Card::Playable(mut playable) if users(state).contains(&id) => {
             playable.retired = true;
-            state.catalogue.cards.push(Card::Playable(playable));
-            Some(state.catalogue.cards.len() - 1)
+            Some(state.catalogue.push(Card::Playable(playable)))
         }
         _ => None,
     };
@@ -69,20 +65,20 @@ pub(super) fn reload(state: &mut AppState, path: &Path) -> Option<ReloadReport> 
         .into_iter()
         .flatten()
         {
-            if *card == index {
+            if *card == id {
                 *card = r;
             }
         }
     }
     // An older version of this same file, still in use.
-    let source = state.catalogue.cards[index].source().clone();
-    let cards = &state.catalogue.cards;
-    let of_this_file = |card: usize| {
-        card != index
-            && matches!(cards.get(card), Some(Card::Playable(p)) if p.retired && p.source == source)
+    let source = state.catalogue.card(id)?.source().clone();
+    let catalogue = &state.catalogue;
+    let of_this_file = |card: CardId| {
+        card != id
+            && matches!(catalogue.card(card), Some(Card::Playable(p)) if p.retired && p.source == source)
     };
 
-    let new = state.catalogue.scenario(index);
+    let new = state.catalogue.scenario(id);
     let mut replayed = None;
     if let Some(active) = state.active.as_mut()
         && of_this_file(active.card)
@@ -93,7 +89,7 @@ pub(super) fn reload(state: &mut AppState, path: &Path) -> Option<ReloadReport> 
                     let choices = conversation.turns().len();
                     active.session.conversation = conversation;
                     active.session.scenario_id = scenario.id.clone();
-                    active.card = index;
+                    active.card = id;
                     Replay::Rebuilt { choices }
                 }
                 Err(at) => Replay::Broke(at),
@@ -107,15 +103,15 @@ pub(super) fn reload(state: &mut AppState, path: &Path) -> Option<ReloadReport> 
     {
         review.debrief = Debrief::build(scenario, &conversation);
         review.conversation = conversation;
-        review.card = index;
+        review.card = id;
     }
     if let (Some(map), Some(scenario)) = (state.map.as_mut(), new)
-        && (map.card == index || of_this_file(map.card))
+        && (map.card == id || of_this_file(map.card))
     {
-        map.card = index;
+        map.card = id;
         map.relayout(scenario);
     }
-    if state.briefing == Some(index) && new.is_none() {
+    if state.briefing == Some(id) && new.is_none() {
         state.briefing = None;
         if state.screen == Screen::Briefing {
             state.screen = Screen::Library;
@@ -124,12 +120,11 @@ pub(super) fn reload(state: &mut AppState, path: &Path) -> Option<ReloadReport> 
     // A retired copy nothing uses any more is dropped.
     if let Some(r) = retired
         && !users(state).contains(&r)
-        && r + 1 == state.catalogue.cards.len()
     {
-        state.catalogue.cards.pop();
+        state.catalogue.remove(r);
     }
 
-    let card = &state.catalogue.cards[index];
+    let card = state.catalogue.card(id)?;
     let file = card.source().display();
     let report = ReloadReport {
         file: file.clone(),
@@ -182,7 +177,7 @@ fn add_new_file(state: &mut AppState, path: &Path, wanted: &Path) -> Option<Relo
         warnings: card.problems().iter().filter(|p| !p.is_error).count(),
         replay: None,
     };
-    state.catalogue.cards.push(card);
+    state.catalogue.push(card);
     state.authoring.remember(report.clone());
     Some(report)
 }
