@@ -8,6 +8,7 @@
 //! the window ([`crate::app::shell::window`]).
 
 mod bar_ui;
+mod bubble_ui;
 /// The discussion pause at a decision: votes, reveal, the room's choice.
 pub mod discussion;
 mod discussion_ui;

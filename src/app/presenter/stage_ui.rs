@@ -1,11 +1,10 @@
 //! The conversation on a projector: a large portrait, the last few
 //! exchanges in big type, and the options (or the discussion pause).
 
-use eframe::egui::{
-    self, Align, Frame, Label, Layout, Margin, ProgressBar, RichText, ScrollArea, Stroke, Ui,
-};
+use eframe::egui::{self, Align, Frame, Layout, Margin, ProgressBar, RichText, ScrollArea, Ui};
 
 use super::PresenterAction as P;
+use super::bubble_ui::bubble_ui;
 use super::discussion_ui::discussion_ui;
 use super::notes_ui::notes_panel_ui;
 use crate::app::state::action::Action;
@@ -169,32 +168,6 @@ fn recent_ui(ui: &mut Ui, palette: &Palette, scenario: &Scenario, active: &Activ
                 }
             }
         });
-}
-
-/// One line of the conversation; the speaker is always named.
-pub(super) fn bubble_ui(ui: &mut Ui, palette: &Palette, speaker: &str, text: &str, learner: bool) {
-    let frame = Frame::new()
-        .fill(if learner {
-            palette.learner_fill
-        } else {
-            palette.peer_fill
-        })
-        .stroke(Stroke::new(
-            if learner { 2.0 } else { 1.0 },
-            if learner {
-                palette.learner_stroke
-            } else {
-                palette.card_stroke
-            },
-        ))
-        .corner_radius(10)
-        .inner_margin(Margin::symmetric(18, 10));
-    frame.show(ui, |ui| {
-        ui.set_width(ui.available_width());
-        ui.label(RichText::new(speaker).small().strong().color(palette.muted));
-        ui.add(Label::new(text).wrap().selectable(false));
-    });
-    ui.add_space(6.0);
 }
 
 fn options_ui(ui: &mut Ui, palette: &Palette, scenario: &Scenario, active: &Active) -> Vec<Action> {

@@ -6,8 +6,8 @@
 use eframe::egui::{self, Align, Frame, Layout, Margin, RichText, ScrollArea, Ui};
 
 use super::PresenterAction as P;
+use super::bubble_ui::bubble_ui;
 use super::notes_ui::notes_panel_ui;
-use super::stage_ui::bubble_ui;
 use super::walkthrough::{Page, clamp_page, pages};
 use crate::app::state::action::Action;
 use crate::app::state::session::hint_line;
