@@ -11,12 +11,14 @@
 //!   notices, the shortcut sheet, the icon, start-up, frame control, and
 //!   the window's own state (full screen, the shortcut sheet).
 //! - `state/`: the model, no drawing: [`Screen`], [`Action`], [`AppState`]
-//!   and its reducers, the catalogue of cards, the session, comparing and
-//!   exporting.
+//!   and its reducers, the catalogue of cards (each named by a
+//!   [`state::catalogue::CardId`], never by its place in the list), the
+//!   session, comparing and exporting.
 //! - `screens/`: one file per screen the user sees.
 //! - `widgets/`: pieces several screens share, the theme and the portrait.
 //! - `map/`: the scenario map: its layout, its view state and its drawing.
-//! - `presenter/`: classroom mode: its state, views and keys.
+//! - `presenter/`: classroom mode: its state and views, and the app-wide
+//!   keys (`presenter/keys.rs`: F5, F11, Esc, ?, and the clicker keys).
 //! - `authoring/`: reloading and watching dialogue files.
 //!
 //! # Who changes what
@@ -36,20 +38,12 @@
 //! - the map view (camera, selection): [`map::MapState::apply`];
 //! - full screen and the shortcut sheet: [`shell::window::Window::apply`].
 
-/// Scenario files changing on disk: reloading and watching.
 pub mod authoring;
-/// The scenario map: the whole tree with the learner's path.
 pub mod map;
-/// Presenter mode for classroom projectors.
 pub mod presenter;
-/// One file per screen the user sees.
 mod screens;
-/// The window and the chrome around every screen.
 pub mod shell;
-/// The model of the app: actions, the state and the one place that
-/// changes it.
 pub mod state;
-/// Widgets several screens share, the theme and the portrait.
 pub mod widgets;
 
 use std::path::PathBuf;

@@ -1,4 +1,8 @@
-//! The whole app state and the one place that changes it.
+//! The model of the app, with no drawing: the screens, the actions, the
+//! catalogue of cards, the session, and [`AppState`] with the one place
+//! that changes it, [`AppState::apply`]. The reducers of the presenter
+//! (`presenter.rs`) and of a reloaded file (`reload.rs`) are its own, and
+//! only `apply` calls them.
 
 /// Everything a screen can ask for, and the screens.
 pub mod action;
