@@ -7,7 +7,7 @@
 
 use std::process::ExitCode;
 
-use attune::app::frame_control::FrameControl;
+use attune::app::shell::frame_control::FrameControl;
 use eframe::egui;
 
 struct Bare {

@@ -1,7 +1,7 @@
 //! The peer's portrait at each openness band, side by side, as a snapshot:
 //! the faces must read as clearly different expressions of one person.
 
-use attune::app::portrait::{Portraits, band_label, portrait_ui};
+use attune::app::widgets::portrait::{Portraits, band_label, portrait_ui};
 use eframe::egui::{self, RichText, Role, WidgetInfo};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;

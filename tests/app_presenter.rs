@@ -8,8 +8,8 @@
 mod app_support;
 
 use app_support::*;
-use attune::app::compare::divergences;
 use attune::app::presenter::walkthrough::{Page, pages};
+use attune::app::state::compare::divergences;
 use attune::app::{AttuneApp, Options, Screen};
 use attune::scenario::Rating;
 use eframe::egui::{Key, TextStyle};
@@ -440,12 +440,9 @@ fn the_shortcut_sheet_and_full_screen_keys() {
     assert!(h.query_by_label("Presenter mode on or off").is_none());
 
     press(&mut h, Key::F11);
-    assert!(h.state().state.presenter.fullscreen);
+    assert!(h.state().state.window.fullscreen);
     press(&mut h, Key::Escape);
-    assert!(
-        !h.state().state.presenter.fullscreen,
-        "Esc leaves full screen"
-    );
+    assert!(!h.state().state.window.fullscreen, "Esc leaves full screen");
     press(&mut h, Key::Escape);
     assert_eq!(screen(&h), Screen::Library, "and never quits");
 }

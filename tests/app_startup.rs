@@ -9,8 +9,8 @@ use std::time::{Duration, Instant};
 
 use app_support::Folders;
 use attune::app::Screen;
-use attune::app::frame_control::FrameControl;
-use attune::app::startup::Launcher;
+use attune::app::shell::frame_control::FrameControl;
+use attune::app::shell::startup::Launcher;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
@@ -61,7 +61,7 @@ fn the_first_frame_does_not_wait_for_the_scenarios_to_load() {
     let app = h.state().app().expect("ready");
     assert_eq!(app.state.screen, Screen::Library);
     assert_eq!(
-        app.state.catalogue.cards.len(),
+        app.state.catalogue.len(),
         1,
         "the fixture library was loaded"
     );

@@ -11,7 +11,7 @@ const MINIMAL: &str = include_str!("fixtures/valid-minimal.ron");
 /// The app's fonts, set up the way the app sets them up.
 fn app_context() -> egui::Context {
     let ctx = egui::Context::default();
-    attune::app::theme::apply(&ctx, &attune::store::Settings::default());
+    attune::app::widgets::theme::apply(&ctx, &attune::store::Settings::default());
     let mut output = ctx.run_ui(Default::default(), |_| {});
     output.textures_delta.clear();
     ctx

@@ -78,7 +78,7 @@ fn exit_after_frames_counts_frames_it_logs() {
             ])
             .args(["--exit-after-frames", "4"])
             .env("XDG_DATA_HOME", data.path())
-            .env(attune::app::frame_control::FRAME_LOG_ENV, "1")
+            .env(attune::app::shell::frame_control::FRAME_LOG_ENV, "1")
             .output()
             .expect("xvfb-run starts")
     };

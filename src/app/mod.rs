@@ -4,68 +4,68 @@
 //! Every screen is a function of [`AppState`] that returns [`Action`]s; the
 //! app applies them in one place ([`AppState::apply`]) after drawing. The
 //! engine, the debrief and the store know nothing about egui.
+//!
+//! # Rooms
+//!
+//! - `shell/`: the window and what surrounds every screen: the top bar,
+//!   notices, the shortcut sheet, the icon, start-up, frame control, and
+//!   the window's own state (full screen, the shortcut sheet).
+//! - `state/`: the model, no drawing: [`Screen`], [`Action`], [`AppState`]
+//!   and its reducers, the catalogue of cards (each named by a
+//!   [`state::catalogue::CardId`], never by its place in the list), the
+//!   session, comparing and exporting.
+//! - `screens/`: one file per screen the user sees.
+//! - `widgets/`: pieces several screens share, the theme and the portrait.
+//! - `map/`: the scenario map: its layout, its view state and its drawing.
+//! - `presenter/`: classroom mode: its state and views, and the app-wide
+//!   keys (`presenter/keys.rs`: F5, F11, Esc, ?, and the clicker keys).
+//! - `authoring/`: reloading and watching dialogue files.
+//!
+//! # Who changes what
+//!
+//! Dependencies point one way: the per-concern models ([`Screen`],
+//! `MapState`/`MapAction`, `Presenter`/`PresenterAction`,
+//! `Window`/`WindowAction`, `Authoring`/`WatchStatus`, the catalogue and
+//! the session) import neither [`AppState`] nor [`Action`]; `state/`
+//! builds on them; the views and drivers build on `state/`. Each concern
+//! changes in one place, and [`AppState::apply`] is the only caller:
+//!
+//! - navigation, briefing, the conversation, the debrief, export, resume,
+//!   opening and closing the map, notices, settings: [`AppState::apply`]
+//!   in `state/mod.rs`;
+//! - presenter mode: `AppState::apply_presenter` in `state/presenter.rs`;
+//! - a reloaded dialogue file: `reload` in `state/reload.rs`;
+//! - the map view (camera, selection): [`map::MapState::apply`];
+//! - full screen and the shortcut sheet: [`shell::window::Window::apply`].
 
-/// Everything a screen can ask for, and the screens.
-pub mod action;
-mod briefing_ui;
-/// The library prepared for display.
-pub mod catalogue;
-mod choice_button;
-/// Two paths through one scenario, for comparing.
-pub mod compare;
-mod compare_ui;
-mod conversation_ui;
-mod debrief_ui;
-/// Writing reports to the learner's folders.
-pub mod export;
-/// `--exit-after-frames` and `--screenshot`.
-pub mod frame_control;
-mod history_ui;
-mod icon;
-mod lazy_rows;
-mod library_ui;
-/// The scenario map: the whole tree with the learner's path.
+pub mod authoring;
 pub mod map;
-mod metrics_ui;
-mod notices_ui;
-mod peer_panel_ui;
-/// The peer's vector portrait.
-pub mod portrait;
-/// Presenter mode for classroom projectors.
 pub mod presenter;
-mod problems_ui;
-/// Reloading dialogue files that changed on disk.
-pub mod reload;
-/// The conversation in progress.
-pub mod session;
-mod settings_ui;
-/// Opening the window while the scenarios load on another thread.
-pub mod startup;
-/// The app state and the one place that changes it.
+mod screens;
+pub mod shell;
 pub mod state;
-/// Colours, text sizes and spacing.
-pub mod theme;
-mod top_bar;
-mod transcript_ui;
-mod trust_plot_ui;
-/// Watching the user's dialogue folders.
-pub mod watch;
-mod widgets;
+pub mod widgets;
 
 use std::path::PathBuf;
 use std::time::Duration;
 
 use eframe::egui::{self, Ui};
 
-pub use action::{Action, Screen};
+pub use state::action::Action;
+pub use state::screen::Screen;
 pub use state::{AppState, Options};
 
 use crate::scenario::library::Library;
 use crate::store::{Settings, Store};
-use catalogue::Catalogue;
-use frame_control::{FrameControl, ScreenshotError};
-use portrait::Portraits;
-use theme::Palette;
+use authoring::watch;
+use screens::{
+    briefing_ui, conversation_ui, debrief_ui, history_ui, library_ui, problems_ui, settings_ui,
+};
+use shell::frame_control::{self, FrameControl, ScreenshotError};
+use shell::{icon, notices_ui, startup, top_bar};
+use state::catalogue::Catalogue;
+use widgets::portrait::Portraits;
+use widgets::theme::{self, Palette};
 
 /// The app's id: the window class on Linux and the name of its data folder.
 pub const APP_ID: &str = "attune";
@@ -141,8 +141,8 @@ impl AttuneApp {
             // The new style shows from the next frame on.
             ctx.request_repaint();
         }
-        if self.state.presenter.fullscreen != self.fullscreen_sent {
-            self.fullscreen_sent = self.state.presenter.fullscreen;
+        if self.state.window.fullscreen != self.fullscreen_sent {
+            self.fullscreen_sent = self.state.window.fullscreen;
             ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(self.fullscreen_sent));
         }
     }
@@ -218,8 +218,8 @@ impl eframe::App for AttuneApp {
                 actions.extend(screen_actions);
                 actions.extend(map::map_key(ui, state));
             });
-        if state.presenter.shortcuts {
-            actions.extend(presenter::shortcuts_ui(ui, &palette));
+        if state.window.shortcuts {
+            actions.extend(shell::shortcuts_ui::shortcuts_ui(ui, &palette));
         }
         let portrait_notices = self.portraits.notices();
         if portrait_notices.len() > self.portrait_notices {

@@ -4,12 +4,13 @@
 use eframe::egui::{self, RichText, ScrollArea, Ui};
 
 use super::layout::{Layout, NodeKind};
-use super::map_ui::{kind_words, line_sample, rating_style};
 use super::path::PathMarks;
+use super::style::{line_sample, rating_style};
+use super::words::kind_words;
 use super::{MapAction, MapState};
-use crate::app::action::Action;
-use crate::app::theme::{self, Palette};
+use crate::app::state::action::Action;
 use crate::app::widgets;
+use crate::app::widgets::theme::{self, Palette};
 use crate::scenario::{Choice, Condition, Node, Scenario};
 use crate::skills::Skill;
 use crate::text::count;

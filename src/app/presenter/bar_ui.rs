@@ -4,9 +4,11 @@
 use eframe::egui::{self, RichText, Ui};
 
 use super::PresenterAction as P;
-use crate::app::action::{Action, Screen};
+use crate::app::shell::window::WindowAction;
 use crate::app::state::AppState;
-use crate::app::theme::Palette;
+use crate::app::state::action::Action;
+use crate::app::state::screen::Screen;
+use crate::app::widgets::theme::Palette;
 use crate::store::Theme;
 
 /// The presenter bar; returns what was clicked.
@@ -60,15 +62,15 @@ pub(crate) fn bar_ui(ui: &mut Ui, state: &AppState, palette: &Palette) -> Vec<Ac
         );
         toggle(
             ui,
-            p.fullscreen,
+            state.window.fullscreen,
             "Full screen (F11)".to_string(),
-            Action::Presenter(P::ToggleFullscreen),
+            Action::Window(WindowAction::ToggleFullscreen),
         );
         toggle(
             ui,
-            p.shortcuts,
+            state.window.shortcuts,
             "Keys (?)".to_string(),
-            Action::Presenter(P::ToggleShortcuts),
+            Action::Window(WindowAction::ToggleShortcuts),
         );
         ui.add_space(12.0);
         if ui

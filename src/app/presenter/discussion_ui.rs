@@ -7,12 +7,12 @@ use eframe::egui::{
 };
 
 use super::PresenterAction as P;
+use super::bubble_ui::bubble_ui;
 use super::discussion::{Discussion, letter};
-use super::stage_ui::bubble_ui;
-use crate::app::action::Action;
+use crate::app::state::action::Action;
 use crate::app::state::{Active, AppState};
-use crate::app::theme::{self, Palette};
 use crate::app::widgets;
+use crate::app::widgets::theme::{self, Palette};
 use crate::scenario::{Choice, Scenario};
 
 /// The discussion pause in the stage's central area.

@@ -6,9 +6,10 @@
 use eframe::egui::{Context, Event, InputState, Key, Modifiers};
 
 use super::PresenterAction as P;
-use super::apply::{current_discussion, walkthrough_turn};
-use crate::app::action::{Action, Screen};
+use crate::app::shell::window::WindowAction as W;
 use crate::app::state::AppState;
+use crate::app::state::action::Action;
+use crate::app::state::screen::Screen;
 
 /// Keys that move forward, as a presentation clicker sends them.
 const NEXT_KEYS: [Key; 3] = [Key::PageDown, Key::ArrowRight, Key::Space];
@@ -26,18 +27,18 @@ pub(crate) fn keys(ctx: &Context, state: &AppState) -> Vec<Action> {
     let mut out = Vec::new();
     let typing = ctx.text_edit_focused();
     let presenter = &state.presenter;
+    let window = &state.window;
     ctx.input_mut(|i| {
         if pressed(i, Key::F5) {
             out.push(Action::Presenter(P::Toggle));
         }
         if pressed(i, Key::F11) {
-            out.push(Action::Presenter(P::ToggleFullscreen));
+            out.push(Action::Window(W::ToggleFullscreen));
         }
-        if presenter.shortcuts && pressed(i, Key::Escape) {
-            out.push(Action::Presenter(P::CloseShortcuts));
-        } else if presenter.fullscreen && state.pending_rewind.is_none() && pressed(i, Key::Escape)
-        {
-            out.push(Action::Presenter(P::LeaveFullscreen));
+        if window.shortcuts && pressed(i, Key::Escape) {
+            out.push(Action::Window(W::CloseShortcuts));
+        } else if window.fullscreen && state.pending_rewind.is_none() && pressed(i, Key::Escape) {
+            out.push(Action::Window(W::LeaveFullscreen));
         }
         if typing {
             return;
@@ -51,14 +52,14 @@ pub(crate) fn keys(ctx: &Context, state: &AppState) -> Vec<Action> {
             || i.consume_key(Modifiers::SHIFT, Key::Slash)
             || typed_question
         {
-            out.push(Action::Presenter(P::ToggleShortcuts));
+            out.push(Action::Window(W::ToggleShortcuts));
         }
         // The map, settings and lists keep their own arrow and letter keys.
         let stage = matches!(
             state.screen,
             Screen::Library | Screen::Briefing | Screen::Conversation | Screen::Debrief
         );
-        if presenter.active && !presenter.shortcuts && stage {
+        if presenter.active && !window.shortcuts && stage {
             presenter_keys(i, state, &mut out);
         }
     });
@@ -73,7 +74,7 @@ fn presenter_keys(i: &mut InputState, state: &AppState, out: &mut Vec<Action>) {
     if pressed(i, Key::N) {
         push(P::ToggleNotes);
     }
-    let discussing = current_discussion(state).is_some();
+    let discussing = state.current_discussion().is_some();
     let screen = state.screen;
     if discussing {
         for (n, key) in LETTER_KEYS.into_iter().enumerate() {
@@ -109,7 +110,7 @@ fn presenter_keys(i: &mut InputState, state: &AppState, out: &mut Vec<Action>) {
         }
     }
     if screen == Screen::Debrief && pressed(i, Key::B) {
-        if let Some(turn) = walkthrough_turn(state) {
+        if let Some(turn) = state.walkthrough_turn() {
             out.push(Action::TryAgainFrom(turn));
         }
     }

@@ -4,16 +4,16 @@
 //!
 //! Everything here is session state: nothing is written to the learner's
 //! settings, so leaving presenter mode gives back their own theme and size.
-//! Full screen and the shortcut sheet live here too; they work in both modes.
+//! Full screen and the shortcut sheet work in both modes, so they belong to
+//! the window ([`crate::app::shell::window`]).
 
-mod apply;
 mod bar_ui;
+mod bubble_ui;
 /// The discussion pause at a decision: votes, reveal, the room's choice.
 pub mod discussion;
 mod discussion_ui;
 mod keys;
 mod notes_ui;
-mod shortcuts_ui;
 mod stage_ui;
 /// The debrief as a sequence of pages, one turn per page.
 pub mod walkthrough;
@@ -21,11 +21,9 @@ mod walkthrough_ui;
 
 use eframe::egui;
 
-pub(crate) use apply::apply;
 pub(crate) use bar_ui::{bar_ui, library_button_ui};
 pub use discussion::Discussion;
 pub(crate) use keys::keys;
-pub(crate) use shortcuts_ui::shortcuts_ui;
 pub(crate) use stage_ui::stage_ui;
 pub(crate) use walkthrough_ui::walkthrough_ui;
 
@@ -52,10 +50,6 @@ pub struct Presenter {
     pub show_trust: bool,
     /// The facilitator notes panel is shown.
     pub show_notes: bool,
-    /// The window should be full screen (both modes).
-    pub fullscreen: bool,
-    /// The shortcut sheet is open (both modes).
-    pub shortcuts: bool,
     /// The discussion pause, while one is open.
     pub discussion: Option<Discussion>,
     /// The page of the debrief walkthrough being shown.
@@ -69,28 +63,22 @@ impl Default for Presenter {
             theme: Theme::HighContrast,
             show_trust: false,
             show_notes: false,
-            fullscreen: false,
-            shortcuts: false,
             discussion: None,
             page: 0,
         }
     }
 }
 
-/// Everything the classroom controls can ask for. Applied by [`apply`].
+/// Everything the classroom controls can ask for. Applied by
+/// `AppState::apply_presenter` (`src/app/state/presenter.rs`).
 #[derive(Clone, Debug, PartialEq)]
 pub enum PresenterAction {
     /// Turn presenter mode on or off (F5).
     Toggle,
     /// Use another theme while presenting (this session only).
     SetTheme(Theme),
-    ToggleFullscreen,
-    /// Leave full screen if the window is full screen (Esc).
-    LeaveFullscreen,
     ToggleTrust,
     ToggleNotes,
-    ToggleShortcuts,
-    CloseShortcuts,
     /// The clicker's forward button: whatever comes next on this screen.
     Next,
     /// The clicker's back button.

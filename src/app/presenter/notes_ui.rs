@@ -3,7 +3,7 @@
 
 use eframe::egui::{self, Frame, Margin, RichText, ScrollArea, Stroke, Ui};
 
-use crate::app::theme::{self, Palette};
+use crate::app::widgets::theme::{self, Palette};
 
 /// The notes panel on the right of the stage or walkthrough.
 pub(super) fn notes_panel_ui(ui: &mut Ui, palette: &Palette, notes: Option<&str>) {

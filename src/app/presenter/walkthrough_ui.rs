@@ -6,18 +6,17 @@
 use eframe::egui::{self, Align, Frame, Layout, Margin, RichText, ScrollArea, Ui};
 
 use super::PresenterAction as P;
-use super::apply::current_page;
+use super::bubble_ui::bubble_ui;
 use super::notes_ui::notes_panel_ui;
-use super::stage_ui::bubble_ui;
 use super::walkthrough::{Page, clamp_page, pages};
-use crate::app::action::Action;
-use crate::app::compare_ui::compare_ui;
-use crate::app::metrics_ui::metrics_ui;
-use crate::app::session::hint_line;
+use crate::app::state::action::Action;
+use crate::app::state::session::hint_line;
 use crate::app::state::{AppState, Review};
-use crate::app::theme::{self, Palette};
-use crate::app::trust_plot_ui::trust_plot_sized_ui;
 use crate::app::widgets;
+use crate::app::widgets::compare_ui::compare_ui;
+use crate::app::widgets::metrics_ui::metrics_ui;
+use crate::app::widgets::theme::{self, Palette};
+use crate::app::widgets::trust_plot_ui::trust_plot_sized_ui;
 use crate::debrief::DebriefTurn;
 use crate::scenario::Scenario;
 use crate::skills::carkhuff_label;
@@ -32,7 +31,7 @@ pub(crate) fn walkthrough_ui(ui: &mut Ui, state: &AppState, palette: &Palette) -
     let compared = state.branches.comparable(&review.conversation);
     let all = pages(&review.debrief, compared.is_some());
     let index = clamp_page(state.presenter.page, all.len());
-    let page = current_page(state).unwrap_or(Page::Ending);
+    let page = state.current_page().unwrap_or(Page::Ending);
     if state.presenter.show_notes {
         let notes = match page {
             Page::Turn(i) => review

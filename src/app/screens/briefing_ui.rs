@@ -1,0 +1,129 @@
+//! What a learner reads before a scenario starts: who the peer is, what to
+//! practise, and the content notes.
+
+use eframe::egui::{self, RichText, ScrollArea, Ui};
+
+use crate::app::state::AppState;
+use crate::app::state::action::Action;
+use crate::app::state::screen::Screen;
+use crate::app::widgets;
+use crate::app::widgets::theme::{self, Palette};
+
+/// The briefing screen; returns what the learner asked for.
+pub fn briefing_ui(ui: &mut Ui, state: &AppState, palette: &Palette) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let Some(card) = state.briefing else {
+        return actions;
+    };
+    let Some(p) = state.catalogue.playable(card) else {
+        return actions;
+    };
+    let s = &p.scenario;
+    ScrollArea::vertical()
+        .auto_shrink(false)
+        .id_salt("briefing")
+        .show(ui, |ui| {
+            widgets::centered_column(ui, 860.0, |ui| {
+                ui.add_space(16.0);
+                ui.heading(&s.title);
+                ui.label(
+                    RichText::new(format!(
+                        "{} \u{00B7} {}",
+                        s.setting.place,
+                        s.setting.medium.label()
+                    ))
+                    .color(palette.muted),
+                );
+                ui.add_space(8.0);
+                widgets::card_frame(palette).show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.label(
+                        RichText::new(format!("About {}", s.persona.name))
+                            .font(theme::title_font(ui)),
+                    );
+                    ui.label(&s.persona.background);
+                });
+                ui.add_space(8.0);
+                if !s.objectives.is_empty() {
+                    widgets::card_frame(palette).show(ui, |ui| {
+                        ui.set_width(ui.available_width());
+                        ui.label(RichText::new("What to practise").font(theme::title_font(ui)));
+                        for objective in &s.objectives {
+                            ui.horizontal_wrapped(|ui| {
+                                ui.label("\u{2022}");
+                                ui.label(objective);
+                            });
+                        }
+                    });
+                    ui.add_space(8.0);
+                }
+                widgets::card_frame(palette)
+                    .stroke(egui::Stroke::new(2.0, palette.fair))
+                    .show(ui, |ui| {
+                        ui.set_width(ui.available_width());
+                        ui.label(RichText::new("Content notes").font(theme::title_font(ui)));
+                        if s.content_notes.is_empty() {
+                            ui.label("This scenario has no content notes.");
+                        } else {
+                            for note in &s.content_notes {
+                                ui.horizontal_wrapped(|ui| {
+                                    ui.label("\u{2022}");
+                                    ui.label(note);
+                                });
+                            }
+                        }
+                        ui.label(
+                            RichText::new(
+                                "You can stop at any time: go back to the library, \
+                                 and nothing is lost.",
+                            )
+                            .color(palette.muted),
+                        );
+                    });
+                ui.add_space(8.0);
+                ui.label(RichText::new("How it works").font(theme::title_font(ui)));
+                ui.label(
+                    "Pick what you would say, with the mouse or the number keys 1 to 4. \
+                     Take a choice back with Ctrl+Z or Backspace, or click an earlier turn \
+                     to go back to it. The debrief at the end explains every choice.",
+                );
+                ui.add_space(12.0);
+                ui.horizontal_wrapped(|ui| {
+                    let start = ui.add(
+                        egui::Button::new(
+                            RichText::new(format!("Start talking with {}", s.persona.name))
+                                .strong(),
+                        )
+                        .fill(palette.learner_fill)
+                        .stroke(egui::Stroke::new(1.5, palette.learner_stroke))
+                        .min_size(egui::vec2(0.0, 40.0)),
+                    );
+                    widgets::focus_when_shown(ui, &start, ("start", card));
+                    if start.clicked() {
+                        actions.push(Action::Start(card));
+                    }
+                    if ui
+                        .add(
+                            egui::Button::new("Back to the library")
+                                .min_size(egui::vec2(0.0, 40.0)),
+                        )
+                        .clicked()
+                    {
+                        actions.push(Action::Navigate(Screen::Library));
+                    }
+                    if ui
+                        .add(egui::Button::new("Scenario map").min_size(egui::vec2(0.0, 40.0)))
+                        .on_hover_text(
+                            "The whole tree with every option and its rating (M). \
+                             It shows the answers: look after playing if you want a fresh try.",
+                        )
+                        .clicked()
+                    {
+                        actions.push(Action::OpenMap(card));
+                    }
+                });
+                ui.add_space(16.0);
+            });
+        });
+    actions
+}

@@ -1,0 +1,319 @@
+//! The debrief: how the conversation ended, the trust curve, the metrics
+//! and every turn explained, with a way to try any turn again and an
+//! export to a report file.
+
+use eframe::egui::{self, CollapsingHeader, RichText, ScrollArea, Stroke, Ui};
+
+use crate::app::state::action::Action;
+use crate::app::state::screen::Screen;
+use crate::app::state::{AppState, ExportStatus, Review};
+use crate::app::widgets;
+use crate::app::widgets::metrics_ui::metrics_ui;
+use crate::app::widgets::theme::{self, Palette};
+use crate::app::widgets::trust_plot_ui::trust_plot_ui;
+use crate::debrief::{Debrief, DebriefTurn};
+use crate::scenario::Scenario;
+use crate::skills::carkhuff_label;
+
+/// The debrief screen; returns what the learner asked for.
+pub fn debrief_ui(ui: &mut Ui, state: &AppState, palette: &Palette) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let Some((review, scenario)) = state.review_scenario() else {
+        ui.label("There is no debrief yet. Finish or stop a conversation first.");
+        return actions;
+    };
+    let debrief = &review.debrief;
+    ScrollArea::vertical()
+        .auto_shrink(false)
+        .id_salt("debrief")
+        .show(ui, |ui| {
+            widgets::centered_column(ui, 1100.0, |ui| {
+                ui.add_space(12.0);
+                ui.heading(format!("Debrief: {}", scenario.title));
+                ui.label(
+                    RichText::new(format!(
+                        "With {} \u{00B7} {} turn{}",
+                        scenario.persona.name,
+                        debrief.turns.len(),
+                        if debrief.turns.len() == 1 { "" } else { "s" }
+                    ))
+                    .color(palette.muted),
+                );
+                ui.add_space(8.0);
+                ending_ui(ui, palette, scenario, debrief);
+                ui.add_space(8.0);
+                export_ui(ui, palette, review, &mut actions);
+                ui.add_space(12.0);
+                section_heading(ui, "Trust over the conversation");
+                widgets::card_frame(palette).show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    trust_plot_ui(ui, palette, scenario, debrief);
+                });
+                if let Some(earlier) = state.branches.comparable(&review.conversation) {
+                    ui.add_space(12.0);
+                    section_heading(ui, "Two paths compared");
+                    widgets::card_frame(palette).show(ui, |ui| {
+                        ui.set_width(ui.available_width());
+                        let height = (ui.available_width() * 0.3).clamp(220.0, 360.0);
+                        crate::app::widgets::compare_ui::compare_ui(
+                            ui,
+                            palette,
+                            scenario,
+                            earlier,
+                            &review.conversation,
+                            height,
+                        );
+                    });
+                }
+                ui.add_space(12.0);
+                section_heading(ui, "Your listening skills");
+                widgets::card_frame(palette).show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ScrollArea::horizontal()
+                        .id_salt("metrics_scroll")
+                        .show(ui, |ui| metrics_ui(ui, palette, &debrief.metrics));
+                });
+                ui.add_space(12.0);
+                section_heading(ui, "Turn by turn");
+                if debrief.turns.is_empty() {
+                    ui.label("No choices were made in this conversation.");
+                }
+                for turn in &debrief.turns {
+                    turn_ui(ui, palette, scenario, turn, &mut actions);
+                    ui.add_space(8.0);
+                }
+                ui.add_space(8.0);
+                if ui.button("Back to the library").clicked() {
+                    actions.push(Action::Navigate(Screen::Library));
+                }
+                ui.add_space(16.0);
+            });
+        });
+    actions
+}
+
+fn section_heading(ui: &mut Ui, text: &str) {
+    ui.label(RichText::new(text).font(theme::title_font(ui)).strong());
+}
+
+fn ending_ui(ui: &mut Ui, palette: &Palette, scenario: &Scenario, debrief: &Debrief) {
+    let name = &scenario.persona.name;
+    match &debrief.ending {
+        Some(ending) => {
+            widgets::ending_card_ui(ui, palette, ending.kind, &ending.title, 2.0, |ui| {
+                ui.label(format!("{name}: \u{201c}{}\u{201d}", ending.line));
+                if ending.early {
+                    ui.label(
+                        RichText::new(format!(
+                            "Trust fell below {}, so {name} ended the conversation early. \
+                                 Look for the turns where trust dropped most.",
+                            scenario.withdrawal_floor
+                        ))
+                        .color(palette.muted),
+                    );
+                }
+            });
+        }
+        None => {
+            widgets::card_frame(palette).show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.label(
+                    "This conversation was stopped before an ending. The debrief covers the \
+                     choices made so far.",
+                );
+            });
+        }
+    }
+}
+
+fn export_ui(ui: &mut Ui, palette: &Palette, review: &Review, actions: &mut Vec<Action>) {
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .add(egui::Button::new("Export a report (HTML)").min_size(egui::vec2(0.0, 34.0)))
+            .on_hover_text(
+                "A printable file with the transcript, explanations, metrics and trust curve",
+            )
+            .clicked()
+        {
+            actions.push(Action::ExportReport);
+        }
+        if ui
+            .add(egui::Button::new("Back to the library").min_size(egui::vec2(0.0, 34.0)))
+            .clicked()
+        {
+            actions.push(Action::Navigate(Screen::Library));
+        }
+        if ui
+            .add(egui::Button::new("Map of your path").min_size(egui::vec2(0.0, 34.0)))
+            .on_hover_text("The whole tree with the route you took and every other option (M)")
+            .clicked()
+        {
+            actions.push(Action::OpenMap(review.card));
+        }
+    });
+    match &review.export {
+        Some(ExportStatus::Written(path)) => {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new("Report saved to").color(palette.good));
+                ui.label(RichText::new(path.display().to_string()).monospace());
+            });
+        }
+        Some(ExportStatus::Failed(why)) => {
+            ui.label(
+                RichText::new(format!("The report could not be saved: {why}.")).color(palette.poor),
+            );
+        }
+        None => {}
+    }
+}
+
+fn turn_ui(
+    ui: &mut Ui,
+    palette: &Palette,
+    scenario: &Scenario,
+    turn: &DebriefTurn,
+    actions: &mut Vec<Action>,
+) {
+    let name = &scenario.persona.name;
+    widgets::card_frame(palette)
+        .stroke(Stroke::new(
+            1.5,
+            widgets::rating_colour(palette, turn.rating),
+        ))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal_wrapped(|ui| {
+                ui.label(
+                    RichText::new(format!("Turn {}", turn.number))
+                        .font(theme::title_font(ui))
+                        .strong(),
+                );
+                ui.label(
+                    RichText::new(widgets::rating_text(turn.rating))
+                        .color(widgets::rating_colour(palette, turn.rating))
+                        .strong(),
+                );
+            });
+            quote_ui(ui, palette, name, &turn.peer_line, false);
+            quote_ui(ui, palette, "You", &turn.said, true);
+            ui.horizontal_wrapped(|ui| {
+                for skill in &turn.skills {
+                    widgets::tag_ui(ui, palette, &skill.label());
+                }
+                ui.label(
+                    RichText::new(format!("Empathy {}", carkhuff_label(turn.empathy)))
+                        .small()
+                        .color(palette.muted),
+                );
+            });
+            let delta = turn.trust_after - turn.trust_before;
+            ui.label(format!(
+                "Trust {} (from {} to {})",
+                widgets::signed(delta),
+                turn.trust_before,
+                turn.trust_after
+            ));
+            for reason in &turn.adjustments {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label("\u{2022}");
+                    ui.label(RichText::new(reason).color(palette.muted));
+                });
+            }
+            for layer in turn
+                .layers_unlocked
+                .iter()
+                .filter_map(|l| scenario.layer(l))
+            {
+                ui.label(
+                    RichText::new(format!("{name} opened up: {}", layer.summary))
+                        .color(palette.good),
+                );
+            }
+            labelled_ui(ui, palette, "Why", &turn.why);
+            if let Some(better) = &turn.better {
+                labelled_ui(ui, palette, "A better move", better);
+            }
+            if !turn.reaction.is_empty() {
+                quote_ui(
+                    ui,
+                    palette,
+                    &format!("{name} replied"),
+                    &turn.reaction,
+                    false,
+                );
+            }
+            if !turn.alternatives.is_empty() {
+                CollapsingHeader::new(format!(
+                    "The other options at turn {} and what they would have done",
+                    turn.number
+                ))
+                .id_salt(("alternatives", turn.number))
+                .show(ui, |ui| {
+                    for alt in &turn.alternatives {
+                        ui.horizontal_wrapped(|ui| {
+                            ui.label(
+                                RichText::new(widgets::rating_text(alt.rating))
+                                    .color(widgets::rating_colour(palette, alt.rating)),
+                            );
+                            ui.label(
+                                RichText::new(format!(
+                                    "trust {}",
+                                    widgets::signed(alt.trust_change)
+                                ))
+                                .color(palette.muted),
+                            );
+                        });
+                        ui.label(format!("\u{201c}{}\u{201d}", alt.text));
+                        ui.label(RichText::new(&alt.why).color(palette.muted));
+                        ui.add_space(4.0);
+                    }
+                });
+            }
+            ui.add_space(2.0);
+            let again = ui
+                .add(egui::Button::new("Try again from this turn"))
+                .on_hover_text("Start a new branch of this conversation just before this turn");
+            again.widget_info(|| {
+                egui::WidgetInfo::labeled(
+                    egui::Role::Button,
+                    true,
+                    format!("Try again from turn {}", turn.number),
+                )
+            });
+            if again.clicked() {
+                actions.push(Action::TryAgainFrom(turn.number - 1));
+            }
+        });
+}
+
+fn quote_ui(ui: &mut Ui, palette: &Palette, speaker: &str, text: &str, learner: bool) {
+    let frame = egui::Frame::new()
+        .fill(if learner {
+            palette.learner_fill
+        } else {
+            palette.peer_fill
+        })
+        .corner_radius(6)
+        .inner_margin(egui::Margin::symmetric(12, 6));
+    let frame = if learner {
+        frame.stroke(Stroke::new(1.0, palette.learner_stroke))
+    } else {
+        frame
+    };
+    frame.show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.label(RichText::new(speaker).small().strong().color(palette.muted));
+        ui.label(text);
+    });
+}
+
+fn labelled_ui(ui: &mut Ui, palette: &Palette, label: &str, text: &str) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new(format!("{label}:"))
+                .strong()
+                .color(palette.accent),
+        );
+        ui.label(text);
+    });
+}

@@ -1,0 +1,157 @@
+//! Settings: theme, text size, trust meter, coaching and motion. Changes
+//! apply at once and are saved by the store.
+
+use eframe::egui::{self, RichText, ScrollArea, Ui};
+
+use crate::app::state::AppState;
+use crate::app::state::action::Action;
+use crate::app::widgets;
+use crate::app::widgets::theme::{self, Palette};
+use crate::store::{Feedback, Theme};
+
+/// The text sizes offered, from a small laptop to the back of a classroom.
+const TEXT_SCALES: [(f32, &str); 6] = [
+    (0.85, "85%"),
+    (1.0, "100%"),
+    (1.25, "125%"),
+    (1.5, "150%"),
+    (2.0, "200%"),
+    (2.5, "250%"),
+];
+
+/// The settings screen; returns the changed settings, if any.
+pub fn settings_ui(ui: &mut Ui, state: &AppState, palette: &Palette) -> Vec<Action> {
+    let original = state.store.settings();
+    let mut settings = original.clone();
+    ScrollArea::vertical()
+        .auto_shrink(false)
+        .id_salt("settings")
+        .show(ui, |ui| {
+            widgets::centered_column(ui, 860.0, |ui| {
+                ui.add_space(12.0);
+                ui.heading("Settings");
+                ui.label(
+                    RichText::new("Changes apply at once and are kept for next time.")
+                        .color(palette.muted),
+                );
+                ui.add_space(8.0);
+
+                section(ui, palette, "Theme", |ui| {
+                    ui.horizontal_wrapped(|ui| {
+                        for theme in Theme::ALL {
+                            ui.radio_value(&mut settings.theme, theme, theme.label());
+                        }
+                    });
+                    ui.label(
+                        RichText::new("High contrast suits projectors and low vision.")
+                            .small()
+                            .color(palette.muted),
+                    );
+                });
+
+                section(ui, palette, "Text size", |ui| {
+                    ui.horizontal_wrapped(|ui| {
+                        for (scale, label) in TEXT_SCALES {
+                            let selected = (settings.text_scale - scale).abs() < 0.01;
+                            let response = ui.selectable_label(selected, label);
+                            response.widget_info(|| {
+                                egui::WidgetInfo::selected(
+                                    egui::Role::Button,
+                                    true,
+                                    selected,
+                                    format!("Text size {label}"),
+                                )
+                            });
+                            if response.clicked() {
+                                settings.set_text_scale(scale);
+                            }
+                        }
+                    });
+                    ui.label(
+                        RichText::new("Ctrl and + or \u{2212} also zoom the whole window.")
+                            .small()
+                            .color(palette.muted),
+                    );
+                });
+
+                section(ui, palette, "During a conversation", |ui| {
+                    ui.checkbox(&mut settings.show_trust_meter, "Show the trust meter");
+                    ui.label(
+                        RichText::new("A number from 0 to 100 with the peer's openness in words.")
+                            .small()
+                            .color(palette.muted),
+                    );
+                    ui.add_space(6.0);
+                    ui.label("Coach feedback");
+                    ui.horizontal_wrapped(|ui| {
+                        for feedback in Feedback::ALL {
+                            ui.radio_value(&mut settings.feedback, feedback, feedback.label());
+                        }
+                    });
+                    ui.label(
+                        RichText::new(
+                            "After each choice suits first practice; only at the end is closer \
+                             to a real conversation.",
+                        )
+                        .small()
+                        .color(palette.muted),
+                    );
+                });
+
+                section(ui, palette, "Motion", |ui| {
+                    ui.checkbox(&mut settings.reduced_motion, "Reduce motion");
+                    ui.label(
+                        RichText::new(
+                            "The portrait changes expression at once, without animating.",
+                        )
+                        .small()
+                        .color(palette.muted),
+                    );
+                });
+
+                section(ui, palette, "Writing scenarios", |ui| {
+                    ui.checkbox(
+                        &mut settings.watch_dialogues,
+                        "Reload dialogue files when they change",
+                    );
+                    ui.label(
+                        RichText::new(
+                            "Each save of a file in your own folders is checked at once; the \
+                             Problems tab lists what it finds. The same as `attune --watch`.",
+                        )
+                        .small()
+                        .color(palette.muted),
+                    );
+                });
+
+                section(ui, palette, "Your data", |ui| match state.store.dir() {
+                    Some(dir) if state.store.can_save() => {
+                        ui.label("Settings and history are stored only on this computer, in");
+                        ui.label(RichText::new(dir.display().to_string()).monospace());
+                    }
+                    _ => {
+                        ui.label(
+                            "Settings and history cannot be saved on this computer right now; \
+                                 they are kept until Attune closes.",
+                        );
+                    }
+                });
+                ui.add_space(16.0);
+            });
+        });
+    if &settings != original {
+        vec![Action::UpdateSettings(settings)]
+    } else {
+        Vec::new()
+    }
+}
+
+fn section(ui: &mut Ui, palette: &Palette, title: &str, add: impl FnOnce(&mut Ui)) {
+    widgets::card_frame(palette).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.label(RichText::new(title).font(theme::title_font(ui)).strong());
+        ui.add_space(2.0);
+        add(ui);
+    });
+    ui.add_space(8.0);
+}

@@ -1,0 +1,57 @@
+//! Everything a screen can ask for. Screens return actions; only
+//! [`crate::app::state::AppState::apply`] changes the state.
+
+use std::path::PathBuf;
+
+use super::catalogue::CardId;
+use super::screen::Screen;
+use crate::app::authoring::reload::WatchStatus;
+use crate::app::map::MapAction;
+use crate::app::presenter::PresenterAction;
+use crate::app::shell::window::WindowAction;
+use crate::store::Settings;
+
+/// One request from the user.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    Navigate(Screen),
+    /// Show the briefing of this card.
+    OpenBriefing(CardId),
+    /// Start the scenario of this card.
+    Start(CardId),
+    /// Pick an option by id in the conversation.
+    Choose(String),
+    Undo,
+    /// Ask to go back to just before this turn (0-based); needs confirming.
+    AskRewind(usize),
+    ConfirmRewind,
+    CancelRewind,
+    /// Open the debrief of the current conversation.
+    OpenDebrief,
+    /// Start a new branch from just before this turn of the debriefed
+    /// conversation.
+    TryAgainFrom(usize),
+    ExportReport,
+    /// Continue the conversation left unfinished at the last exit.
+    Resume,
+    DiscardUnfinished,
+    UpdateSettings(Settings),
+    /// Show a message in the notice area.
+    Notice(String),
+    /// Hide the notices about data files and errors.
+    DismissNotices,
+    /// Presenter mode and the classroom controls.
+    Presenter(PresenterAction),
+    /// Full screen and the shortcut sheet.
+    Window(WindowAction),
+    /// Open the map of this card.
+    OpenMap(CardId),
+    /// Leave the map for the screen it was opened from.
+    CloseMap,
+    /// Pan, zoom or select on the open map.
+    Map(MapAction),
+    /// A dialogue file changed on disk: load and validate it again.
+    Reload(PathBuf),
+    /// The file watcher started, stopped or failed.
+    Watch(WatchStatus),
+}

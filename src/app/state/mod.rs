@@ -1,0 +1,488 @@
+//! The model of the app, with no drawing: the screens, the actions, the
+//! catalogue of cards, the session, and [`AppState`] with the one place
+//! that changes it, [`AppState::apply`]. The reducers of the presenter
+//! (`presenter.rs`) and of a reloaded file (`reload.rs`) are its own, and
+//! only `apply` calls them.
+
+/// Everything a screen can ask for, and the screens.
+pub mod action;
+/// The library prepared for display.
+pub mod catalogue;
+/// Two paths through one scenario, for comparing.
+pub mod compare;
+/// Writing reports to the learner's folders.
+pub mod export;
+mod presenter;
+mod reload;
+/// The screens.
+pub mod screen;
+/// The conversation in progress.
+pub mod session;
+
+use std::path::PathBuf;
+
+use jiff::Timestamp;
+
+use crate::app::authoring::reload::{Authoring, Replay};
+use crate::app::map::MapState;
+use crate::app::presenter::Presenter;
+use crate::app::shell::window::Window;
+use crate::debrief::Debrief;
+use crate::engine::Conversation;
+use crate::scenario::Scenario;
+use crate::store::{SessionRecord, Store};
+use action::Action;
+use catalogue::{CardId, Catalogue};
+use compare::Branches;
+use screen::Screen;
+use session::Session;
+
+/// The conversation being played and the card it came from.
+#[derive(Debug)]
+pub struct Active {
+    pub card: CardId,
+    pub session: Session,
+}
+
+/// Where the last report export went.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ExportStatus {
+    Written(PathBuf),
+    Failed(String),
+}
+
+/// A debrief being read: the conversation it explains, frozen.
+#[derive(Debug)]
+pub struct Review {
+    pub card: CardId,
+    pub conversation: Conversation,
+    pub debrief: Debrief,
+    pub export: Option<ExportStatus>,
+}
+
+/// How the app was started; tests inject all of it.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// Where settings and history live; `None` means the per-user data
+    /// folder.
+    pub data_dir: Option<PathBuf>,
+    /// Where reports go; `None` means the documents folder, else the data
+    /// folder.
+    pub export_dir: Option<PathBuf>,
+    /// Every conversation uses this seed; `None` draws a fresh one.
+    pub seed: Option<u64>,
+    /// The id of a scenario, or the path of a dialogue file in the
+    /// library, to start at once (`attune --open`), so a desktop shortcut
+    /// can go straight into a class session.
+    pub open: Option<String>,
+    /// Start in presenter mode (`attune --presenter`).
+    pub presenter: bool,
+    /// Re-validate and reload dialogue files when they change on disk
+    /// (`attune --watch`).
+    pub watch: bool,
+    /// Render this many frames, then close (`attune --exit-after-frames`);
+    /// for start-up benchmarks and smoke tests.
+    pub exit_after_frames: Option<u64>,
+    /// Save the first complete frame as a PNG here, then close
+    /// (`attune --screenshot`).
+    pub screenshot: Option<PathBuf>,
+    /// The user's dialogue folders (`attune --dialogues`); with watching
+    /// on, files saved or added there are loaded at once.
+    pub dialogue_dirs: Vec<PathBuf>,
+}
+
+#[derive(Debug)]
+pub struct AppState {
+    pub screen: Screen,
+    pub catalogue: Catalogue,
+    /// Settings, history and the unfinished conversation, on disk.
+    pub store: Store,
+    pub active: Option<Active>,
+    pub review: Option<Review>,
+    /// The card whose briefing is open.
+    pub briefing: Option<CardId>,
+    /// A rewind waiting for the learner's confirmation.
+    pub pending_rewind: Option<usize>,
+    /// Messages from the app itself (the store keeps its own).
+    pub notices: Vec<String>,
+    /// Presenter mode; not saved.
+    pub presenter: Presenter,
+    /// Full screen and the shortcut sheet; not saved.
+    pub window: Window,
+    /// The path the current conversation branched from, for comparing.
+    pub branches: Branches,
+    /// The open scenario map; kept when leaving it, so its layout is
+    /// computed once per scenario.
+    pub map: Option<MapState>,
+    /// File watching and reloads.
+    pub authoring: Authoring,
+    export_dir: Option<PathBuf>,
+    seed: Option<u64>,
+}
+
+impl AppState {
+    pub fn new(catalogue: Catalogue, store: Store, options: &Options) -> Self {
+        let mut state = AppState {
+            screen: Screen::Library,
+            catalogue,
+            store,
+            active: None,
+            review: None,
+            briefing: None,
+            pending_rewind: None,
+            notices: Vec::new(),
+            presenter: Presenter {
+                active: options.presenter,
+                ..Presenter::default()
+            },
+            window: Window::default(),
+            branches: Branches::default(),
+            map: None,
+            authoring: Authoring::new(options.watch, options.dialogue_dirs.clone()),
+            export_dir: options.export_dir.clone(),
+            seed: options.seed,
+        };
+        state.catalogue.refresh_best(state.store.history());
+        if let Some(id) = &options.open {
+            let card = state
+                .catalogue
+                .id_of_file(std::path::Path::new(id))
+                .or_else(|| state.catalogue.id_of(id));
+            match card {
+                Some(card) => state.start(card),
+                None => state.notices.push(format!(
+                    "There is no playable scenario \u{201c}{id}\u{201d} to open; the library \
+                     lists every scenario, and a broken file shows its errors on its card."
+                )),
+            }
+        }
+        state
+    }
+
+    /// The scenario of the conversation in progress.
+    pub fn active_scenario(&self) -> Option<(&Active, &Scenario)> {
+        let active = self.active.as_ref()?;
+        Some((active, self.catalogue.scenario(active.card)?))
+    }
+
+    pub fn review_scenario(&self) -> Option<(&Review, &Scenario)> {
+        let review = self.review.as_ref()?;
+        Some((review, self.catalogue.scenario(review.card)?))
+    }
+
+    /// Every message to show: the store's first, then the app's.
+    pub fn all_notices(&self) -> Vec<String> {
+        self.store
+            .notices()
+            .iter()
+            .map(|n| n.message.clone())
+            .chain(self.notices.iter().cloned())
+            .collect()
+    }
+
+    /// Applies every action in order.
+    pub fn apply_all(&mut self, actions: impl IntoIterator<Item = Action>) {
+        for action in actions {
+            self.apply(action);
+        }
+    }
+
+    /// The one place state changes.
+    pub fn apply(&mut self, action: Action) {
+        match action {
+            Action::Navigate(screen) => self.navigate(screen),
+            Action::OpenBriefing(card) => {
+                if self.catalogue.playable(card).is_some() {
+                    self.briefing = Some(card);
+                    self.screen = Screen::Briefing;
+                }
+            }
+            Action::Start(card) => self.start(card),
+            Action::Choose(option) => {
+                let chosen = match &mut self.active {
+                    Some(active) => match self.catalogue.scenario(active.card) {
+                        Some(scenario) => active.session.choose(scenario, &option),
+                        None => false,
+                    },
+                    None => false,
+                };
+                if chosen {
+                    self.save_active();
+                }
+            }
+            Action::Undo => {
+                if self.active.as_mut().is_some_and(|a| a.session.undo()) {
+                    self.pending_rewind = None;
+                    self.save_active();
+                }
+            }
+            Action::AskRewind(turn) => self.pending_rewind = Some(turn),
+            Action::CancelRewind => self.pending_rewind = None,
+            Action::ConfirmRewind => {
+                if let (Some(turn), Some(active)) = (self.pending_rewind.take(), &mut self.active) {
+                    active.session.rewind(turn);
+                    self.save_active();
+                }
+            }
+            Action::OpenDebrief => self.open_debrief(),
+            Action::TryAgainFrom(turn) => self.try_again_from(turn),
+            Action::ExportReport => self.export_report(),
+            Action::Resume => self.resume(),
+            Action::DiscardUnfinished => {
+                // A failure becomes a store notice; nothing else to do.
+                let _ = self.store.clear_resume();
+            }
+            Action::UpdateSettings(settings) => {
+                let _ = self.store.set_settings(settings);
+            }
+            Action::Notice(message) => {
+                if !self.notices.contains(&message) {
+                    self.notices.push(message);
+                }
+            }
+            Action::DismissNotices => {
+                self.store.dismiss_notices();
+                self.notices.clear();
+            }
+            Action::Presenter(action) => self.apply_presenter(action),
+            Action::Window(action) => self.window.apply(action),
+            Action::OpenMap(card) => self.open_map(card),
+            Action::CloseMap => {
+                let back = self.map.as_ref().map_or(Screen::Library, |m| m.from);
+                self.navigate(back);
+                if self.screen == Screen::Map {
+                    self.screen = Screen::Library;
+                }
+            }
+            Action::Map(action) => {
+                if let Some(map) = &mut self.map {
+                    map.apply(action);
+                }
+            }
+            Action::Reload(path) => {
+                let report = reload::reload(self, &path);
+                if report.is_some_and(|r| matches!(r.replay, Some(Replay::Rebuilt { .. }))) {
+                    self.save_active();
+                }
+            }
+            Action::Watch(status) => self.authoring.status = status,
+        }
+    }
+
+    /// Opens the map of a card's scenario, reusing the layout when the
+    /// same scenario was mapped before.
+    fn open_map(&mut self, card: CardId) {
+        let Some(scenario) = self.catalogue.scenario(card) else {
+            return;
+        };
+        let from = match self.screen {
+            Screen::Map => self.map.as_ref().map_or(Screen::Library, |m| m.from),
+            screen => screen,
+        };
+        match &mut self.map {
+            Some(map) if map.card == card => map.from = from,
+            _ => self.map = Some(MapState::new(card, from, scenario)),
+        }
+        self.screen = Screen::Map;
+        self.pending_rewind = None;
+    }
+
+    fn navigate(&mut self, screen: Screen) {
+        let allowed = match screen {
+            Screen::Conversation => self.active.is_some(),
+            Screen::Debrief => self.review.is_some(),
+            Screen::Briefing => self.briefing.is_some(),
+            Screen::Map => self.map.is_some(),
+            Screen::Library | Screen::History | Screen::Settings | Screen::Problems => true,
+        };
+        if allowed {
+            self.screen = screen;
+            self.pending_rewind = None;
+        }
+    }
+
+    fn next_seed(&self) -> u64 {
+        self.seed.unwrap_or_else(rand::random)
+    }
+
+    fn start(&mut self, card: CardId) {
+        let Some(scenario) = self.catalogue.scenario(card) else {
+            return;
+        };
+        self.branches.clear();
+        match Conversation::new(scenario, self.next_seed()) {
+            Ok(conversation) => {
+                let session = Session::new(scenario.id.clone(), conversation);
+                self.begin(card, session);
+            }
+            Err(e) => self.notices.push(format!(
+                "\u{201c}{}\u{201d} could not start: {e}.",
+                scenario.title
+            )),
+        }
+    }
+
+    /// Makes `session` the conversation in progress. One left unfinished
+    /// is kept in the history as unfinished.
+    fn begin(&mut self, card: CardId, session: Session) {
+        if let Some(previous) = self.active.take() {
+            self.record(&previous);
+        }
+        self.retire_saved(&session);
+        self.active = Some(Active { card, session });
+        self.pending_rewind = None;
+        self.screen = Screen::Conversation;
+        self.save_active();
+    }
+
+    /// Writes the session to history if it has any choices. Failures
+    /// become store notices.
+    fn record(&mut self, active: &Active) {
+        let Some(scenario) = self.catalogue.scenario(active.card) else {
+            return;
+        };
+        if active.session.conversation.turns().is_empty() {
+            return;
+        }
+        let record = SessionRecord::from_conversation(
+            active.session.id.clone(),
+            active.session.started,
+            scenario,
+            &active.session.conversation,
+        );
+        let _ = self.store.record_session(record);
+        self.catalogue.refresh_best(self.store.history());
+    }
+
+    /// A conversation saved at the last exit and not resumed is kept in
+    /// the history as unfinished before a new one takes its place.
+    fn retire_saved(&mut self, next: &Session) {
+        let Some(saved) = self.store.resume().cloned() else {
+            return;
+        };
+        if saved.session == next.id || saved.conversation.turns().is_empty() {
+            return;
+        }
+        let Some(scenario) = self
+            .catalogue
+            .id_of(&saved.scenario_id)
+            .and_then(|i| self.catalogue.scenario(i))
+        else {
+            return;
+        };
+        if self.store.history().get(&saved.session).is_none() {
+            let record = SessionRecord::from_conversation(
+                saved.session.clone(),
+                saved.started,
+                scenario,
+                &saved.conversation,
+            );
+            let _ = self.store.record_session(record);
+            self.catalogue.refresh_best(self.store.history());
+        }
+    }
+
+    /// Keeps the saved copy of the conversation in step: a finished one
+    /// goes to history, an unfinished one is saved for resuming.
+    fn save_active(&mut self) {
+        let Some(active) = self.active.take() else {
+            return;
+        };
+        if let Some(scenario) = self.catalogue.scenario(active.card) {
+            if active.session.conversation.is_finished(scenario) {
+                self.record(&active);
+                let _ = self.store.clear_resume();
+            } else if active.session.conversation.turns().is_empty() {
+                // Nothing chosen yet: nothing worth resuming.
+                let _ = self.store.clear_resume();
+            } else {
+                let _ = self.store.save_resume(active.session.to_resume());
+            }
+        }
+        self.active = Some(active);
+    }
+
+    fn open_debrief(&mut self) {
+        let Some((active, scenario)) = self.active_scenario() else {
+            return;
+        };
+        let conversation = active.session.conversation.clone();
+        let debrief = Debrief::build(scenario, &conversation);
+        self.review = Some(Review {
+            card: active.card,
+            conversation,
+            debrief,
+            export: None,
+        });
+        self.screen = Screen::Debrief;
+    }
+
+    fn try_again_from(&mut self, turn: usize) {
+        let Some((review, scenario)) = self.review_scenario() else {
+            return;
+        };
+        let mut conversation = review.conversation.clone();
+        conversation.rewind(turn);
+        let session = Session::new(scenario.id.clone(), conversation);
+        let card = review.card;
+        let previous = review.conversation.clone();
+        self.branches.keep(&previous);
+        self.begin(card, session);
+    }
+
+    fn export_report(&mut self) {
+        let Some((review, scenario)) = self.review_scenario() else {
+            return;
+        };
+        let html = crate::debrief::report::html(scenario, &review.debrief);
+        let name = export::file_name(&scenario.id, Timestamp::now());
+        let dir = self
+            .export_dir
+            .clone()
+            .or_else(export::documents_dir)
+            .or_else(|| self.store.dir().map(std::path::Path::to_path_buf));
+        let status = match dir {
+            Some(dir) => match export::write_atomic(&dir, &name, html.as_bytes()) {
+                Ok(path) => ExportStatus::Written(path),
+                Err(e) => ExportStatus::Failed(e.to_string()),
+            },
+            None => ExportStatus::Failed(
+                "there is no documents or data folder to save the report in".to_string(),
+            ),
+        };
+        if let Some(review) = &mut self.review {
+            review.export = Some(status);
+        }
+    }
+
+    fn resume(&mut self) {
+        let Some(saved) = self.store.resume().cloned() else {
+            return;
+        };
+        let Some(card) = self.catalogue.id_of(&saved.scenario_id) else {
+            self.notices.push(format!(
+                "The unfinished conversation uses the scenario \u{201c}{}\u{201d}, which is no \
+                 longer in the library.",
+                saved.scenario_id
+            ));
+            return;
+        };
+        let Some(scenario) = self.catalogue.scenario(card) else {
+            return;
+        };
+        // Replaying the choices, rather than trusting the saved state,
+        // survives edits to the scenario file since the last run.
+        let choices = saved.conversation.choices();
+        match Conversation::replay(scenario, saved.conversation.seed, &choices) {
+            Ok(conversation) => {
+                let session = Session::resumed(&saved, conversation);
+                self.begin(card, session);
+            }
+            Err(e) => self.notices.push(format!(
+                "The unfinished conversation of \u{201c}{}\u{201d} could not be resumed, because \
+                 the scenario has changed since ({e}).",
+                scenario.title
+            )),
+        }
+    }
+}

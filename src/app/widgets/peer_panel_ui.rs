@@ -1,0 +1,148 @@
+//! The peer's side of the conversation screen: the portrait with its
+//! openness in words, the optional trust meter and the coach's hint.
+
+use eframe::egui::{self, Align, Layout, ProgressBar, RichText, Stroke, Ui};
+
+use crate::app::state::session::{Hint, Session};
+use crate::app::widgets;
+use crate::app::widgets::portrait::{self, Portraits};
+use crate::app::widgets::theme::{self, Palette};
+use crate::scenario::{Band, Scenario};
+use crate::store::{Feedback, Settings};
+
+/// How long the portrait takes to change expression, in seconds.
+const PORTRAIT_TRANSITION: f32 = 0.9;
+
+/// What each band looks like from the outside, in plain words.
+fn band_description(band: Band) -> &'static str {
+    match band {
+        Band::Withdrawn => "pulling away, close to ending the talk",
+        Band::Guarded => "short answers, keeping things back",
+        Band::Cautious => "testing whether it is safe to say more",
+        Band::Open => "talking more freely",
+        Band::OpeningUp => "sharing what really matters",
+    }
+}
+
+fn band_index(band: Band) -> f32 {
+    Band::ALL.iter().position(|b| *b == band).unwrap_or(0) as f32
+}
+
+/// The peer's column: portrait, openness in words, trust meter and hint.
+pub fn peer_panel_ui(
+    ui: &mut Ui,
+    palette: &Palette,
+    settings: &Settings,
+    scenario: &Scenario,
+    session: &Session,
+    portraits: &mut Portraits,
+) {
+    let conversation = &session.conversation;
+    let band = conversation.band();
+    let duration = if settings.reduced_motion {
+        0.0
+    } else {
+        PORTRAIT_TRANSITION
+    };
+    let openness = ui.ctx().animate_value_with_time(
+        egui::Id::unique(("openness", session.id.as_str())),
+        band_index(band),
+        duration,
+    );
+    let size = ui.available_width().min(340.0);
+    ui.add_space(8.0);
+    ui.with_layout(Layout::top_down(Align::Center), |ui| {
+        let params = portraits.get(scenario.persona.portrait.as_deref());
+        let label = format!("Portrait of {}, {}", scenario.persona.name, band.label());
+        portrait::portrait_ui(ui, params, openness, size)
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &label));
+        ui.add_space(4.0);
+        ui.label(RichText::new(&scenario.persona.name).font(theme::title_font(ui)));
+        ui.label(
+            RichText::new(format!("seems {}", band.label()))
+                .strong()
+                .color(palette.accent),
+        );
+        ui.label(
+            RichText::new(band_description(band))
+                .small()
+                .color(palette.muted),
+        );
+    });
+    ui.add_space(10.0);
+    if settings.show_trust_meter {
+        trust_meter_ui(ui, palette, conversation.trust(), band);
+        ui.add_space(10.0);
+    }
+    match settings.feedback {
+        Feedback::AfterEachChoice => {
+            if let Some(hint) = &session.hint {
+                hint_ui(ui, palette, hint, settings.show_trust_meter);
+            } else if conversation.turns().is_empty() {
+                ui.label(
+                    RichText::new("The coach will comment on each choice here.")
+                        .small()
+                        .color(palette.muted),
+                );
+            }
+        }
+        Feedback::OnlyAtEnd => {
+            ui.label(
+                RichText::new(
+                    "Coach hints are saved for the debrief. You can change this in Settings.",
+                )
+                .small()
+                .color(palette.muted),
+            );
+        }
+    }
+}
+
+fn trust_meter_ui(ui: &mut Ui, palette: &Palette, trust: i32, band: Band) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Trust");
+        ui.label(RichText::new(format!("{trust} / 100")).strong());
+        ui.label(RichText::new(format!("({})", band.label())).color(palette.muted));
+    });
+    let fraction = (trust.clamp(0, 100) as f32) / 100.0;
+    ui.add(
+        ProgressBar::new(fraction)
+            .desired_height(10.0)
+            .fill(palette.accent)
+            .corner_radius(5),
+    )
+    .on_hover_text(format!("Trust {trust} out of 100: {}", band.label()));
+}
+
+fn hint_ui(ui: &mut Ui, palette: &Palette, hint: &Hint, show_trust: bool) {
+    widgets::card_frame(palette)
+        .stroke(Stroke::new(
+            1.5,
+            widgets::rating_colour(palette, hint.rating),
+        ))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(RichText::new("Coach").small().strong().color(palette.muted));
+            ui.label(RichText::new(capitalise(&hint.skill)).strong());
+            ui.label(
+                RichText::new(widgets::rating_text(hint.rating))
+                    .color(widgets::rating_colour(palette, hint.rating)),
+            );
+            ui.label(&hint.why);
+            if show_trust {
+                ui.label(
+                    RichText::new(format!("Trust {}", widgets::signed(hint.trust_change)))
+                        .small()
+                        .color(palette.muted),
+                );
+            }
+        });
+}
+
+fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}

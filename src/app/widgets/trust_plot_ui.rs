@@ -1,0 +1,206 @@
+//! The trust curve of one conversation, with the disclosure layers and the
+//! withdrawal floor drawn and named on it, and the same facts in words
+//! underneath for anyone who cannot see the plot.
+
+use eframe::egui::{Align2, RichText, Ui};
+use egui_plot::{HLine, Line, LineStyle, MarkerShape, Plot, PlotPoint, PlotPoints, Points, Text};
+
+use crate::app::widgets::theme::Palette;
+use crate::debrief::Debrief;
+use crate::scenario::Scenario;
+
+/// Longest layer summary drawn on the plot before it is shortened.
+const MAX_MARK_CHARS: usize = 48;
+
+fn shorten(text: &str) -> String {
+    if text.chars().count() <= MAX_MARK_CHARS {
+        text.to_string()
+    } else {
+        let cut: String = text.chars().take(MAX_MARK_CHARS - 1).collect();
+        format!("{}\u{2026}", cut.trim_end())
+    }
+}
+
+/// The trust curve of `debrief` with its layers and floor, plus a summary
+/// in words.
+pub fn trust_plot_ui(ui: &mut Ui, palette: &Palette, scenario: &Scenario, debrief: &Debrief) {
+    let height = (ui.available_width() * 0.32).clamp(220.0, 380.0);
+    trust_plot_sized_ui(ui, palette, scenario, debrief, height);
+}
+
+/// [`trust_plot_ui`] at a chosen height, e.g. filling a projector screen.
+pub fn trust_plot_sized_ui(
+    ui: &mut Ui,
+    palette: &Palette,
+    scenario: &Scenario,
+    debrief: &Debrief,
+    height: f32,
+) {
+    let curve: Vec<[f64; 2]> = debrief
+        .trust_curve
+        .iter()
+        .enumerate()
+        .map(|(i, t)| [i as f64, f64::from(*t)])
+        .collect();
+    let last_x = curve.len().saturating_sub(1).max(1) as f64;
+    let text_colour = ui.visuals().text_color();
+    let floor = scenario.withdrawal_floor;
+    let name = scenario.persona.name.clone();
+    trust_axes(
+        still_plot(
+            ("trust_plot", debrief.seed, debrief.turns.len()),
+            height,
+            palette,
+        ),
+        last_x,
+    )
+    .show(ui, |plot| {
+        plot.hline(
+            HLine::new(format!("{name} withdraws below {floor}"), f64::from(floor))
+                .color(palette.poor)
+                .style(LineStyle::dashed_loose())
+                .width(1.5),
+        );
+        plot.text(
+            Text::new(
+                "floor label",
+                PlotPoint::new(last_x, f64::from(floor)),
+                RichText::new(format!("{name} withdraws below {floor}")).small(),
+            )
+            .anchor(Align2::RIGHT_TOP)
+            .color(palette.poor),
+        );
+        for layer in &debrief.layers {
+            let reached = layer.reached_at.is_some();
+            let colour = if reached { palette.good } else { palette.muted };
+            let label = format!(
+                "{} ({}, {})",
+                shorten(&layer.summary),
+                layer.threshold,
+                if reached { "reached" } else { "not reached" }
+            );
+            plot.hline(
+                HLine::new(label.clone(), f64::from(layer.threshold))
+                    .color(colour)
+                    .style(LineStyle::dotted_dense())
+                    .width(1.0),
+            );
+            plot.text(
+                Text::new(
+                    format!("{label} text"),
+                    PlotPoint::new(0.05, f64::from(layer.threshold)),
+                    RichText::new(label).small(),
+                )
+                .anchor(Align2::LEFT_BOTTOM)
+                .color(colour),
+            );
+            if let Some(step) = layer.reached_at {
+                if let Some(t) = debrief.trust_curve.get(step) {
+                    plot.points(
+                        Points::new(
+                            format!("{} reached", layer.id),
+                            PlotPoints::from(vec![[step as f64, f64::from(*t)]]),
+                        )
+                        .shape(MarkerShape::Diamond)
+                        .radius(7.0)
+                        .filled(true)
+                        .color(palette.good),
+                    );
+                }
+            }
+        }
+        plot.line(
+            Line::new("trust", PlotPoints::from(curve.clone()))
+                .color(palette.accent)
+                .width(3.0),
+        );
+        plot.points(
+            Points::new("trust after each turn", PlotPoints::from(curve))
+                .shape(MarkerShape::Circle)
+                .radius(4.0)
+                .filled(true)
+                .color(text_colour),
+        );
+    });
+    ui.label(RichText::new(summary(scenario, debrief)).color(palette.muted));
+}
+
+/// The curve in words.
+fn summary(scenario: &Scenario, debrief: &Debrief) -> String {
+    let first = debrief.trust_curve.first().copied().unwrap_or_default();
+    let last = debrief.trust_curve.last().copied().unwrap_or(first);
+    let (low_i, low) = debrief
+        .trust_curve
+        .iter()
+        .enumerate()
+        .min_by_key(|(_, t)| **t)
+        .map_or((0, first), |(i, t)| (i, *t));
+    let mut text = format!("Trust went from {first} to {last}");
+    if low < first && low < last {
+        text.push_str(&format!(", lowest at {low} after turn {low_i}"));
+    }
+    text.push('.');
+    let reached: Vec<String> = debrief
+        .layers
+        .iter()
+        .filter_map(|l| {
+            l.reached_at.map(|at| {
+                if at == 0 {
+                    format!("\u{201c}{}\u{201d} from the start", l.summary)
+                } else {
+                    format!("\u{201c}{}\u{201d} after turn {at}", l.summary)
+                }
+            })
+        })
+        .collect();
+    if reached.is_empty() && !debrief.layers.is_empty() {
+        text.push_str(&format!(
+            " {} did not reach any of the {} things they might have shared.",
+            scenario.persona.name,
+            debrief.layers.len()
+        ));
+    } else if !reached.is_empty() {
+        text.push_str(&format!(
+            " {} shared {}.",
+            scenario.persona.name,
+            reached.join("; ")
+        ));
+    }
+    text
+}
+
+/// Trust from 0 to 100 against whole turns from 0 to `last_x`: the axes
+/// of every trust curve.
+pub(crate) fn trust_axes(plot: Plot<'_>, last_x: f64) -> Plot<'_> {
+    plot.include_y(0.0)
+        .include_y(100.0)
+        .include_x(0.0)
+        .include_x(last_x)
+        .x_axis_label("turn")
+        .y_axis_label("trust")
+        .x_axis_formatter(|mark, _| {
+            if mark.value.fract().abs() < 1e-6 && mark.value >= 0.0 {
+                format!("{}", mark.value as i64)
+            } else {
+                String::new()
+            }
+        })
+}
+
+/// A plot that reads like a printed chart: no dragging, zooming or
+/// crosshair, so a click or scroll over it never changes what the room sees.
+pub(crate) fn still_plot<'a>(
+    id: impl std::hash::Hash + std::fmt::Debug,
+    height: f32,
+    palette: &crate::app::widgets::theme::Palette,
+) -> Plot<'a> {
+    Plot::new(id)
+        .height(height)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .show_crosshair(false)
+        .grid_color(palette.card_stroke)
+}
