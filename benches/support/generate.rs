@@ -64,6 +64,30 @@ pub enum Style {
 pub fn scenario(id: &str, decisions: usize, style: Style) -> String {
     assert!(decisions >= 1, "a scenario needs a decision");
     let mut out = String::with_capacity(decisions * 1_100 + 4_000);
+    header(&mut out, id, decisions);
+    for i in 0..decisions {
+        let next = if i + 1 == decisions {
+            "closing".to_string()
+        } else {
+            format!("d{}", i + 1)
+        };
+        let skip = if i + 2 < decisions {
+            format!("d{}", i + 2)
+        } else {
+            "closing".to_string()
+        };
+        match style {
+            Style::Full => full_node(&mut out, i, &next, &skip),
+            Style::Compact => compact_node(&mut out, i, &next, &skip),
+        }
+    }
+    out.push_str(CLOSING);
+    out
+}
+
+/// Everything before the first node: the persona, framing, trust, layers
+/// and start.
+fn header(out: &mut String, id: &str, decisions: usize) {
     write!(
         out,
         r#"(
@@ -91,36 +115,27 @@ pub fn scenario(id: &str, decisions: usize, style: Style) -> String {
 "#
     )
     .expect("writing to a String");
-    for i in 0..decisions {
-        let next = if i + 1 == decisions {
-            "closing".to_string()
-        } else {
-            format!("d{}", i + 1)
-        };
-        let skip = if i + 2 < decisions {
-            format!("d{}", i + 2)
-        } else {
-            "closing".to_string()
-        };
-        if style == Style::Compact {
-            compact_node(&mut out, i, &next, &skip);
-            continue;
-        }
-        let k = i % 4;
-        let (roadblock, warm) = ROADBLOCKS[i % 3];
-        let silence = i % 5 == 0;
-        let (second_id, second_skill, second_text) = if silence {
-            (
-                "wait",
-                "attentive_silence",
-                "(Nod, and let Jo go on.)".to_string(),
-            )
-        } else {
-            ("ask", "open_question", format!("{} ({i})", QUESTIONS[k]))
-        };
-        write!(
-            out,
-            r#"        (
+}
+
+/// One decision with sentences as long as the shipped scenarios'. Every
+/// fifth offers attentive silence instead of a question; the roadblock
+/// skips a node.
+fn full_node(out: &mut String, i: usize, next: &str, skip: &str) {
+    let k = i % 4;
+    let (roadblock, warm) = ROADBLOCKS[i % 3];
+    let silence = i % 5 == 0;
+    let (second_id, second_skill, second_text) = if silence {
+        (
+            "wait",
+            "attentive_silence",
+            "(Nod, and let Jo go on.)".to_string(),
+        )
+    } else {
+        ("ask", "open_question", format!("{} ({i})", QUESTIONS[k]))
+    };
+    write!(
+        out,
+        r#"        (
             id: "d{i}",
             lines: [
                 (text: "{line} ({i})"),
@@ -164,13 +179,14 @@ pub fn scenario(id: &str, decisions: usize, style: Style) -> String {
             ],
         ),
 "#,
-            line = PEER_LINES[k],
-            reflection = REFLECTIONS[k],
-        )
-        .expect("writing to a String");
-    }
-    out.push_str(
-        r#"        (
+        line = PEER_LINES[k],
+        reflection = REFLECTIONS[k],
+    )
+    .expect("writing to a String");
+}
+
+/// The closing branch, routing on trust, and the three endings.
+const CLOSING: &str = r#"        (
             id: "closing",
             routes: [
                 (when: [trust_at_least(60)], goto: "end_opened_up"),
@@ -195,10 +211,7 @@ pub fn scenario(id: &str, decisions: usize, style: Style) -> String {
         ),
     ],
 )
-"#,
-    );
-    out
-}
+"#;
 
 /// One decision with every field of a full one and little text.
 fn compact_node(out: &mut String, i: usize, next: &str, skip: &str) {

@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use crate::debrief::{Debrief, Score};
+use crate::debrief::{Debrief, DebriefTurn, Score};
 use crate::engine::Conversation;
 use crate::scenario::Scenario;
 use crate::skills::carkhuff_label;
@@ -63,6 +63,7 @@ fn score(s: &Score, percent: bool) -> String {
     }
 }
 
+/// The whole debrief: how it ended, every turn, then the metrics.
 pub fn debrief(s: &Scenario, d: &Debrief) -> String {
     let mut out = String::new();
     let _ = writeln!(
@@ -89,41 +90,54 @@ pub fn debrief(s: &Scenario, d: &Debrief) -> String {
         }
     }
     for t in &d.turns {
-        let skills: Vec<String> = t.skills.iter().map(|k| k.label()).collect();
-        let _ = writeln!(
-            out,
-            "\nTurn {}. {} said: \"{}\"",
-            t.number, s.persona.name, t.peer_line
-        );
-        let _ = writeln!(out, "  You said: \"{}\"", t.said);
-        let _ = writeln!(
-            out,
-            "  Skills: {}; Carkhuff {}",
-            skills.join(", "),
-            carkhuff_label(t.empathy)
-        );
-        let _ = writeln!(
-            out,
-            "  Rating: {}. Trust {} → {} ({:+})",
-            t.rating.label(),
-            t.trust_before,
-            t.trust_after,
-            t.trust_after - t.trust_before
-        );
-        for a in &t.adjustments {
-            let _ = writeln!(out, "  {a}");
-        }
-        for l in &t.layers_unlocked {
-            if let Some(layer) = s.layer(l) {
-                let _ = writeln!(out, "  Disclosure layer reached: {}", layer.summary);
-            }
-        }
-        let _ = writeln!(out, "  Why: {}", t.why);
-        if let Some(b) = &t.better {
-            let _ = writeln!(out, "  Better: {b}");
-        }
-        let _ = writeln!(out, "  {} replied: \"{}\"", s.persona.name, t.reaction);
+        turn(&mut out, s, t);
     }
+    metrics(&mut out, s, d);
+    out
+}
+
+/// One turn: what was said, its skills and rating, the trust it moved and
+/// why, and the peer's reply.
+fn turn(out: &mut String, s: &Scenario, t: &DebriefTurn) {
+    let skills: Vec<String> = t.skills.iter().map(|k| k.label()).collect();
+    let _ = writeln!(
+        out,
+        "\nTurn {}. {} said: \"{}\"",
+        t.number, s.persona.name, t.peer_line
+    );
+    let _ = writeln!(out, "  You said: \"{}\"", t.said);
+    let _ = writeln!(
+        out,
+        "  Skills: {}; Carkhuff {}",
+        skills.join(", "),
+        carkhuff_label(t.empathy)
+    );
+    let _ = writeln!(
+        out,
+        "  Rating: {}. Trust {} → {} ({:+})",
+        t.rating.label(),
+        t.trust_before,
+        t.trust_after,
+        t.trust_after - t.trust_before
+    );
+    for a in &t.adjustments {
+        let _ = writeln!(out, "  {a}");
+    }
+    for l in &t.layers_unlocked {
+        if let Some(layer) = s.layer(l) {
+            let _ = writeln!(out, "  Disclosure layer reached: {}", layer.summary);
+        }
+    }
+    let _ = writeln!(out, "  Why: {}", t.why);
+    if let Some(b) = &t.better {
+        let _ = writeln!(out, "  Better: {b}");
+    }
+    let _ = writeln!(out, "  {} replied: \"{}\"", s.persona.name, t.reaction);
+}
+
+/// The conversation's figures against the MITI lines, the roadblocks used,
+/// the deepest disclosure and the trust curve.
+fn metrics(out: &mut String, s: &Scenario, d: &Debrief) {
     let m = &d.metrics;
     let _ = writeln!(
         out,
@@ -167,5 +181,4 @@ pub fn debrief(s: &Scenario, d: &Debrief) -> String {
     let _ = writeln!(out, "  Deepest disclosure: {deepest}");
     let curve: Vec<String> = d.trust_curve.iter().map(ToString::to_string).collect();
     let _ = writeln!(out, "  Trust over time: {}", curve.join(" → "));
-    out
 }

@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, HashMap, VecDeque};
 
 use crate::engine::peer::{MOOD_RANGE, clamp_trust, trust_change};
 use crate::scenario::graph::Graph;
-use crate::scenario::{Condition, Scenario, TRUST_MAX, TRUST_MIN};
+use crate::scenario::{Choice, Condition, Scenario, TRUST_MAX, TRUST_MIN};
 use crate::skills::Roadblock;
 
 /// Exploration stops after this many distinct states. It keeps the check
@@ -175,26 +175,326 @@ impl Explorer<'_> {
     }
 }
 
-/// Explores the scenario. The graph must come from the same scenario.
-pub fn explore(s: &Scenario, g: &Graph) -> Exploration {
-    let mut out = Exploration {
-        layer_reached: vec![false; s.layers.len()],
-        node_seen: vec![false; s.nodes.len()],
-        option_holds: s
-            .nodes
+impl Explorer<'_> {
+    /// Sets up the exploration of `s`: works out which roadblock repeats
+    /// change a price and whether any option repairs.
+    fn new<'s>(s: &'s Scenario, g: &'s Graph<'s>, watched: HashMap<usize, u32>) -> Explorer<'s> {
+        let mut priced = [false; 12];
+        let mut repairs = false;
+        for o in s.nodes.iter().flat_map(|n| &n.options) {
+            if o.base_trust() < 0
+                && let Some(r) = o.roadblock()
+            {
+                priced[roadblock_slot(r)] = true;
+            }
+            repairs |= o.is_repair();
+        }
+        Explorer {
+            s,
+            g,
+            watched,
+            priced,
+            repairs,
+            floor: s.withdrawal_floor,
+            withdraw: g.index(&s.on_withdraw),
+        }
+    }
+
+    /// Adds the start state for every mood of the day.
+    fn seed(&self, start: usize, search: &mut Search, out: &mut Exploration) {
+        for mood in -MOOD_RANGE..=MOOD_RANGE {
+            let trust = clamp_trust(self.s.initial_trust + mood);
+            let mut st = State {
+                node: 0,
+                trust: trust as i8,
+                layers: 0,
+                visited: 0,
+                loss: 0,
+            };
+            self.unlock(trust, &mut st.layers);
+            match self.enter(st, start, out) {
+                Some(st) => {
+                    search.add(st, [0; 12], None);
+                }
+                None => search.complete = false,
+            }
+        }
+    }
+
+    /// Follows every option offered at state `i`, adding the states they
+    /// lead to; marks the state stuck when nothing is offered.
+    fn expand(&self, i: u32, search: &mut Search, out: &mut Exploration) {
+        let st = search.states[i as usize];
+        let counts = search.heard[i as usize];
+        let v = st.node as usize;
+        let node = &self.s.nodes[v];
+        if node.is_ending() {
+            return;
+        }
+        let mut offered = false;
+        for (k, o) in node.options.iter().enumerate() {
+            if !self.all_hold(&o.when, &st) {
+                continue;
+            }
+            offered = true;
+            out.option_holds[v][k] = true;
+            let Some(target) = self.g.index(&o.goto) else {
+                continue;
+            };
+            let (next, next_counts) = self.take(st, counts, o);
+            let landed = match self.land(next, target, out) {
+                Landing::At(landed) => landed,
+                Landing::Nowhere => continue,
+                Landing::Lost => {
+                    search.complete = false;
+                    continue;
+                }
+            };
+            let parent = Parent {
+                state: i,
+                node: v as u32,
+                option: k as u16,
+            };
+            match search.add(landed, next_counts, Some(parent)) {
+                Some(j) => search.edges.push((i, j)),
+                None => search.complete = false,
+            }
+        }
+        if !offered {
+            search.stuck.push(i);
+        }
+    }
+
+    /// The state and roadblock counts just after saying `o` at `st`, before
+    /// its target is entered: the trust change priced as the engine does,
+    /// the layers it unlocks and the node left behind marked visited.
+    fn take(&self, st: State, counts: Heard, o: &Choice) -> (State, Heard) {
+        let mut earlier = BTreeMap::new();
+        if let Some(r) = o.roadblock() {
+            earlier.insert(r, u32::from(counts[roadblock_slot(r)]));
+        }
+        let previous_loss = i32::from(st.loss);
+        let change = trust_change(self.s, o, &earlier, previous_loss);
+        let before = i32::from(st.trust);
+        let trust = clamp_trust(before + change.delta);
+        let mut next = st;
+        next.trust = trust as i8;
+        next.loss = if self.repairs {
+            (before - trust).max(0) as i8
+        } else {
+            0
+        };
+        self.unlock(trust, &mut next.layers);
+        let mut next_counts = counts;
+        if let Some(r) = o.roadblock() {
+            let slot = roadblock_slot(r);
+            if self.priced[slot] {
+                next_counts[slot] = (next_counts[slot] + 1).min(MAX_REPEATS);
+            }
+        }
+        self.visit(&mut next, st.node as usize);
+        (next, next_counts)
+    }
+
+    /// Enters `target` from `next`; when trust fell below the floor short of
+    /// an ending, the peer withdraws instead.
+    fn land(&self, next: State, target: usize, out: &mut Exploration) -> Landing {
+        let Some(landed) = self.enter(next, target, out) else {
+            return Landing::Lost;
+        };
+        if i32::from(next.trust) < self.floor && !self.s.nodes[landed.node as usize].is_ending() {
+            let Some(w) = self.withdraw else {
+                return Landing::Nowhere;
+            };
+            return self.enter(next, w, out).map_or(Landing::Lost, Landing::At);
+        }
+        Landing::At(landed)
+    }
+}
+
+/// Where following an option ends up.
+enum Landing {
+    /// At this decision or ending.
+    At(State),
+    /// Withdrawal was due but the scenario has no withdraw node: not followed.
+    Nowhere,
+    /// The branches gave no way on or went round: the search is incomplete.
+    Lost,
+}
+
+/// The states found so far and how they connect.
+struct Search {
+    /// State to its index.
+    ids: HashMap<State, u32>,
+    states: Vec<State>,
+    /// Per state: roadblock repeats heard on the way there.
+    heard: Vec<Heard>,
+    /// Per state: how it was first reached (`None` for a start).
+    parents: Vec<Option<Parent>>,
+    /// (from, to) state indices, one per option followed.
+    edges: Vec<(u32, u32)>,
+    /// States with no option on offer, in the order found.
+    stuck: Vec<u32>,
+    /// States not yet expanded.
+    queue: VecDeque<u32>,
+    /// False once something could not be followed or the bound was hit.
+    complete: bool,
+}
+
+impl Search {
+    fn new() -> Self {
+        Self {
+            ids: HashMap::new(),
+            states: Vec::new(),
+            heard: Vec::new(),
+            parents: Vec::new(),
+            edges: Vec::new(),
+            stuck: Vec::new(),
+            queue: VecDeque::new(),
+            complete: true,
+        }
+    }
+
+    /// The index of `st`, queueing it when new; `None` when the bound is hit.
+    fn add(&mut self, st: State, counts: Heard, parent: Option<Parent>) -> Option<u32> {
+        if let Some(&i) = self.ids.get(&st) {
+            return Some(i);
+        }
+        if self.states.len() >= MAX_STATES {
+            return None;
+        }
+        let i = self.states.len() as u32;
+        self.ids.insert(st, i);
+        self.states.push(st);
+        self.heard.push(counts);
+        self.parents.push(parent);
+        self.queue.push_back(i);
+        Some(i)
+    }
+
+    /// State `i` with the choices that first led there.
+    fn witness(&self, s: &Scenario, i: u32) -> Witness {
+        let st = self.states[i as usize];
+        let mut path = Vec::new();
+        let mut at = self.parents[i as usize];
+        while let Some(p) = at {
+            let node = &s.nodes[p.node as usize];
+            path.push((node.id.clone(), node.options[p.option as usize].id.clone()));
+            at = self.parents[p.state as usize];
+        }
+        path.reverse();
+        let layers = s
+            .layers
             .iter()
-            .map(|n| vec![false; n.options.len()])
-            .collect(),
-        route_holds: s
-            .nodes
-            .iter()
-            .map(|n| vec![false; n.routes.len()])
-            .collect(),
-        ..Exploration::default()
-    };
-    let Some(start) = g.start else {
-        return out;
-    };
+            .enumerate()
+            .filter(|(k, _)| st.layers & (1u64 << k) != 0)
+            .map(|(_, l)| l.id.clone())
+            .collect();
+        Witness {
+            node: st.node as usize,
+            trust: i32::from(st.trust),
+            layers,
+            path,
+        }
+    }
+
+    /// A witness for the first of `states` at each node, in the given order.
+    fn first_per_node(&self, s: &Scenario, states: impl Iterator<Item = u32>) -> Vec<Witness> {
+        let mut reported = vec![false; s.nodes.len()];
+        let mut found = Vec::new();
+        for i in states {
+            let v = self.states[i as usize].node as usize;
+            if !reported[v] {
+                reported[v] = true;
+                found.push(self.witness(s, i));
+            }
+        }
+        found
+    }
+
+    /// Per state: an ending or a stuck state can be reached from it. Only
+    /// meaningful when the search is complete.
+    fn can_leave(&self, s: &Scenario) -> Vec<bool> {
+        let n = self.states.len();
+        let (pred_start, pred) = self.predecessors();
+        let mut out_of_loop = vec![false; n];
+        let mut queue: Vec<u32> = (0..n as u32)
+            .filter(|&i| s.nodes[self.states[i as usize].node as usize].is_ending())
+            .chain(self.stuck.iter().copied())
+            .collect();
+        for &i in &queue {
+            out_of_loop[i as usize] = true;
+        }
+        while let Some(j) = queue.pop() {
+            for &i in &pred[pred_start[j as usize]..pred_start[j as usize + 1]] {
+                if !out_of_loop[i as usize] {
+                    out_of_loop[i as usize] = true;
+                    queue.push(i);
+                }
+            }
+        }
+        out_of_loop
+    }
+
+    /// The edges reversed, grouped by target: the predecessors of state `j`
+    /// are `pred[pred_start[j]..pred_start[j + 1]]`.
+    fn predecessors(&self) -> (Vec<usize>, Vec<u32>) {
+        let n = self.states.len();
+        let mut pred_start = vec![0usize; n + 1];
+        for &(_, j) in &self.edges {
+            pred_start[j as usize + 1] += 1;
+        }
+        for k in 0..n {
+            pred_start[k + 1] += pred_start[k];
+        }
+        let mut fill = pred_start.clone();
+        let mut pred = vec![0u32; self.edges.len()];
+        for &(i, j) in &self.edges {
+            pred[fill[j as usize]] = i;
+            fill[j as usize] += 1;
+        }
+        (pred_start, pred)
+    }
+}
+
+impl Exploration {
+    /// Nothing found yet, with a slot for every layer, node, option and route.
+    fn blank(s: &Scenario) -> Self {
+        Exploration {
+            layer_reached: vec![false; s.layers.len()],
+            node_seen: vec![false; s.nodes.len()],
+            option_holds: s
+                .nodes
+                .iter()
+                .map(|n| vec![false; n.options.len()])
+                .collect(),
+            route_holds: s
+                .nodes
+                .iter()
+                .map(|n| vec![false; n.routes.len()])
+                .collect(),
+            ..Exploration::default()
+        }
+    }
+
+    /// Records the nodes, layers and trust range of the states found.
+    fn summarise(&mut self, states: &[State]) {
+        for st in states {
+            self.node_seen[st.node as usize] = true;
+            for (i, reached) in self.layer_reached.iter_mut().enumerate() {
+                *reached |= st.layers & (1u64 << i) != 0;
+            }
+            let t = i32::from(st.trust);
+            self.trust_range = Some(
+                self.trust_range
+                    .map_or((t, t), |(lo, hi)| (lo.min(t), hi.max(t))),
+            );
+        }
+    }
+}
+
+/// Nodes some condition asks whether they were visited, each with its bit.
+fn watched_nodes(s: &Scenario, g: &Graph) -> HashMap<usize, u32> {
     let mut watched = HashMap::new();
     for n in &s.nodes {
         let conditions = n
@@ -212,256 +512,36 @@ pub fn explore(s: &Scenario, g: &Graph) -> Exploration {
             }
         }
     }
+    watched
+}
+
+/// Explores the scenario. The graph must come from the same scenario.
+pub fn explore(s: &Scenario, g: &Graph) -> Exploration {
+    let mut out = Exploration::blank(s);
+    let Some(start) = g.start else {
+        return out;
+    };
+    let watched = watched_nodes(s, g);
     if watched.len() > MAX_TRACKED || s.layers.len() > MAX_TRACKED {
         return out;
     }
-    let mut priced = [false; 12];
-    let mut repairs = false;
-    for o in s.nodes.iter().flat_map(|n| &n.options) {
-        if o.base_trust() < 0
-            && let Some(r) = o.roadblock()
-        {
-            priced[roadblock_slot(r)] = true;
-        }
-        repairs |= o.is_repair();
+    let ex = Explorer::new(s, g, watched);
+    let mut search = Search::new();
+    ex.seed(start, &mut search, &mut out);
+    while let Some(i) = search.queue.pop_front() {
+        ex.expand(i, &mut search, &mut out);
     }
-    let ex = Explorer {
-        s,
-        g,
-        watched,
-        priced,
-        repairs,
-        floor: s.withdrawal_floor,
-        withdraw: g.index(&s.on_withdraw),
-    };
-
-    let mut ids: HashMap<State, u32> = HashMap::new();
-    let mut states: Vec<State> = Vec::new();
-    let mut heard: Vec<Heard> = Vec::new();
-    let mut parents: Vec<Option<Parent>> = Vec::new();
-    let mut edges: Vec<(u32, u32)> = Vec::new();
-    let mut stuck: Vec<u32> = Vec::new();
-    let mut queue = VecDeque::new();
-    let mut complete = true;
-
-    let mut add = |st: State,
-                   counts: Heard,
-                   parent: Option<Parent>,
-                   ids: &mut HashMap<State, u32>,
-                   states: &mut Vec<State>,
-                   heard: &mut Vec<Heard>,
-                   queue: &mut VecDeque<u32>|
-     -> Option<u32> {
-        if let Some(&i) = ids.get(&st) {
-            return Some(i);
-        }
-        if states.len() >= MAX_STATES {
-            return None;
-        }
-        let i = states.len() as u32;
-        ids.insert(st, i);
-        states.push(st);
-        heard.push(counts);
-        parents.push(parent);
-        queue.push_back(i);
-        Some(i)
-    };
-
-    for mood in -MOOD_RANGE..=MOOD_RANGE {
-        let trust = clamp_trust(s.initial_trust + mood);
-        let mut st = State {
-            node: 0,
-            trust: trust as i8,
-            layers: 0,
-            visited: 0,
-            loss: 0,
-        };
-        ex.unlock(trust, &mut st.layers);
-        match ex.enter(st, start, &mut out) {
-            Some(st) => {
-                add(
-                    st,
-                    [0; 12],
-                    None,
-                    &mut ids,
-                    &mut states,
-                    &mut heard,
-                    &mut queue,
-                );
-            }
-            None => complete = false,
-        }
-    }
-
-    while let Some(i) = queue.pop_front() {
-        let st = states[i as usize];
-        let counts = heard[i as usize];
-        let v = st.node as usize;
-        let node = &s.nodes[v];
-        if node.is_ending() {
-            continue;
-        }
-        let mut offered = false;
-        for (k, o) in node.options.iter().enumerate() {
-            if !ex.all_hold(&o.when, &st) {
-                continue;
-            }
-            offered = true;
-            out.option_holds[v][k] = true;
-            let Some(target) = g.index(&o.goto) else {
-                continue;
-            };
-            let mut earlier = BTreeMap::new();
-            if let Some(r) = o.roadblock() {
-                earlier.insert(r, u32::from(counts[roadblock_slot(r)]));
-            }
-            let previous_loss = i32::from(st.loss);
-            let change = trust_change(s, o, &earlier, previous_loss);
-            let before = i32::from(st.trust);
-            let trust = clamp_trust(before + change.delta);
-            let mut next = st;
-            next.trust = trust as i8;
-            next.loss = if ex.repairs {
-                (before - trust).max(0) as i8
-            } else {
-                0
-            };
-            ex.unlock(trust, &mut next.layers);
-            let mut next_counts = counts;
-            if let Some(r) = o.roadblock() {
-                let slot = roadblock_slot(r);
-                if ex.priced[slot] {
-                    next_counts[slot] = (next_counts[slot] + 1).min(MAX_REPEATS);
-                }
-            }
-            ex.visit(&mut next, v);
-            let Some(mut landed) = ex.enter(next, target, &mut out) else {
-                complete = false;
-                continue;
-            };
-            if trust < ex.floor && !s.nodes[landed.node as usize].is_ending() {
-                let Some(w) = ex.withdraw else {
-                    continue;
-                };
-                match ex.enter(next, w, &mut out) {
-                    Some(st) => landed = st,
-                    None => {
-                        complete = false;
-                        continue;
-                    }
-                }
-            }
-            let parent = Parent {
-                state: i,
-                node: v as u32,
-                option: k as u16,
-            };
-            match add(
-                landed,
-                next_counts,
-                Some(parent),
-                &mut ids,
-                &mut states,
-                &mut heard,
-                &mut queue,
-            ) {
-                Some(j) => edges.push((i, j)),
-                None => complete = false,
-            }
-        }
-        if !offered {
-            stuck.push(i);
-        }
-    }
-
-    for st in &states {
-        out.node_seen[st.node as usize] = true;
-        for (i, reached) in out.layer_reached.iter_mut().enumerate() {
-            *reached |= st.layers & (1u64 << i) != 0;
-        }
-        let t = i32::from(st.trust);
-        out.trust_range = Some(
-            out.trust_range
-                .map_or((t, t), |(lo, hi)| (lo.min(t), hi.max(t))),
-        );
-    }
-    let witness = |i: u32| -> Witness {
-        let st = states[i as usize];
-        let mut path = Vec::new();
-        let mut at = parents[i as usize];
-        while let Some(p) = at {
-            let node = &s.nodes[p.node as usize];
-            path.push((node.id.clone(), node.options[p.option as usize].id.clone()));
-            at = parents[p.state as usize];
-        }
-        path.reverse();
-        let layers = s
-            .layers
-            .iter()
-            .enumerate()
-            .filter(|(k, _)| st.layers & (1u64 << k) != 0)
-            .map(|(_, l)| l.id.clone())
-            .collect();
-        Witness {
-            node: st.node as usize,
-            trust: i32::from(st.trust),
-            layers,
-            path,
-        }
-    };
-    // The first stuck state per node, in the order found (shortest paths).
-    let mut reported = vec![false; s.nodes.len()];
-    for &i in &stuck {
-        let v = states[i as usize].node as usize;
-        if !reported[v] {
-            reported[v] = true;
-            out.soft_locks.push(witness(i));
-        }
-    }
-    if complete {
+    out.summarise(&search.states);
+    out.soft_locks = search.first_per_node(s, search.stuck.iter().copied());
+    if search.complete {
         // States from which neither an ending nor a stuck state can be
         // reached go round for ever.
-        let n = states.len();
-        let mut pred_start = vec![0usize; n + 1];
-        for &(_, j) in &edges {
-            pred_start[j as usize + 1] += 1;
-        }
-        for k in 0..n {
-            pred_start[k + 1] += pred_start[k];
-        }
-        let mut fill = pred_start.clone();
-        let mut pred = vec![0u32; edges.len()];
-        for &(i, j) in &edges {
-            pred[fill[j as usize]] = i;
-            fill[j as usize] += 1;
-        }
-        let mut out_of_loop = vec![false; n];
-        let mut queue: Vec<u32> = (0..n as u32)
-            .filter(|&i| s.nodes[states[i as usize].node as usize].is_ending())
-            .chain(stuck.iter().copied())
-            .collect();
-        for &i in &queue {
-            out_of_loop[i as usize] = true;
-        }
-        while let Some(j) = queue.pop() {
-            for &i in &pred[pred_start[j as usize]..pred_start[j as usize + 1]] {
-                if !out_of_loop[i as usize] {
-                    out_of_loop[i as usize] = true;
-                    queue.push(i);
-                }
-            }
-        }
-        let mut reported = vec![false; s.nodes.len()];
-        for i in 0..n as u32 {
-            let v = states[i as usize].node as usize;
-            if !out_of_loop[i as usize] && !reported[v] {
-                reported[v] = true;
-                out.endless.push(witness(i));
-            }
-        }
+        let out_of_loop = search.can_leave(s);
+        let endless = (0..search.states.len() as u32).filter(|&i| !out_of_loop[i as usize]);
+        out.endless = search.first_per_node(s, endless);
     }
-    out.states = states.len();
-    out.complete = complete;
+    out.states = search.states.len();
+    out.complete = search.complete;
     debug_assert!(
         out.trust_range
             .is_none_or(|(lo, hi)| lo >= TRUST_MIN && hi <= TRUST_MAX)

@@ -60,41 +60,66 @@ fn warn(r: &mut Reporter, at: Option<usize>, code: &'static str, message: String
     r.push(at, Severity::Warning, code, message, Some(hint.to_string()));
 }
 
+/// The content lints for one scenario, in a fixed order: per decision, then
+/// the scenario's framing, layers and answer tells, then (for full
+/// scenarios only) its length, shape and variety.
 pub fn lint(path: &str, s: &Scenario, map: &SourceMap) -> Vec<Diagnostic> {
     let mut r = Reporter::new(path, map);
     let decisions: Vec<&Node> = s.nodes.iter().filter(|n| !n.options.is_empty()).collect();
-    let top = |r: &Reporter, field: &str| r.map.find_field(&[], field);
-
     for node in &decisions {
-        let at = r.node_at(&node.id);
-        if node.options.len() < MIN_OPTIONS {
-            warn(
-                &mut r,
-                at,
-                "option-count",
-                format!(
-                    "decision \"{}\" offers {}",
-                    node.id,
-                    count(node.options.len(), "option")
-                ),
-                "offer 3 or 4 options so the choice is a real one",
-            );
-        }
-        if node.notes.as_deref().is_none_or(|n| n.trim().is_empty()) {
-            warn(
-                &mut r,
-                at,
-                "missing-notes",
-                format!("decision \"{}\" has no facilitator notes", node.id),
-                "add `notes: \"...\"` with a question to ask the room",
-            );
-        }
-        lint_effects(&mut r, node);
+        lint_decision(&mut r, node);
     }
+    lint_framing(&mut r, s);
+    lint_unused_layers(&mut r, s);
+    lint_longest_is_best(&mut r, s, decisions.len());
+    if s.tutorial {
+        return r.out;
+    }
+    lint_path_lengths(&mut r, s);
+    lint_endings_and_layers(&mut r, s);
+    lint_band_variants(&mut r, &decisions);
+    lint_option_variety(&mut r, &decisions);
+    r.out
+}
 
+/// Where a top-level field of the scenario is written.
+fn top(r: &Reporter, field: &str) -> Option<usize> {
+    r.map.find_field(&[], field)
+}
+
+/// Enough options, facilitator notes and graded effects at one decision.
+fn lint_decision(r: &mut Reporter, node: &Node) {
+    let at = r.node_at(&node.id);
+    if node.options.len() < MIN_OPTIONS {
+        warn(
+            r,
+            at,
+            "option-count",
+            format!(
+                "decision \"{}\" offers {}",
+                node.id,
+                count(node.options.len(), "option")
+            ),
+            "offer 3 or 4 options so the choice is a real one",
+        );
+    }
+    if node.notes.as_deref().is_none_or(|n| n.trim().is_empty()) {
+        warn(
+            r,
+            at,
+            "missing-notes",
+            format!("decision \"{}\" has no facilitator notes", node.id),
+            "add `notes: \"...\"` with a question to ask the room",
+        );
+    }
+    lint_effects(r, node);
+}
+
+/// Learning objectives and content notes are both given.
+fn lint_framing(r: &mut Reporter, s: &Scenario) {
     if s.objectives.is_empty() || s.content_notes.is_empty() {
         let at = top(
-            &r,
+            r,
             if s.objectives.is_empty() {
                 "id"
             } else {
@@ -102,14 +127,17 @@ pub fn lint(path: &str, s: &Scenario, map: &SourceMap) -> Vec<Diagnostic> {
             },
         );
         warn(
-            &mut r,
+            r,
             at,
             "missing-framing",
             "the scenario needs learning objectives and content notes".into(),
             "add `objectives: [...]` and `content_notes: [...]`; write \"None\" in a note if there is nothing to warn of",
         );
     }
+}
 
+/// Every layer is asked about by some condition, so reaching it shows.
+fn lint_unused_layers(r: &mut Reporter, s: &Scenario) {
     let used_layers: BTreeSet<&str> = s
         .nodes
         .iter()
@@ -129,7 +157,7 @@ pub fn lint(path: &str, s: &Scenario, map: &SourceMap) -> Vec<Diagnostic> {
         if !used_layers.contains(layer.id.as_str()) {
             let at = r.map.find_str(&["layers"], "id", &layer.id, 0);
             warn(
-                &mut r,
+                r,
                 at,
                 "unused-layer",
                 format!(
@@ -140,34 +168,33 @@ pub fn lint(path: &str, s: &Scenario, map: &SourceMap) -> Vec<Diagnostic> {
             );
         }
     }
+}
 
+/// The best option is not too often the longest, an answer tell.
+fn lint_longest_is_best(r: &mut Reporter, s: &Scenario, decisions: usize) {
     let longest_best = longest_is_best(s);
-    if !decisions.is_empty()
-        && longest_best as f64 > MAX_LONGEST_BEST_SHARE * decisions.len() as f64
-    {
-        let at = top(&r, "nodes");
+    if decisions != 0 && longest_best as f64 > MAX_LONGEST_BEST_SHARE * decisions as f64 {
+        let at = top(r, "nodes");
         warn(
-            &mut r,
+            r,
             at,
             "longest-is-best",
             format!(
-                "the best option is the longest at {longest_best} of {} decisions (at most {}% allowed): learners will learn to pick the longest",
-                decisions.len(),
+                "the best option is the longest at {longest_best} of {decisions} decisions (at most {}% allowed): learners will learn to pick the longest",
                 (MAX_LONGEST_BEST_SHARE * 100.0) as u32
             ),
             "shorten some best options, or make a tempting roadblock the longest",
         );
     }
+}
 
-    if s.tutorial {
-        return r.out;
-    }
-
+/// A full scenario is long enough, also along its best choices.
+fn lint_path_lengths(r: &mut Reporter, s: &Scenario) {
     let longest = longest_path_decisions(s);
     if longest < MIN_LONGEST_PATH {
-        let at = top(&r, "start");
+        let at = top(r, "start");
         warn(
-            &mut r,
+            r,
             at,
             "short-path",
             format!(
@@ -179,9 +206,9 @@ pub fn lint(path: &str, s: &Scenario, map: &SourceMap) -> Vec<Diagnostic> {
     }
     let best = crate::engine::best_path_len_up_to(s, MIN_BEST_PATH);
     if best < MIN_BEST_PATH {
-        let at = top(&r, "start");
+        let at = top(r, "start");
         warn(
-            &mut r,
+            r,
             at,
             "short-best-path",
             format!(
@@ -191,14 +218,18 @@ pub fn lint(path: &str, s: &Scenario, map: &SourceMap) -> Vec<Diagnostic> {
             "make sure the best options lead through the heart of the scenario",
         );
     }
+}
+
+/// A full scenario has a guarded ending and at least two disclosure layers.
+fn lint_endings_and_layers(r: &mut Reporter, s: &Scenario) {
     if !s.nodes.iter().any(|n| {
         n.ending
             .as_ref()
             .is_some_and(|e| e.kind == EndingKind::Guarded)
     }) {
-        let at = top(&r, "nodes");
+        let at = top(r, "nodes");
         warn(
-            &mut r,
+            r,
             at,
             "missing-ending-kind",
             "the scenario has no guarded ending".into(),
@@ -207,7 +238,7 @@ pub fn lint(path: &str, s: &Scenario, map: &SourceMap) -> Vec<Diagnostic> {
     }
     if s.layers.len() < 2 {
         let at = top(
-            &r,
+            r,
             if s.layers.is_empty() {
                 "initial_trust"
             } else {
@@ -215,7 +246,7 @@ pub fn lint(path: &str, s: &Scenario, map: &SourceMap) -> Vec<Diagnostic> {
             },
         );
         warn(
-            &mut r,
+            r,
             at,
             "few-layers",
             format!(
@@ -225,6 +256,10 @@ pub fn lint(path: &str, s: &Scenario, map: &SourceMap) -> Vec<Diagnostic> {
             "add layers so the peer's most important truth needs trust",
         );
     }
+}
+
+/// At least a third of the decisions vary their lines by openness band.
+fn lint_band_variants(r: &mut Reporter, decisions: &[&Node]) {
     let varied = decisions
         .iter()
         .filter(|n| {
@@ -235,9 +270,9 @@ pub fn lint(path: &str, s: &Scenario, map: &SourceMap) -> Vec<Diagnostic> {
         })
         .count();
     if varied * 3 < decisions.len() {
-        let at = top(&r, "nodes");
+        let at = top(r, "nodes");
         warn(
-            &mut r,
+            r,
             at,
             "few-band-variants",
             format!(
@@ -247,6 +282,11 @@ pub fn lint(path: &str, s: &Scenario, map: &SourceMap) -> Vec<Diagnostic> {
             "add `bands: [guarded, withdrawn]` variants so a guarded peer sounds guarded",
         );
     }
+}
+
+/// The options across the scenario tempt and teach: several warm-sounding
+/// roadblocks, a decision with two sound options and a silence option.
+fn lint_option_variety(r: &mut Reporter, decisions: &[&Node]) {
     let warm: BTreeSet<Roadblock> = decisions
         .iter()
         .flat_map(|n| n.options.iter())
@@ -254,9 +294,9 @@ pub fn lint(path: &str, s: &Scenario, map: &SourceMap) -> Vec<Diagnostic> {
         .filter(|r| r.sounds_warm())
         .collect();
     if warm.len() < MIN_WARM_ROADBLOCKS {
-        let at = top(&r, "nodes");
+        let at = top(r, "nodes");
         warn(
-            &mut r,
+            r,
             at,
             "few-warm-roadblocks",
             format!(
@@ -273,9 +313,9 @@ pub fn lint(path: &str, s: &Scenario, map: &SourceMap) -> Vec<Diagnostic> {
             .count()
             >= 2
     }) {
-        let at = top(&r, "nodes");
+        let at = top(r, "nodes");
         warn(
-            &mut r,
+            r,
             at,
             "no-two-good-options",
             "no decision has two sound options (good or best)".into(),
@@ -287,16 +327,15 @@ pub fn lint(path: &str, s: &Scenario, map: &SourceMap) -> Vec<Diagnostic> {
         .flat_map(|n| n.options.iter())
         .any(|o| o.skills.contains(&Skill::AttentiveSilence));
     if !has_silence {
-        let at = top(&r, "nodes");
+        let at = top(r, "nodes");
         warn(
-            &mut r,
+            r,
             at,
             "no-silence-option",
             "no option offers attentive silence or letting the peer finish".into(),
             "add an option tagged attentive_silence",
         );
     }
-    r.out
 }
 
 /// How many decisions have a best option that is, alone, the longest.

@@ -7,7 +7,7 @@ use crate::scenario::diagnostic::{Diagnostic, Severity};
 use crate::scenario::graph::successors;
 use crate::scenario::source_map::{EntryKind, SourceMap};
 use crate::scenario::{
-    Band, Condition, EndingKind, MAX_OPTIONS, Node, Rating, Scenario, TRUST_MAX, TRUST_MIN,
+    Band, Choice, Condition, EndingKind, MAX_OPTIONS, Node, Rating, Scenario, TRUST_MAX, TRUST_MIN,
 };
 
 /// Builds diagnostics for one file, knowing where things are in it.
@@ -250,6 +250,8 @@ fn check_duplicates(r: &mut Reporter, s: &Scenario) {
     }
 }
 
+/// Checks one node: its id, then what it is (a branch, an ending or a
+/// decision) and everything inside it.
 fn check_node(
     r: &mut Reporter,
     node: &Node,
@@ -270,39 +272,82 @@ fn check_node(
         );
     }
     if node.is_branch() {
-        if !node.options.is_empty() || node.is_ending() {
-            r.error(at, "branch-mixed", format!("branch \"{id}\" has routes and also options or an ending; a node is one of the three"));
-        }
-        if !node.lines.is_empty() {
-            r.push(
-                at,
-                Severity::Warning,
-                "branch-has-lines",
-                format!("branch \"{id}\" has lines, which are never shown"),
-                None,
-            );
-        }
-        if node
-            .routes
-            .last()
-            .is_some_and(|route| !route.when.is_empty())
-        {
-            r.push(
-                at,
-                Severity::Error,
-                "no-fallback-route",
-                format!(
-                    "the last route of branch \"{id}\" has conditions, so there may be no way on"
-                ),
-                Some("make the last route unconditional: `(goto: \"...\")`".into()),
-            );
-        }
-        for route in &node.routes {
-            check_target(r, node, None, &route.goto, known, ids);
-            check_conditions(r, node, None, &route.when, known, ids, layers);
-        }
+        check_branch(r, node, at, known, ids, layers);
         return;
     }
+    check_lines(r, node, at, known, ids, layers);
+    if node.is_ending() {
+        return;
+    }
+    if node.options.is_empty() {
+        r.push(
+            at,
+            Severity::Error,
+            "dead-end",
+            format!("node \"{id}\" has no options and is not an ending"),
+            Some(
+                "add options, mark it with `ending: (kind: ..., title: ...)`, or give it `routes`"
+                    .into(),
+            ),
+        );
+        return;
+    }
+    check_options(r, node, at, known, ids, layers);
+}
+
+/// A branch has only routes, the last of them unconditional, each going to
+/// a node that exists.
+fn check_branch(
+    r: &mut Reporter,
+    node: &Node,
+    at: Option<usize>,
+    known: &HashSet<&str>,
+    ids: &[&str],
+    layers: &HashSet<&str>,
+) {
+    let id = &node.id;
+    if !node.options.is_empty() || node.is_ending() {
+        r.error(at, "branch-mixed", format!("branch \"{id}\" has routes and also options or an ending; a node is one of the three"));
+    }
+    if !node.lines.is_empty() {
+        r.push(
+            at,
+            Severity::Warning,
+            "branch-has-lines",
+            format!("branch \"{id}\" has lines, which are never shown"),
+            None,
+        );
+    }
+    if node
+        .routes
+        .last()
+        .is_some_and(|route| !route.when.is_empty())
+    {
+        r.push(
+            at,
+            Severity::Error,
+            "no-fallback-route",
+            format!("the last route of branch \"{id}\" has conditions, so there may be no way on"),
+            Some("make the last route unconditional: `(goto: \"...\")`".into()),
+        );
+    }
+    for route in &node.routes {
+        check_target(r, node, None, &route.goto, known, ids);
+        check_conditions(r, node, None, &route.when, known, ids, layers);
+    }
+}
+
+/// The peer's lines at a decision or ending: there is one for every
+/// openness band, each has text and its conditions name what exists.
+fn check_lines(
+    r: &mut Reporter,
+    node: &Node,
+    at: Option<usize>,
+    known: &HashSet<&str>,
+    ids: &[&str],
+    layers: &HashSet<&str>,
+) {
+    let id = &node.id;
     if node.lines.is_empty() {
         r.error(
             at,
@@ -328,22 +373,19 @@ fn check_node(
             r.error(place.or(at), "empty-text", message);
         }
     }
-    if node.is_ending() {
-        return;
-    }
-    if node.options.is_empty() {
-        r.push(
-            at,
-            Severity::Error,
-            "dead-end",
-            format!("node \"{id}\" has no options and is not an ending"),
-            Some(
-                "add options, mark it with `ending: (kind: ..., title: ...)`, or give it `routes`"
-                    .into(),
-            ),
-        );
-        return;
-    }
+}
+
+/// The options of a decision: not too many, unique ids, valid targets and
+/// conditions, complete fields, a best one and one that is always offered.
+fn check_options(
+    r: &mut Reporter,
+    node: &Node,
+    at: Option<usize>,
+    known: &HashSet<&str>,
+    ids: &[&str],
+    layers: &HashSet<&str>,
+) {
+    let id = &node.id;
     if node.options.len() > MAX_OPTIONS {
         r.error(
             at,
@@ -380,46 +422,7 @@ fn check_node(
         }
         check_target(r, node, Some(&opt.id), &opt.goto, known, ids);
         check_conditions(r, node, oat, &opt.when, known, ids, layers);
-        if opt.skills.is_empty() {
-            let at = r.option_field_at(id, &opt.id, "skills");
-            r.error(
-                at,
-                "no-skills",
-                format!("option \"{}\" has no skill tags", opt.id),
-            );
-        }
-        if !(1..=5).contains(&opt.empathy) {
-            let at = r.option_field_at(id, &opt.id, "empathy");
-            r.error(
-                at,
-                "empathy-range",
-                format!(
-                    "option \"{}\" has empathy {}; Carkhuff levels run from 1 to 5",
-                    opt.id, opt.empathy
-                ),
-            );
-        }
-        if opt.text.trim().is_empty() {
-            let at = r.option_field_at(id, &opt.id, "text");
-            r.error(
-                at,
-                "empty-text",
-                format!("option \"{}\" has no text", opt.id),
-            );
-        }
-        if opt.why.trim().is_empty() {
-            let at = r.option_field_at(id, &opt.id, "why");
-            r.push(
-                at,
-                Severity::Error,
-                "missing-why",
-                format!("option \"{}\" has no debrief explanation (`why`)", opt.id),
-                Some("say in plain words which skill it shows or misses".into()),
-            );
-        }
-        if opt.rating != Rating::Best && opt.better.as_deref().is_none_or(|b| b.trim().is_empty()) {
-            r.push(oat, Severity::Error, "missing-better", format!("option \"{}\" is rated {} but does not say what would have worked better (`better`)", opt.id, opt.rating.label()), Some("add `better: \"...\"` with a concrete alternative for this moment".into()));
-        }
+        check_option_fields(r, id, opt, oat);
     }
     if !node.options.iter().any(|o| o.rating == Rating::Best) {
         r.push(
@@ -438,6 +441,52 @@ fn check_node(
             format!("every option of \"{id}\" has conditions; if none holds the learner is stuck"),
             Some("keep at least one option without `when`".into()),
         );
+    }
+}
+
+/// The fields of one option of node `id` that the debrief and the screen
+/// need: skills, an empathy level, text, `why` and, below best, `better`.
+/// `oat` is where the option's id is written.
+fn check_option_fields(r: &mut Reporter, id: &str, opt: &Choice, oat: Option<usize>) {
+    if opt.skills.is_empty() {
+        let at = r.option_field_at(id, &opt.id, "skills");
+        r.error(
+            at,
+            "no-skills",
+            format!("option \"{}\" has no skill tags", opt.id),
+        );
+    }
+    if !(1..=5).contains(&opt.empathy) {
+        let at = r.option_field_at(id, &opt.id, "empathy");
+        r.error(
+            at,
+            "empathy-range",
+            format!(
+                "option \"{}\" has empathy {}; Carkhuff levels run from 1 to 5",
+                opt.id, opt.empathy
+            ),
+        );
+    }
+    if opt.text.trim().is_empty() {
+        let at = r.option_field_at(id, &opt.id, "text");
+        r.error(
+            at,
+            "empty-text",
+            format!("option \"{}\" has no text", opt.id),
+        );
+    }
+    if opt.why.trim().is_empty() {
+        let at = r.option_field_at(id, &opt.id, "why");
+        r.push(
+            at,
+            Severity::Error,
+            "missing-why",
+            format!("option \"{}\" has no debrief explanation (`why`)", opt.id),
+            Some("say in plain words which skill it shows or misses".into()),
+        );
+    }
+    if opt.rating != Rating::Best && opt.better.as_deref().is_none_or(|b| b.trim().is_empty()) {
+        r.push(oat, Severity::Error, "missing-better", format!("option \"{}\" is rated {} but does not say what would have worked better (`better`)", opt.id, opt.rating.label()), Some("add `better: \"...\"` with a concrete alternative for this moment".into()));
     }
 }
 

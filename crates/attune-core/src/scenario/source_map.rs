@@ -210,6 +210,8 @@ impl<'a> Scanner<'a> {
             .clone()
     }
 
+    /// Reads the whole text, recording where each field, string and
+    /// variant is written.
     fn run(mut self) -> Vec<Entry> {
         while let Some(c) = self.peek() {
             let (line, col) = (self.line, self.col);
@@ -232,69 +234,14 @@ impl<'a> Scanner<'a> {
                     self.string_body_until('\'');
                     self.last_ident = None;
                 }
-                c if c.is_alphabetic() || c == '_' => {
-                    let mut ident = String::new();
-                    while let Some(c) = self.peek() {
-                        if c.is_alphanumeric() || c == '_' {
-                            ident.push(c);
-                            self.bump();
-                        } else {
-                            break;
-                        }
-                    }
-                    self.last_ident = Some(ident);
-                    self.ident_pos = (line, col);
-                }
+                c if c.is_alphabetic() || c == '_' => self.ident(line, col),
                 ':' => {
                     self.bump();
-                    if let Some(name) = self.last_ident.take() {
-                        let fields = self.fields();
-                        self.entries.push(Entry {
-                            kind: EntryKind::Field,
-                            fields,
-                            key: name.clone(),
-                            value: name.clone(),
-                            line: self.ident_pos.0,
-                            col: self.ident_pos.1,
-                        });
-                        self.pending_field = Some(name);
-                    }
+                    self.field_named();
                 }
                 '(' | '[' | '{' => {
                     self.bump();
-                    let variant = self.last_ident.take();
-                    let frame = match (self.pending_field.take(), variant) {
-                        // `field: Some(` and `field: [` belong to the field.
-                        (Some(field), Some(v)) if v == "Some" => Frame {
-                            name: field,
-                            is_field: true,
-                        },
-                        (Some(field), None) => Frame {
-                            name: field,
-                            is_field: true,
-                        },
-                        (_, Some(v)) => {
-                            let fields = self.fields();
-                            self.entries.push(Entry {
-                                kind: EntryKind::Variant,
-                                fields,
-                                key: v.clone(),
-                                value: v.clone(),
-                                line: self.ident_pos.0,
-                                col: self.ident_pos.1,
-                            });
-                            Frame {
-                                name: v,
-                                is_field: false,
-                            }
-                        }
-                        (None, None) => Frame {
-                            name: String::new(),
-                            is_field: false,
-                        },
-                    };
-                    self.stack.push(frame);
-                    self.fields = None;
+                    self.open();
                 }
                 ')' | ']' | '}' => {
                     self.bump();
@@ -315,6 +262,77 @@ impl<'a> Scanner<'a> {
             }
         }
         self.entries
+    }
+
+    /// Reads an identifier starting at `line`:`col`; it may turn out to be
+    /// a field name or a variant.
+    fn ident(&mut self, line: usize, col: usize) {
+        let mut ident = String::new();
+        while let Some(c) = self.peek() {
+            if c.is_alphanumeric() || c == '_' {
+                ident.push(c);
+                self.bump();
+            } else {
+                break;
+            }
+        }
+        self.last_ident = Some(ident);
+        self.ident_pos = (line, col);
+    }
+
+    /// After a `:`: the identifier before it names a field, whose value
+    /// comes next.
+    fn field_named(&mut self) {
+        if let Some(name) = self.last_ident.take() {
+            let fields = self.fields();
+            self.entries.push(Entry {
+                kind: EntryKind::Field,
+                fields,
+                key: name.clone(),
+                value: name.clone(),
+                line: self.ident_pos.0,
+                col: self.ident_pos.1,
+            });
+            self.pending_field = Some(name);
+        }
+    }
+
+    /// After an opening bracket: what it belongs to, a field's value or a
+    /// variant (which is recorded), becomes the innermost frame.
+    fn open(&mut self) {
+        let variant = self.last_ident.take();
+        let frame = match (self.pending_field.take(), variant) {
+            // `field: Some(` and `field: [` belong to the field.
+            (Some(field), Some(v)) if v == "Some" => Frame {
+                name: field,
+                is_field: true,
+            },
+            (Some(field), None) => Frame {
+                name: field,
+                is_field: true,
+            },
+            (_, Some(v)) => {
+                let fields = self.fields();
+                self.entries.push(Entry {
+                    kind: EntryKind::Variant,
+                    fields,
+                    key: v.clone(),
+                    value: v.clone(),
+                    line: self.ident_pos.0,
+                    col: self.ident_pos.1,
+                });
+                Frame {
+                    name: v,
+                    is_field: false,
+                }
+            }
+            (None, None) => Frame {
+                name: String::new(),
+                is_field: false,
+            },
+        };
+        self.stack.push(frame);
+        self.fields = None;
     }
 
     fn record_str(&mut self, value: String, line: usize, col: usize) {
