@@ -3,6 +3,8 @@
 //! or the network. The compiler cannot see a layer inside one crate, so
 //! this test reads the sources.
 
+#![allow(clippy::expect_used)] // A test that cannot read its sources stops with the reason.
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
