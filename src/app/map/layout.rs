@@ -14,6 +14,7 @@
 
 use std::collections::{HashMap, VecDeque};
 
+use crate::scenario::graph::{Graph as SharedGraph, Via};
 use crate::scenario::{EndingKind, Rating, Scenario};
 
 /// Width of a node box, in world units.
@@ -217,7 +218,7 @@ impl Layout {
         let y = lanes.place();
         let x = |l: usize| column_left(l) + NODE_W / 2.0;
 
-        let reachable = graph.reachable();
+        let reachable = &graph.reachable;
         let withdrawal = graph.index.get(scenario.on_withdraw.as_str()).copied();
         let nodes: Vec<MapNode> = (0..n)
             .map(|i| MapNode {
@@ -405,47 +406,46 @@ struct Graph {
     edges: Vec<Edge>,
     /// Edge indices leaving each node, in authored order.
     out: Vec<Vec<usize>>,
+    /// Which nodes the start leads to.
+    reachable: Vec<bool>,
     start: usize,
     index: HashMap<String, usize>,
 }
 
 impl Graph {
+    /// The map's view of the scenario's one graph
+    /// ([`crate::scenario::graph::Graph`]), with what drawing needs added:
+    /// node kinds, ratings and option ids, and owned ids so the layout
+    /// outlives the scenario borrow.
     fn of(scenario: &Scenario) -> Graph {
-        let mut index = HashMap::new();
-        for (i, node) in scenario.nodes.iter().enumerate() {
-            index.entry(node.id.clone()).or_insert(i);
-        }
-        let mut edges = Vec::new();
+        let shared = SharedGraph::new(scenario);
         let mut out = vec![Vec::new(); scenario.nodes.len()];
-        for (i, node) in scenario.nodes.iter().enumerate() {
-            let targets = node
-                .options
-                .iter()
-                .enumerate()
-                .map(|(index, o)| {
-                    let kind = EdgeKind::Option {
-                        index,
-                        rating: o.rating,
-                    };
-                    (o.goto.as_str(), kind, Some(o.id.clone()))
+        let edges = shared
+            .edges
+            .iter()
+            .filter_map(|e| {
+                let node = scenario.nodes.get(e.from)?;
+                let (kind, option_id) = match e.via {
+                    Via::Option(index) => {
+                        let o = node.options.get(index)?;
+                        let kind = EdgeKind::Option {
+                            index,
+                            rating: o.rating,
+                        };
+                        (kind, Some(o.id.clone()))
+                    }
+                    Via::Route(index) => (EdgeKind::Route { index }, None),
+                };
+                Some(Edge {
+                    from: e.from,
+                    to: e.to,
+                    kind,
+                    option_id,
                 })
-                .chain(
-                    node.routes
-                        .iter()
-                        .enumerate()
-                        .map(|(index, r)| (r.goto.as_str(), EdgeKind::Route { index }, None)),
-                );
-            for (goto, kind, option_id) in targets {
-                if let Some(&to) = index.get(goto) {
-                    out[i].push(edges.len());
-                    edges.push(Edge {
-                        from: i,
-                        to,
-                        kind,
-                        option_id,
-                    });
-                }
-            }
+            })
+            .collect::<Vec<_>>();
+        for (i, e) in edges.iter().enumerate() {
+            out[e.from].push(i);
         }
         let kinds = scenario
             .nodes
@@ -460,12 +460,19 @@ impl Graph {
                 },
             })
             .collect();
+        let reachable = shared.reachable();
+        let ids: Vec<String> = scenario.nodes.iter().map(|n| n.id.clone()).collect();
+        let mut index = HashMap::with_capacity(ids.len());
+        for (i, id) in ids.iter().enumerate() {
+            index.entry(id.clone()).or_insert(i);
+        }
         Graph {
-            ids: scenario.nodes.iter().map(|n| n.id.clone()).collect(),
+            start: shared.start.unwrap_or(0),
+            ids,
             kinds,
             edges,
             out,
-            start: index.get(scenario.start.as_str()).copied().unwrap_or(0),
+            reachable,
             index,
         }
     }
@@ -559,26 +566,6 @@ impl Graph {
             }
         }
         layer
-    }
-
-    /// Which nodes the start leads to.
-    fn reachable(&self) -> Vec<bool> {
-        let mut seen = vec![false; self.ids.len()];
-        if self.ids.is_empty() {
-            return seen;
-        }
-        let mut stack = vec![self.start];
-        seen[self.start] = true;
-        while let Some(v) = stack.pop() {
-            for &e in &self.out[v] {
-                let to = self.edges[e].to;
-                if !seen[to] {
-                    seen[to] = true;
-                    stack.push(to);
-                }
-            }
-        }
-        seen
     }
 }
 
