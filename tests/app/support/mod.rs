@@ -13,11 +13,11 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 /// The fixture every UI test plays: three decisions with Rosa.
-pub const KITCHEN_TABLE: &str = include_str!("dialogues/kitchen_table.ron");
+pub const KITCHEN_TABLE: &str = include_str!("../../app_support/dialogues/kitchen_table.ron");
 /// A short online chat, for the chat layout.
-pub const LATE_MESSAGE: &str = include_str!("dialogues/late_message.ron");
+pub const LATE_MESSAGE: &str = include_str!("../../app_support/dialogues/late_message.ron");
 /// A dialogue file with a syntax error on line 5.
-pub const BROKEN: &str = include_str!("dialogues/broken.ron");
+pub const BROKEN: &str = include_str!("../../app_support/dialogues/broken.ron");
 /// The fixtures folder, relative to the package root (the tests' working
 /// folder), so file names on cards are the same on every machine.
 pub const FIXTURE_DIALOGUES: &str = "tests/app_support/dialogues";
