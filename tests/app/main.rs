@@ -1,9 +1,10 @@
 //! The app's tests, in one test binary: screens driven through
-//! `egui_kittest`, snapshots of them, and the real window under
+//! `egui_kittest`, snapshots of them, the fonts, and the real window under
 //! Xvfb. `support` holds the set-up they share.
 
 mod support;
 
+mod charset;
 mod flow;
 mod map;
 mod persistence;
