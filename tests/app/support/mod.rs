@@ -2,8 +2,6 @@
 //! scenario in a temporary folder, and a harness around the real app whose
 //! data folder is temporary too. Nothing touches the user's own folders.
 
-#![allow(dead_code)]
-
 use std::path::{Path, PathBuf};
 
 use attune::app::{AttuneApp, Options, Screen};
@@ -188,20 +186,4 @@ pub fn choose_rated(harness: &mut Harness<'_, AttuneApp>, rating: Rating) -> Str
     let text = option_rated(harness, rating);
     choose(harness, &text);
     text
-}
-
-/// Picks the option with this rating with its number key.
-pub fn press_rated(harness: &mut Harness<'_, AttuneApp>, rating: Rating) {
-    let keys = [
-        eframe::egui::Key::Num1,
-        eframe::egui::Key::Num2,
-        eframe::egui::Key::Num3,
-        eframe::egui::Key::Num4,
-    ];
-    let n = options(harness)
-        .iter()
-        .position(|(_, r)| *r == rating)
-        .unwrap_or_else(|| panic!("no {rating:?} option on offer"));
-    harness.key_press(keys[n]);
-    harness.run();
 }
