@@ -1,6 +1,6 @@
 //! The checks behind Attune's fuzz targets. The same functions run in
-//! `tests/reliability.rs` as bounded proptests (that file includes this one
-//! by path), so `cargo test` exercises every target on a few hundred inputs
+//! `tests/store/reliability.rs` as bounded proptests (its binary includes
+//! this file by path), so `cargo test` exercises every target on a few hundred inputs
 //! and a crash found by the fuzzer becomes a regression test by adding its
 //! input there.
 //!

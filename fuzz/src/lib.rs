@@ -5,8 +5,8 @@
 //! The store is included by path instead of depending on the `attune`
 //! crate, so a fuzz build does not compile and instrument the whole GUI
 //! stack (eframe, wgpu). `extern crate self as attune` lets the checks
-//! name it `attune::…`, exactly as `tests/reliability.rs` does when it
-//! includes `checks.rs`.
+//! name it `attune::…`, exactly as `tests/store/reliability.rs` does when
+//! its binary includes `checks.rs`.
 
 extern crate self as attune;
 

@@ -7,7 +7,7 @@
 //! Hebrew would come out backwards even with a font. A character outside
 //! [`SUPPORTED`] would be drawn as an empty box ("tofu"), so the validator
 //! reports it instead, naming the script, at the character's line and
-//! column. `tests/charset.rs` checks every range here against the fonts.
+//! column. `tests/app/charset.rs` checks every range here against the fonts.
 
 use crate::scenario::diagnostic::{Diagnostic, Severity};
 use crate::scenario::source_map::{EntryKind, SourceMap};

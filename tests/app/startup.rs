@@ -2,12 +2,10 @@
 //! an "opening" screen, and the app takes over when the loading thread is
 //! done. Also `--open FILE`, which the loading thread resolves.
 
-mod app_support;
-
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use app_support::Folders;
+use crate::support::Folders;
 use attune::app::Screen;
 use attune::app::shell::frame_control::FrameControl;
 use attune::app::shell::startup::Launcher;

@@ -6,7 +6,7 @@ use attune::skills::Roadblock;
 use proptest::prelude::*;
 
 fn fixture() -> Scenario {
-    let loaded = load_file(std::path::Path::new("tests/fixtures/engine.ron"));
+    let loaded = load_file(std::path::Path::new(fixture!("engine.ron")));
     assert!(!loaded.has_errors(), "{:?}", loaded.diagnostics);
     loaded.scenario.expect("fixture loads")
 }

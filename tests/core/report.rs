@@ -32,7 +32,7 @@ fn report_contains_every_turn_and_the_metrics() {
 
 #[test]
 fn hostile_text_is_escaped() {
-    let base = std::fs::read_to_string("tests/fixtures/valid-minimal.ron").unwrap();
+    let base = std::fs::read_to_string(fixture!("valid-minimal.ron")).unwrap();
     let evil = base
         .replace(
             "text: \"Hi.\"",

@@ -1,10 +1,8 @@
 //! Snapshot images of the main screens at 1280×800, in the light and the
 //! dark theme. Write new ones with
-//! `UPDATE_SNAPSHOTS=1 cargo test --test app_snapshots`, then look at them.
+//! `UPDATE_SNAPSHOTS=1 cargo test --test app snapshots::`, then look at them.
 
-mod app_support;
-
-use app_support::*;
+use crate::support::*;
 use attune::app::{Action, AttuneApp};
 use attune::scenario::Rating;
 use attune::scenario::library::Library;

@@ -2,12 +2,10 @@
 //! time the path a real file takes; and diagnostics deep inside a large
 //! file still point at the right line (the source map's node index).
 
-#[path = "../benches/support/generate.rs"]
-mod generate;
-
 use attune::scenario::load::MAX_FILE_BYTES;
 use attune::scenario::load_str;
-use generate::Style;
+
+use crate::generate::{self, Style};
 
 #[test]
 fn generated_scenarios_load_without_errors_in_both_styles() {

@@ -1,12 +1,12 @@
-//! `attune stats` on a small scenario whose figures are counted by hand.
+//! The figures behind `attune stats`, on a small scenario counted by hand.
+//! The command itself is tested in tests/cli/stats.rs.
 
 use std::path::Path;
-use std::process::Command;
 
 use attune::scenario::load_file;
 use attune::scenario::stats::{Count, stats};
 
-const FIXTURE: &str = "tests/fixtures/stats.ron";
+const FIXTURE: &str = fixture!("stats.ron");
 
 fn count(name: &str, n: usize) -> Count {
     Count {
@@ -86,42 +86,4 @@ fn loops_are_reported_and_counted_once() {
     assert!(p.loops);
     // c.y now goes back to a and is not counted: c = 3 + 2 = 5, a = 3 + 5 + 1 = 9.
     assert_eq!(p.count, 9);
-}
-
-#[test]
-fn the_command_prints_text_and_json() {
-    let out = Command::new(env!("CARGO_BIN_EXE_attune"))
-        .args(["stats", FIXTURE])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("3 decisions, 8 options, 3 endings"), "{text}");
-    assert!(
-        text.contains("shortest 1 decision, longest 3 decisions"),
-        "{text}"
-    );
-    assert!(text.contains("distinct paths: 10"), "{text}");
-    assert!(text.contains("1 of 3 decisions (33%"), "{text}");
-
-    let out = Command::new(env!("CARGO_BIN_EXE_attune"))
-        .args(["stats", FIXTURE, "--format", "json"])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v["decisions"], 3);
-    assert_eq!(v["words"], 71);
-    assert_eq!(v["paths"]["count"], 10);
-    assert_eq!(v["answer_tells"]["long_options"], 1);
-}
-
-#[test]
-fn stats_on_an_unknown_scenario_fails_with_a_message() {
-    let out = Command::new(env!("CARGO_BIN_EXE_attune"))
-        .args(["stats", "no_such_scenario"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("no scenario or file named"));
 }

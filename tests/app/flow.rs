@@ -2,9 +2,7 @@
 //! undoing, rewinding, trying again, withdrawing, a broken file, and the
 //! report export.
 
-mod app_support;
-
-use app_support::*;
+use crate::support::*;
 use attune::app::Screen;
 use attune::debrief::report::escape;
 use attune::scenario::{EndingKind, Rating};

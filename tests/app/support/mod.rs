@@ -2,8 +2,6 @@
 //! scenario in a temporary folder, and a harness around the real app whose
 //! data folder is temporary too. Nothing touches the user's own folders.
 
-#![allow(dead_code)]
-
 use std::path::{Path, PathBuf};
 
 use attune::app::{AttuneApp, Options, Screen};
@@ -13,11 +11,11 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 /// The fixture every UI test plays: three decisions with Rosa.
-pub const KITCHEN_TABLE: &str = include_str!("dialogues/kitchen_table.ron");
+pub const KITCHEN_TABLE: &str = include_str!("../../app_support/dialogues/kitchen_table.ron");
 /// A short online chat, for the chat layout.
-pub const LATE_MESSAGE: &str = include_str!("dialogues/late_message.ron");
+pub const LATE_MESSAGE: &str = include_str!("../../app_support/dialogues/late_message.ron");
 /// A dialogue file with a syntax error on line 5.
-pub const BROKEN: &str = include_str!("dialogues/broken.ron");
+pub const BROKEN: &str = include_str!("../../app_support/dialogues/broken.ron");
 /// The fixtures folder, relative to the package root (the tests' working
 /// folder), so file names on cards are the same on every machine.
 pub const FIXTURE_DIALOGUES: &str = "tests/app_support/dialogues";
@@ -188,20 +186,4 @@ pub fn choose_rated(harness: &mut Harness<'_, AttuneApp>, rating: Rating) -> Str
     let text = option_rated(harness, rating);
     choose(harness, &text);
     text
-}
-
-/// Picks the option with this rating with its number key.
-pub fn press_rated(harness: &mut Harness<'_, AttuneApp>, rating: Rating) {
-    let keys = [
-        eframe::egui::Key::Num1,
-        eframe::egui::Key::Num2,
-        eframe::egui::Key::Num3,
-        eframe::egui::Key::Num4,
-    ];
-    let n = options(harness)
-        .iter()
-        .position(|(_, r)| *r == rating)
-        .unwrap_or_else(|| panic!("no {rating:?} option on offer"));
-    harness.key_press(keys[n]);
-    harness.run();
 }

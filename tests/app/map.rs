@@ -2,9 +2,7 @@
 //! the debrief, its nodes as accessible widgets, the path, selecting a
 //! node, zooming and fitting; and the layout on every shipped scenario.
 
-mod app_support;
-
-use app_support::*;
+use crate::support::*;
 use attune::app::Screen;
 use attune::app::map::layout::{Layout, NODE_H};
 use attune::app::map::{Camera, MapAction};

@@ -3,11 +3,9 @@
 //! the facilitator notes, a clicker-only run to the end of the debrief
 //! walkthrough, and branching off to compare two paths. Snapshots at
 //! 1920×1080; write new ones with
-//! `UPDATE_SNAPSHOTS=1 cargo test --test app_presenter`, then look at them.
+//! `UPDATE_SNAPSHOTS=1 cargo test --test app presenter::`, then look at them.
 
-mod app_support;
-
-use app_support::*;
+use crate::support::*;
 use attune::app::presenter::walkthrough::{Page, pages};
 use attune::app::state::compare::divergences;
 use attune::app::{AttuneApp, Options, Screen};

@@ -8,13 +8,13 @@ use std::path::Path;
 use attune::engine::Conversation;
 use attune::scenario::{Scenario, load_file};
 
-const FIXTURE: &str = "tests/fixtures/tutorial_from_docs.ron";
+const FIXTURE: &str = fixture!("tutorial_from_docs.ron");
 /// The guide marks its final listing with this comment on the line above.
 const MARKER: &str = "<!-- tutorial-final-listing -->";
 
 /// The code block that follows the marker in the guide.
 fn final_listing() -> String {
-    let doc = std::fs::read_to_string("docs/authoring.md").unwrap();
+    let doc = std::fs::read_to_string(concat!(top_dir!(), "docs/authoring.md")).unwrap();
     let (_, after) = doc.split_once(MARKER).expect("the guide has the marker");
     let after = after.trim_start();
     let body = after
@@ -37,7 +37,7 @@ fn the_fixture_is_the_guides_final_listing() {
 #[test]
 fn the_steps_add_up_to_the_final_listing() {
     // Every line of every step's ```ron block appears in the final file.
-    let doc = std::fs::read_to_string("docs/authoring.md").unwrap();
+    let doc = std::fs::read_to_string(concat!(top_dir!(), "docs/authoring.md")).unwrap();
     let (_, tutorial) = doc.split_once("## 10. Tutorial").unwrap();
     let (steps, _) = tutorial.split_once(MARKER).unwrap();
     let fixture = std::fs::read_to_string(FIXTURE).unwrap();

@@ -1,15 +1,15 @@
 //! How a conversation can run: loops, soft-locks, conditions that never
-//! hold, and the wording lints. Places are tested in tests/validator.rs;
-//! these tests check what the messages say and what must not fire.
+//! hold, and the wording lints. Places are tested in
+//! tests/core/validator.rs; these tests check what the messages say and
+//! what must not fire. `attune check` prints them: tests/cli/flow.rs.
 
 use std::path::Path;
-use std::process::Command;
 
 use attune::scenario::wording::{self_harm_phrase, warns_of_self_harm};
 use attune::scenario::{Diagnostic, load_file, load_str};
 
 fn fixture(name: &str) -> String {
-    std::fs::read_to_string(format!("tests/fixtures/broken/{name}.ron")).unwrap()
+    std::fs::read_to_string(format!("{}{name}.ron", fixture!("broken/"))).unwrap()
 }
 
 fn codes(d: &[Diagnostic]) -> Vec<&'static str> {
@@ -18,7 +18,7 @@ fn codes(d: &[Diagnostic]) -> Vec<&'static str> {
 
 #[test]
 fn a_soft_lock_names_the_state_and_the_choices_that_reach_it() {
-    let d = load_file(Path::new("tests/fixtures/broken/soft-lock.ron")).diagnostics;
+    let d = load_file(Path::new(fixture!("broken/soft-lock.ron"))).diagnostics;
     let lock = d.iter().find(|d| d.code == "soft-lock").unwrap();
     assert!(
         lock.message.contains("decision \"fork\""),
@@ -62,17 +62,14 @@ fn a_loop_with_a_way_out_is_fine() {
 
 #[test]
 fn loop_messages_name_the_nodes_and_the_closed_way_out() {
-    let d = load_file(Path::new("tests/fixtures/broken/endless-loop.ron")).diagnostics;
+    let d = load_file(Path::new(fixture!("broken/endless-loop.ron"))).diagnostics;
     let e = d.iter().find(|d| d.code == "endless-loop").unwrap();
     assert!(
         e.message.contains("\"round\", \"and_round\""),
         "{}",
         e.message
     );
-    let d = load_file(Path::new(
-        "tests/fixtures/broken/endless-loop-conditional.ron",
-    ))
-    .diagnostics;
+    let d = load_file(Path::new(fixture!("broken/endless-loop-conditional.ron"))).diagnostics;
     let e = d.iter().find(|d| d.code == "endless-loop").unwrap();
     assert!(
         e.message.contains("every way out is closed"),
@@ -128,48 +125,6 @@ fn a_content_note_saying_there_is_none_does_not_count() {
         "\"Thoughts of self-harm, mentioned but not described.\"",
     );
     assert!(!codes(&load_str("noted.ron", &text).diagnostics).contains(&"missing-content-note"));
-}
-
-#[test]
-fn check_json_carries_the_same_diagnostics_as_the_text() {
-    let run = |format: &str| {
-        Command::new(env!("CARGO_BIN_EXE_attune"))
-            .args(["check", "--format", format, "tests/fixtures/broken"])
-            .output()
-            .unwrap()
-    };
-    let text = String::from_utf8(run("text").stdout).unwrap();
-    let json: serde_json::Value = serde_json::from_slice(&run("json").stdout).unwrap();
-    let mut from_json = Vec::new();
-    for file in json["files"].as_array().unwrap() {
-        for d in file["diagnostics"].as_array().unwrap() {
-            from_json.push(format!(
-                "{}:{}:{}: {}[{}]: {}",
-                d["path"].as_str().unwrap(),
-                d["line"],
-                d["col"],
-                d["severity"].as_str().unwrap(),
-                d["code"].as_str().unwrap(),
-                d["message"].as_str().unwrap()
-            ));
-        }
-    }
-    let from_text: Vec<&str> = text
-        .lines()
-        .filter(|l| l.contains(": error[") || l.contains(": warning["))
-        .collect();
-    assert_eq!(from_text, from_json);
-    for code in [
-        "soft-lock",
-        "endless-loop",
-        "long-option",
-        "missing-content-note",
-    ] {
-        assert!(
-            from_json.iter().any(|l| l.contains(&format!("[{code}]"))),
-            "{code}"
-        );
-    }
 }
 
 #[test]

@@ -1,24 +1,21 @@
-//! Issue 7, bullet by bullet: hostile dialogue files, containment, what a
-//! scenario cannot do, report escaping, and bounded versions of the fuzz
-//! targets. The store's bullets (atomic writes, concurrent writers, damaged
-//! files, unwritable folders, old formats) are in `tests/store.rs`; an
-//! old-format fixture file is loaded here too.
-
-#[path = "../fuzz/src/checks.rs"]
-mod fuzz_checks;
+//! Issue 7, bullet by bullet, as far as the core goes: hostile dialogue
+//! files, containment, what a scenario cannot do, and report escaping. The
+//! store's bullets (atomic writes, concurrent writers, damaged files,
+//! unwritable folders, old formats) are in tests/store/store.rs; the old
+//! history fixture, the source scan and the fuzz targets in
+//! tests/store/reliability.rs; `attune check` on hostile files in
+//! tests/cli/reliability.rs.
 
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
 use attune::debrief::{Debrief, report};
 use attune::engine::{Pick, play_out};
 use attune::scenario::load::MAX_FILE_BYTES;
 use attune::scenario::{Loaded, Severity, load_bytes, load_file, load_str};
-use attune::store::{HISTORY_FILE, Store};
-use proptest::prelude::*;
 
-const MINIMAL: &str = include_str!("fixtures/valid-minimal.ron");
+use crate::MINIMAL;
+use crate::chain::chain_scenario;
 
 /// The one error a refused file gets, checked to name the file and a place.
 fn single_error<'a>(loaded: &'a Loaded, path: &str) -> &'a attune::scenario::Diagnostic {
@@ -39,34 +36,6 @@ fn load_written(dir: &Path, name: &str, bytes: &[u8]) -> (String, Loaded) {
     let path = dir.join(name);
     fs::write(&path, bytes).expect("written");
     (path.display().to_string(), load_file(&path))
-}
-
-/// A valid scenario with `n` decision nodes in a chain, each with a best
-/// option onwards and a poor option to the withdrawal ending.
-fn chain_scenario(n: usize) -> String {
-    let mut text = String::with_capacity(n * 330);
-    text.push_str(
-        "(id: \"chain\", title: \"Chain\", summary: \"Generated.\", setting: (place: \"A park bench\"),\n\
-         persona: (name: \"Kim\", background: \"Generated.\"), initial_trust: 40, withdrawal_floor: 15,\n\
-         on_withdraw: \"end_withdrew\", start: \"n0\", nodes: [\n",
-    );
-    for i in 0..n {
-        let next = if i + 1 == n {
-            "end_opened".to_string()
-        } else {
-            format!("n{}", i + 1)
-        };
-        text.push_str(&format!(
-            "(id: \"n{i}\", lines: [(text: \"Line {i}.\")], options: [\
-             (id: \"a\", text: \"You sound tired.\", skills: [simple_reflection], empathy: 3, rating: best, goto: \"{next}\", why: \"Reflects.\"),\
-             (id: \"b\", text: \"Just rest.\", skills: [roadblock(advising)], empathy: 2, rating: poor, effects: [trust(-5)], goto: \"end_withdrew\", why: \"Advice.\", better: \"Reflect.\")]),\n"
-        ));
-    }
-    text.push_str(
-        "(id: \"end_opened\", lines: [(text: \"Thanks.\")], ending: (kind: opened_up, title: \"Opened\")),\n\
-         (id: \"end_withdrew\", lines: [(text: \"Bye.\")], ending: (kind: withdrew, title: \"Left\")),\n])\n",
-    );
-    text
 }
 
 // ------------------------------------------------------ hostile dialogue files
@@ -213,42 +182,6 @@ fn a_100_000_node_scenario_loads_or_is_refused_with_a_message() {
     // The generator itself makes valid scenarios.
     let small = load_str("small.ron", &chain_scenario(50));
     assert!(!small.has_errors(), "{:?}", small.diagnostics);
-}
-
-#[test]
-fn check_never_crashes_on_a_folder_of_hostile_files() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let files: [(&str, Vec<u8>); 6] = [
-        ("empty.ron", Vec::new()),
-        ("binary.ron", (0..=255u8).cycle().take(4096).collect()),
-        ("latin1.ron", b"(id: \"caf\xe9\")".to_vec()),
-        ("deep.ron", "[".repeat(10_000).into_bytes()),
-        (
-            "line.ron",
-            format!("(id: \"{}\"", "x".repeat(1 << 20)).into_bytes(),
-        ),
-        ("nodes.ron", chain_scenario(300).into_bytes()),
-    ];
-    for (name, bytes) in &files {
-        fs::write(dir.path().join(name), bytes).expect("written");
-    }
-    let out = Command::new(env!("CARGO_BIN_EXE_attune"))
-        .arg("check")
-        .arg(dir.path())
-        .output()
-        .expect("check runs");
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(!stderr.contains("panicked"), "{stderr}");
-    for (name, _) in &files[..5] {
-        let want = format!("{}:", dir.path().join(name).display());
-        assert!(stdout.contains(&want), "{name} is not named:\n{stdout}");
-    }
-    assert!(
-        stdout.lines().all(|l| l.len() < 1_000),
-        "a long line is not printed whole"
-    );
 }
 
 // ------------------------------------------------------------- containment
@@ -434,67 +367,6 @@ fn urls_and_markup_in_text_stay_plain_text_in_the_report() {
     assert!(html.contains("&lt;a href=&#39;javascript:alert(1)&#39;&gt;"));
 }
 
-/// Source files that may touch the world, and the things they must not
-/// contain. The engine and debrief are pure; the scenario code only reads;
-/// no code anywhere runs programs or opens links.
-#[test]
-fn scenario_engine_and_debrief_code_cannot_write_files_run_programs_or_open_links() {
-    fn sources(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
-        for entry in fs::read_dir(dir).expect("source folder").flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                sources(&path, out);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                out.push(path);
-            }
-        }
-    }
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut all = Vec::new();
-    sources(&root, &mut all);
-    assert!(all.len() > 20);
-    for path in &all {
-        let text = fs::read_to_string(path).expect("readable");
-        let rel = path
-            .strip_prefix(&root)
-            .expect("under src")
-            .to_string_lossy()
-            .replace('\\', "/");
-        for forbidden in [
-            "std::process::Command",
-            "Command::new",
-            "std::net",
-            "open_url",
-            "OpenUrl",
-            ".hyperlink(",
-            "Hyperlink::",
-        ] {
-            assert!(!text.contains(forbidden), "{rel} uses {forbidden}");
-        }
-        let pure = ["engine/", "debrief/", "scenario/"]
-            .iter()
-            .any(|p| rel.starts_with(p));
-        if pure {
-            for forbidden in [
-                "fs::write",
-                "File::create",
-                "OpenOptions",
-                "fs::rename",
-                "fs::remove",
-                "create_dir",
-            ] {
-                assert!(
-                    !text.contains(forbidden),
-                    "{rel} writes files ({forbidden})"
-                );
-            }
-        }
-        if rel.starts_with("engine/") || rel.starts_with("debrief/") {
-            assert!(!text.contains("std::fs"), "{rel} touches files");
-        }
-    }
-}
-
 // --------------------------------------------------------------- the report
 
 #[test]
@@ -541,91 +413,4 @@ fn report_escapes_script_quotes_ampersands_and_wraps_a_long_word() {
         .find(|l| l.starts_with("body {"))
         .expect("a body rule");
     assert!(body_rule.contains("overflow-wrap: anywhere"), "{body_rule}");
-}
-
-// -------------------------------------------------------------- old formats
-
-#[test]
-fn the_version_0_history_fixture_loads() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    fs::copy(
-        "tests/fixtures/history-v0.ron",
-        dir.path().join(HISTORY_FILE),
-    )
-    .expect("copied");
-    let store = Store::open(dir.path().to_path_buf());
-    assert!(store.notices().is_empty(), "{:?}", store.notices());
-    assert_eq!(store.history().version, 0);
-    assert_eq!(store.history().len(), 3);
-    let best = store
-        .history()
-        .best_outcome("relapse")
-        .expect("a finished session");
-    assert_eq!(best.ending, attune::scenario::EndingKind::Guarded);
-    assert_eq!(best.attempts, 2);
-}
-
-// ----------------------------------------------- bounded fuzz targets (proptest)
-
-/// Inputs found by `cargo fuzz` that once broke a check; each stays here.
-const REGRESSIONS: &[(&str, &[u8])] = &[];
-
-#[test]
-fn fuzz_regressions_stay_fixed() {
-    for (target, data) in REGRESSIONS {
-        match *target {
-            "load_scenario" => fuzz_checks::load_scenario(data),
-            "engine_ops" => fuzz_checks::engine_bytes(data),
-            "load_history" => fuzz_checks::load_history(data),
-            other => panic!("unknown target {other}"),
-        }
-    }
-}
-
-/// Shipped dialogue text with a few bytes cut, replaced or inserted: close
-/// enough to valid that the validator and the engine get exercised.
-fn mangled_dialogue() -> impl Strategy<Value = Vec<u8>> {
-    let files: Vec<&'static str> = ["tutorial.ron", "relapse.ron"]
-        .iter()
-        .filter_map(|n| attune::scenario::library::shipped_text(n))
-        .collect();
-    (
-        0..files.len(),
-        any::<prop::sample::Index>(),
-        0usize..40,
-        prop::collection::vec(any::<u8>(), 0..12),
-    )
-        .prop_map(move |(f, at, cut, insert)| {
-            let mut bytes = files[f].as_bytes().to_vec();
-            let at = at.index(bytes.len());
-            let end = (at + cut).min(bytes.len());
-            bytes.splice(at..end, insert);
-            bytes
-        })
-}
-
-proptest! {
-    #![proptest_config(ProptestConfig::with_cases(48))]
-
-    #[test]
-    fn load_scenario_target_on_mangled_dialogues(bytes in mangled_dialogue()) {
-        fuzz_checks::load_scenario(&bytes);
-    }
-
-    #[test]
-    fn load_scenario_target_on_arbitrary_bytes(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
-        fuzz_checks::load_scenario(&bytes);
-    }
-
-    #[test]
-    fn engine_ops_target(bytes in prop::collection::vec(any::<u8>(), 0..256)) {
-        fuzz_checks::engine_bytes(&bytes);
-    }
-
-    #[test]
-    fn load_history_target(text in "\\(version: [0-9], sessions: \\[\\(id: \"[a-z]{1,3}\", date: \"2026-0[1-9]-1[0-9]T0[0-9]:00:00Z\", scenario_id: \"[a-z]{1,8}\"(, ending: Some\\((opened_up|guarded|withdrew)\\))?\\)\\]\\)", cut in 0usize..200) {
-        fuzz_checks::load_history(text.as_bytes());
-        let cut = (0..=cut.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
-        fuzz_checks::load_history(&text.as_bytes()[..cut]);
-    }
 }

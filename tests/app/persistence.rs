@@ -2,9 +2,7 @@
 //! unfinished, and what happens when a stored file is damaged. Each test
 //! "restarts" by building a second app over the same temporary folder.
 
-mod app_support;
-
-use app_support::*;
+use crate::support::*;
 use attune::app::Screen;
 use attune::scenario::Rating;
 use attune::store::{Feedback, Theme};

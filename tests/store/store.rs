@@ -365,13 +365,13 @@ fn a_write_stopped_before_the_rename_leaves_the_previous_file_intact() {
 /// does the work named by `mode` in `dir`.
 fn run_child(mode: &str, dir: &Path, arg: &str) -> std::process::Child {
     let exe = std::env::current_exe().expect("the test binary");
+    // The harness names a test by its path below the crate root.
+    let name = match module_path!().split_once("::") {
+        Some((_, module)) => format!("{module}::child_process"),
+        None => "child_process".to_string(),
+    };
     Command::new(exe)
-        .args([
-            "child_process",
-            "--exact",
-            "--nocapture",
-            "--test-threads=1",
-        ])
+        .args([name.as_str(), "--exact", "--nocapture", "--test-threads=1"])
         .env("ATTUNE_STORE_CHILD", mode)
         .env("ATTUNE_STORE_DIR", dir)
         .env("ATTUNE_STORE_ARG", arg)

@@ -4,7 +4,7 @@
 use attune::scenario::{Diagnostic, Severity, load_str};
 
 fn minimal() -> String {
-    std::fs::read_to_string("tests/fixtures/valid-minimal.ron").unwrap()
+    std::fs::read_to_string(fixture!("valid-minimal.ron")).unwrap()
 }
 
 fn warnings(text: &str) -> Vec<Diagnostic> {
@@ -151,7 +151,7 @@ fn a_better_text_on_a_best_option_is_flagged_as_never_shown() {
 #[test]
 fn every_roadblock_tag_counts_towards_the_warm_roadblock_variety() {
     // The tutorial's first decision tags one option with two warm roadblocks.
-    let text = std::fs::read_to_string("dialogues/tutorial.ron")
+    let text = std::fs::read_to_string(concat!(top_dir!(), "dialogues/tutorial.ron"))
         .unwrap()
         .replace("    tutorial: true,\n", "");
     assert!(find(&warnings(&text), "few-warm-roadblocks").is_none());

@@ -3,12 +3,10 @@
 //! is rebuilt by replaying its choices, and an edit that makes that
 //! impossible says where it broke and keeps the old conversation going.
 
-mod app_support;
-
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use app_support::*;
+use crate::support::*;
 use attune::app::authoring::reload::{Replay, WatchStatus};
 use attune::app::state::catalogue::{Card, CardId};
 use attune::app::{AttuneApp, Screen};

@@ -1,0 +1,10 @@
+//! Tests of what Attune keeps on disk and how it survives damage: settings,
+//! history and resume files, atomic writes, concurrent writers, old
+//! formats, and bounded runs of the fuzz targets.
+
+// The fuzz targets' checks; the path is relative to this file.
+#[path = "../../fuzz/src/checks.rs"]
+mod fuzz_checks;
+
+mod reliability;
+mod store;
