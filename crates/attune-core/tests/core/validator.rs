@@ -3,7 +3,9 @@
 
 use std::path::Path;
 
-use attune::scenario::{Severity, load_bytes, load_file, load_str};
+use crate::load_file;
+use attune_core::check::{load_bytes, load_str};
+use attune_core::scenario::Severity;
 
 use crate::broken_cases::{CASES, WARNING_CASES};
 
@@ -144,14 +146,14 @@ fn an_oversized_file_is_refused_with_the_limit_named() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("huge.ron");
     let file = std::fs::File::create(&path).unwrap();
-    file.set_len(attune::scenario::load::MAX_FILE_BYTES + 1)
+    file.set_len(attune_core::scenario::parse::MAX_FILE_BYTES + 1)
         .unwrap();
     let loaded = load_file(&path);
     let d = &loaded.diagnostics[0];
     assert_eq!(d.code, "too-large");
     let limit = format!(
         "{} MiB",
-        attune::scenario::load::MAX_FILE_BYTES / (1024 * 1024)
+        attune_core::scenario::parse::MAX_FILE_BYTES / (1024 * 1024)
     );
     assert!(d.message.contains(&limit), "{}", d.message);
 }

@@ -5,8 +5,9 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use attune::engine::Conversation;
-use attune::scenario::{Scenario, load_file};
+use crate::load_file;
+use attune_core::engine::Conversation;
+use attune_core::scenario::Scenario;
 
 const FIXTURE: &str = fixture!("tutorial_from_docs.ron");
 /// The guide marks its final listing with this comment on the line above.
@@ -101,8 +102,8 @@ fn it_plays_to_every_ending() {
 
 #[test]
 fn best_choices_open_dev_up_and_worst_make_him_withdraw() {
-    use attune::engine::{Pick, play_out};
-    use attune::scenario::EndingKind;
+    use attune_core::engine::{Pick, play_out};
+    use attune_core::scenario::EndingKind;
     let s = load_file(Path::new(FIXTURE)).scenario.unwrap();
     for seed in 0..12 {
         let best = play_out(&s, seed, &Pick::Best).unwrap();

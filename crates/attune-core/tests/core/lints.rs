@@ -1,7 +1,8 @@
 //! Content lints: each is raised where it should be, and can be silenced
 //! only where the format allows it.
 
-use attune::scenario::{Diagnostic, Severity, load_str};
+use attune_core::check::load_str;
+use attune_core::scenario::{Diagnostic, Severity};
 
 fn minimal() -> String {
     std::fs::read_to_string(fixture!("valid-minimal.ron")).unwrap()

@@ -5,8 +5,10 @@
 
 use std::path::Path;
 
-use attune::scenario::wording::{self_harm_phrase, warns_of_self_harm};
-use attune::scenario::{Diagnostic, load_file, load_str};
+use crate::load_file;
+use attune_core::check::load_str;
+use attune_core::check::wording::{self_harm_phrase, warns_of_self_harm};
+use attune_core::scenario::Diagnostic;
 
 fn fixture(name: &str) -> String {
     std::fs::read_to_string(format!("{}{name}.ron", fixture!("broken/"))).unwrap()

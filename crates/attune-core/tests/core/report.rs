@@ -1,12 +1,12 @@
 //! The exported HTML report: complete and escaped.
 
-use attune::debrief::{Debrief, report};
-use attune::engine::{Pick, play_out};
-use attune::scenario::load_str;
+use attune_core::check::load_str;
+use attune_core::debrief::{Debrief, report};
+use attune_core::engine::{Pick, play_out};
 
 #[test]
 fn report_contains_every_turn_and_the_metrics() {
-    let library = attune::scenario::library::Library::shipped();
+    let library = attune_core::library::Library::shipped();
     let s = library.find("tutorial").unwrap();
     let c = play_out(s, 2, &Pick::Worst).unwrap();
     let d = Debrief::build(s, &c);

@@ -4,8 +4,10 @@
 
 use std::path::Path;
 
-use attune::scenario::diagram::{to_dot, to_mermaid};
-use attune::scenario::{Scenario, load_file, load_str};
+use crate::load_file;
+use attune_core::check::load_str;
+use attune_core::scenario::Scenario;
+use attune_core::scenario::diagram::{to_dot, to_mermaid};
 
 use crate::graphviz::dot_to_svg;
 

@@ -1,7 +1,6 @@
 //! Tests of the core: the scenario model, loading and validation, the
-//! engine, the debrief and its report, skills and text. They use nothing
-//! above the core (no app, store or command line, no `attune` binary), so
-//! they can move with it to a package of its own.
+//! engine, the debrief and its report, skills and text. They link only
+//! the core, not the window toolkit, so they build and start quickly.
 //!
 //! Every file they read is reached through `top_dir!` or a path below, all
 //! in this file, so moving them means changing this file only.
@@ -11,7 +10,7 @@
 /// the top-level package, `"../../"` from a package in `crates/`.
 macro_rules! top_dir {
     () => {
-        ""
+        "../../"
     };
 }
 
@@ -30,14 +29,28 @@ const MINIMAL: &str = include_str!(concat!(
 ));
 
 // Shared with the benches and the `cli` tests; paths relative to this file.
-#[path = "../shared/broken_cases.rs"]
+#[path = "../../../../tests/shared/broken_cases.rs"]
 mod broken_cases;
-#[path = "../shared/chain.rs"]
+#[path = "../../../../tests/shared/chain.rs"]
 mod chain;
-#[path = "../../benches/support/generate.rs"]
+#[path = "../../../../benches/support/generate.rs"]
 mod generate;
-#[path = "../shared/graphviz.rs"]
+#[path = "../../../../tests/shared/graphviz.rs"]
 mod graphviz;
+
+/// Reads and checks a dialogue file, as a front end does; the core itself
+/// never touches the disk.
+fn load_file(path: &std::path::Path) -> attune_core::check::Loaded {
+    let display = path.display().to_string();
+    match std::fs::read(path) {
+        Ok(bytes) => attune_core::check::load_bytes(&display, &bytes),
+        Err(e) => attune_core::check::Loaded::failed(attune_core::scenario::parse::file_error(
+            &display,
+            "io",
+            format!("cannot open: {e}"),
+        )),
+    }
+}
 
 mod charset;
 mod engine;

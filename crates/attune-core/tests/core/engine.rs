@@ -1,8 +1,9 @@
 //! The peer model's rules, one test each, on a fixture built for them.
 
-use attune::engine::{Adjustment, Conversation, EngineError};
-use attune::scenario::{Band, EndingKind, Scenario, load_file};
-use attune::skills::Roadblock;
+use crate::load_file;
+use attune_core::engine::{Adjustment, Conversation, EngineError};
+use attune_core::scenario::{Band, EndingKind, Scenario};
+use attune_core::skills::Roadblock;
 use proptest::prelude::*;
 
 fn fixture() -> Scenario {
@@ -97,7 +98,7 @@ fn a_repeated_roadblock_costs_more_than_the_first() {
     let mut c = calm(&s);
     let first = c.choose(&s, "judge").unwrap();
     let second = c.choose(&s, "judge2").unwrap();
-    let loss = |t: &attune::engine::Turn| t.trust_before - t.trust_after;
+    let loss = |t: &attune_core::engine::Turn| t.trust_before - t.trust_after;
     assert_eq!(loss(&first.turn), 10);
     assert_eq!(loss(&second.turn), 15);
     assert!(matches!(
@@ -292,16 +293,16 @@ proptest! {
         let (a, b) = (play(), play());
         prop_assert_eq!(&a, &b);
         prop_assert_eq!(
-            attune::debrief::Debrief::build(&s, &a),
-            attune::debrief::Debrief::build(&s, &b)
+            attune_core::debrief::Debrief::build(&s, &a),
+            attune_core::debrief::Debrief::build(&s, &b)
         );
     }
 }
 
 #[test]
 fn options_and_trust_changes_at_an_earlier_step_match_a_rewound_preview() {
-    use attune::engine::{Pick, play_out};
-    use attune::scenario::library::Library;
+    use attune_core::engine::{Pick, play_out};
+    use attune_core::library::Library;
     let library = Library::shipped();
     let mut checked = 0;
     for scenario in library.scenarios() {
@@ -344,8 +345,8 @@ fn options_and_trust_changes_at_an_earlier_step_match_a_rewound_preview() {
 
 #[test]
 fn the_capped_best_path_length_is_the_full_one_up_to_the_cap() {
-    use attune::engine::{best_path_len, best_path_len_up_to};
-    use attune::scenario::library::Library;
+    use attune_core::engine::{best_path_len, best_path_len_up_to};
+    use attune_core::library::Library;
     let library = Library::shipped();
     for scenario in library.scenarios() {
         let full = best_path_len(scenario);

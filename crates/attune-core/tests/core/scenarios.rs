@@ -3,12 +3,12 @@
 
 use std::collections::BTreeSet;
 
-use attune::debrief::Debrief;
-use attune::engine::{Pick, play_out};
-use attune::scenario::graph::longest_path_decisions;
-use attune::scenario::library::Library;
-use attune::scenario::{EndingKind, Rating, Scenario};
-use attune::skills::Skill;
+use attune_core::debrief::Debrief;
+use attune_core::engine::{Pick, play_out};
+use attune_core::library::Library;
+use attune_core::scenario::graph::longest_path_decisions;
+use attune_core::scenario::{EndingKind, Rating, Scenario};
+use attune_core::skills::Skill;
 
 const EXPECTED: &[&str] = &[
     "tutorial",
@@ -121,7 +121,7 @@ fn full_scenarios_meet_the_length_ending_and_disclosure_minimums() {
         let decisions: Vec<_> = s.nodes.iter().filter(|n| !n.options.is_empty()).collect();
         assert!(longest_path_decisions(&s) >= 10, "{}: longest path", s.id);
         assert!(
-            attune::engine::best_path_len(&s) >= 8,
+            attune_core::engine::best_path_len(&s) >= 8,
             "{}: best path",
             s.id
         );

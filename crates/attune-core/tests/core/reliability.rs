@@ -9,16 +9,18 @@
 use std::fs;
 use std::path::Path;
 
-use attune::debrief::{Debrief, report};
-use attune::engine::{Pick, play_out};
-use attune::scenario::load::MAX_FILE_BYTES;
-use attune::scenario::{Loaded, Severity, load_bytes, load_file, load_str};
+use crate::load_file;
+use attune_core::check::{Loaded, load_bytes, load_str};
+use attune_core::debrief::{Debrief, report};
+use attune_core::engine::{Pick, play_out};
+use attune_core::scenario::Severity;
+use attune_core::scenario::parse::MAX_FILE_BYTES;
 
 use crate::MINIMAL;
 use crate::chain::chain_scenario;
 
 /// The one error a refused file gets, checked to name the file and a place.
-fn single_error<'a>(loaded: &'a Loaded, path: &str) -> &'a attune::scenario::Diagnostic {
+fn single_error<'a>(loaded: &'a Loaded, path: &str) -> &'a attune_core::scenario::Diagnostic {
     assert!(loaded.scenario.is_none(), "{path}: refused");
     let d = loaded
         .diagnostics
@@ -291,7 +293,7 @@ fn field_names(value: &serde_json::Value, out: &mut std::collections::BTreeSet<S
 
 #[test]
 fn the_scenario_model_has_no_field_that_could_name_a_file_url_or_command() {
-    let library = attune::scenario::library::Library::shipped();
+    let library = attune_core::library::Library::shipped();
     let mut seen = std::collections::BTreeSet::new();
     for s in library.scenarios() {
         let json = serde_json::to_value(s).expect("serialises");

@@ -3,8 +3,8 @@
 
 use std::path::Path;
 
-use attune::scenario::load_file;
-use attune::scenario::stats::{Count, stats};
+use crate::load_file;
+use attune_core::check::stats::{Count, stats};
 
 const FIXTURE: &str = fixture!("stats.ron");
 
@@ -79,7 +79,7 @@ fn loops_are_reported_and_counted_once() {
         "goto: \"end_guarded\", why: \"Closed.\"",
         "goto: \"a\", why: \"Closed.\"",
     );
-    let s = attune::scenario::load_str("loop.ron", &text)
+    let s = attune_core::check::load_str("loop.ron", &text)
         .scenario
         .expect("a loop with a way out is valid");
     let p = stats(&s).paths;

@@ -2,8 +2,8 @@
 //! time the path a real file takes; and diagnostics deep inside a large
 //! file still point at the right line (the source map's node index).
 
-use attune::scenario::load::MAX_FILE_BYTES;
-use attune::scenario::load_str;
+use attune_core::check::load_str;
+use attune_core::scenario::parse::MAX_FILE_BYTES;
 
 use crate::generate::{self, Style};
 

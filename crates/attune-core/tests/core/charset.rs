@@ -3,8 +3,8 @@
 //! never drawn as empty boxes. That the fonts really have these glyphs is
 //! checked in tests/app/charset.rs.
 
-use attune::scenario::charset::{is_supported, script_of};
-use attune::scenario::load_str;
+use attune_core::check::charset::{is_supported, script_of};
+use attune_core::check::load_str;
 
 use crate::MINIMAL;
 
