@@ -12,7 +12,7 @@ use attune::app::presenter::walkthrough::{Page, pages};
 use attune::app::state::compare::divergences;
 use attune::app::{AttuneApp, Options, Screen};
 use attune::scenario::Rating;
-use eframe::egui::{Key, TextStyle};
+use eframe::egui::{Key, Modifiers, TextStyle};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
@@ -417,10 +417,14 @@ fn the_walkthrough_branches_off_and_plays_another_option() {
     h.run();
     assert!(h.query_by_label("Two paths compared").is_some());
 
-    // B on a turn page branches off before that turn.
+    // A clicker's B (blank screen) on a turn page does not branch; Ctrl+B
+    // branches off before that turn.
     h.state_mut().state.presenter.page = 1;
     h.run();
     press(&mut h, Key::B);
+    assert_eq!(screen(&h), Screen::Debrief, "B alone never branches");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::B);
+    h.run();
     assert_eq!(screen(&h), Screen::Conversation);
     assert_eq!(turns(&h), 0);
 }

@@ -5,8 +5,8 @@
 //! and the arrow keys walk the tree and a screen reader can read it.
 
 use eframe::egui::{
-    self, Align2, Color32, CursorIcon, EventFilter, FontId, Key, Modifiers, Pos2, Rect, RichText,
-    Sense, Shape, Stroke, StrokeKind, Ui, Vec2, pos2, text::LayoutJob, vec2,
+    self, Align2, Color32, CursorIcon, EventFilter, FontId, Pos2, Rect, RichText, Sense, Shape,
+    Stroke, StrokeKind, Ui, Vec2, pos2, text::LayoutJob, vec2,
 };
 
 use super::details_ui::details_ui;
@@ -14,7 +14,8 @@ use super::layout::{
     COLUMN_GAP, EdgeKind, Layout, MapEdge, MapNode, NODE_H, NODE_W, NodeKind, Point, column_left,
 };
 use super::path::{MapPath, PathMarks};
-use super::{Camera, MapAction, MapState, ZOOM_STEP};
+use super::{Camera, MapAction, MapState, ZOOM_STEP, canvas_id};
+use crate::app::shell::commands::{CommandId, keys_of};
 use crate::app::state::AppState;
 use crate::app::state::action::{Action, Screen};
 use crate::app::widgets;
@@ -22,8 +23,6 @@ use crate::app::widgets::theme::Palette;
 use crate::scenario::{Rating, Scenario};
 use crate::text::count;
 
-/// How far one arrow key press moves the view, in screen points.
-const PAN_STEP: f32 = 80.0;
 /// Extra world units around the view within which things are drawn.
 const CULL_MARGIN: f32 = 40.0;
 /// Node text is left out when boxes are narrower than this on screen.
@@ -43,7 +42,8 @@ pub fn map_screen_ui(ui: &mut Ui, state: &AppState, palette: &Palette) -> Vec<Ac
     let scenario = state.catalogue.scenario(map.card);
     ui.add_space(6.0);
     ui.horizontal_wrapped(|ui| {
-        if ui.button(back).on_hover_text("Or press M").clicked() {
+        let hint = format!("Or press {}", keys_of(CommandId::Map));
+        if ui.button(back).on_hover_text(hint).clicked() {
             actions.push(Action::CloseMap);
         }
         match scenario {
@@ -123,22 +123,6 @@ fn path_summary(path: &MapPath, scenario: &Scenario) -> String {
     )
 }
 
-/// M opens the map of the scenario on screen, and closes it again.
-pub fn map_key(ui: &Ui, state: &AppState) -> Option<Action> {
-    if !ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::M)) {
-        return None;
-    }
-    match state.screen {
-        Screen::Map => Some(Action::CloseMap),
-        Screen::Conversation if state.pending_rewind.is_none() => {
-            state.active.as_ref().map(|a| Action::OpenMap(a.card))
-        }
-        Screen::Debrief => state.review.as_ref().map(|r| Action::OpenMap(r.card)),
-        Screen::Briefing => state.briefing.map(Action::OpenMap),
-        _ => None,
-    }
-}
-
 /// The map of `scenario` with `path` highlighted: toolbar, canvas,
 /// legend and details panel. Pure drawing: every change comes back as an
 /// action. Benchmarks call this directly with [`MapState::of`].
@@ -183,15 +167,20 @@ fn toolbar_ui(ui: &mut Ui, palette: &Palette, actions: &mut Vec<Action>) {
     ui.horizontal_wrapped(|ui| {
         if ui
             .button("Fit to window")
-            .on_hover_text("Show the whole tree (F or 0)")
+            .on_hover_text(format!(
+                "Show the whole tree ({})",
+                keys_of(CommandId::MapFit)
+            ))
             .clicked()
         {
             actions.push(Action::Map(MapAction::Fit));
         }
-        if ui.button("Zoom out").on_hover_text("Or \u{2212}").clicked() {
+        let out = format!("Or {}", keys_of(CommandId::MapZoomOut));
+        if ui.button("Zoom out").on_hover_text(out).clicked() {
             actions.push(zoom(1.0 / ZOOM_STEP, None));
         }
-        if ui.button("Zoom in").on_hover_text("Or +").clicked() {
+        let zoom_in = format!("Or {}", keys_of(CommandId::MapZoomIn));
+        if ui.button("Zoom in").on_hover_text(zoom_in).clicked() {
             actions.push(zoom(ZOOM_STEP, None));
         }
         ui.label(
@@ -408,7 +397,8 @@ fn canvas_ui(
 ) {
     let layout = &*map.layout;
     let size = ui.available_size().max(vec2(64.0, 64.0));
-    let (rect, canvas) = ui.allocate_exact_size(size, Sense::click_and_drag());
+    let (_, rect) = ui.allocate_space(size);
+    let canvas = ui.interact(rect, canvas_id(), Sense::click_and_drag());
     canvas.widget_info(|| {
         egui::WidgetInfo::labeled(
             egui::Role::Canvas,
@@ -495,7 +485,7 @@ fn canvas_ui(
         }
     }
 
-    input(ui, &canvas, &view, focused_node, actions);
+    input(ui, &canvas, &view, actions);
 
     // Every other column is shaded, to help the eye follow depth.
     for layer in (1..layout.layers).step_by(2) {
@@ -732,14 +722,9 @@ fn minimap_ui(
     }
 }
 
-/// Mouse, wheel and keys on the canvas.
-fn input(
-    ui: &Ui,
-    canvas: &egui::Response,
-    view: &View,
-    focused_node: Option<usize>,
-    actions: &mut Vec<Action>,
-) {
+/// Mouse and wheel on the canvas. Its keys are read with every other
+/// key, from the command table (`shell::keys`).
+fn input(ui: &Ui, canvas: &egui::Response, view: &View, actions: &mut Vec<Action>) {
     if canvas.clicked() {
         canvas.request_focus();
     }
@@ -762,10 +747,9 @@ fn input(
             actions.push(zoom(factor, pointer.map(|p| view.to_world(p))));
         }
     }
-    // Arrow keys move the view unless a node has focus; then they move
-    // the focus to the nearest node in that direction (egui does that).
-    let canvas_focused = canvas.has_focus();
-    if canvas_focused {
+    // While the canvas has focus, the arrow keys move the view rather
+    // than the focus; on a node they move the focus (egui does that).
+    if canvas.has_focus() {
         ui.memory_mut(|m| {
             m.set_focus_lock_filter(
                 canvas.id,
@@ -777,33 +761,6 @@ fn input(
             );
         });
     }
-    let nothing_focused = ui.memory(|m| m.focused().is_none());
-    ui.input_mut(|i| {
-        if i.consume_key(Modifiers::NONE, Key::Plus)
-            || i.consume_key(Modifiers::NONE, Key::Equals)
-            || i.consume_key(Modifiers::SHIFT, Key::Equals)
-        {
-            actions.push(zoom(ZOOM_STEP, None));
-        }
-        if i.consume_key(Modifiers::NONE, Key::Minus) {
-            actions.push(zoom(1.0 / ZOOM_STEP, None));
-        }
-        if i.consume_key(Modifiers::NONE, Key::Num0) || i.consume_key(Modifiers::NONE, Key::F) {
-            actions.push(Action::Map(MapAction::Fit));
-        }
-        if focused_node.is_none() && (canvas_focused || nothing_focused) {
-            for (key, dx, dy) in [
-                (Key::ArrowLeft, PAN_STEP, 0.0),
-                (Key::ArrowRight, -PAN_STEP, 0.0),
-                (Key::ArrowUp, 0.0, PAN_STEP),
-                (Key::ArrowDown, 0.0, -PAN_STEP),
-            ] {
-                if i.consume_key(Modifiers::NONE, key) {
-                    actions.push(Action::Map(MapAction::Pan { dx, dy }));
-                }
-            }
-        }
-    });
 }
 
 /// The screen points of an edge: a curve through its waypoints that

@@ -4,14 +4,14 @@
 //!
 //! Everything here is session state: nothing is written to the learner's
 //! settings, so leaving presenter mode gives back their own theme and size.
-//! Full screen and the shortcut sheet live here too; they work in both modes.
+//! The state of full screen and the shortcut sheet lives here too; they work
+//! in both modes (their keys are in [`crate::app::shell::commands`]).
 
 mod apply;
 mod bar_ui;
 /// The discussion pause at a decision: votes, reveal, the room's choice.
 pub mod discussion;
 mod discussion_ui;
-mod keys;
 mod notes_ui;
 mod stage_ui;
 /// The debrief as a sequence of pages, one turn per page.
@@ -20,10 +20,9 @@ mod walkthrough_ui;
 
 use eframe::egui;
 
-pub(crate) use apply::apply;
+pub(crate) use apply::{apply, current_discussion, walkthrough_turn};
 pub(crate) use bar_ui::{bar_ui, library_button_ui};
 pub use discussion::Discussion;
-pub(crate) use keys::keys;
 pub(crate) use stage_ui::stage_ui;
 pub(crate) use walkthrough_ui::walkthrough_ui;
 

@@ -7,6 +7,8 @@ pub mod commands;
 /// `--exit-after-frames` and `--screenshot`.
 pub mod frame_control;
 pub(crate) mod icon;
+/// Reading the keys once a frame, from the command table.
+pub(crate) mod keys;
 pub(crate) mod notices_ui;
 pub(crate) mod shortcuts_ui;
 /// Opening the window while the scenarios load on another thread.
