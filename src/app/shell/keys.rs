@@ -169,9 +169,7 @@ fn resolve(id: CommandId, index: usize, state: &AppState) -> Option<Action> {
         CommandId::Reveal => presenter(P::ToggleReveal),
         CommandId::Branch => walkthrough_turn(state).map(Action::TryAgainFrom),
         // egui's own keys: never taken here.
-        CommandId::ZoomIn
-        | CommandId::ZoomOut
-        | CommandId::ZoomReset
+        CommandId::Zoom
         | CommandId::MoveFocus
         | CommandId::PressButton
         | CommandId::CloseDialog

@@ -20,9 +20,7 @@ pub enum CommandId {
     FullScreen,
     Shortcuts,
     Escape,
-    ZoomIn,
-    ZoomOut,
-    ZoomReset,
+    Zoom,
     MoveFocus,
     PressButton,
     CloseDialog,
@@ -51,14 +49,12 @@ pub enum CommandId {
 
 impl CommandId {
     /// Every command, for tests that walk them all.
-    pub const ALL: [CommandId; 31] = [
+    pub const ALL: [CommandId; 29] = [
         CommandId::PresenterMode,
         CommandId::FullScreen,
         CommandId::Shortcuts,
         CommandId::Escape,
-        CommandId::ZoomIn,
-        CommandId::ZoomOut,
-        CommandId::ZoomReset,
+        CommandId::Zoom,
         CommandId::MoveFocus,
         CommandId::PressButton,
         CommandId::CloseDialog,
@@ -153,7 +149,7 @@ impl Group {
     /// The sheet's column (0 or 1) the group is shown in.
     pub fn column(self) -> usize {
         match self {
-            Group::Everywhere | Group::Conversation | Group::Map => 0,
+            Group::Everywhere | Group::Map => 0,
             _ => 1,
         }
     }
@@ -476,7 +472,7 @@ mod tests {
         assert_eq!(keys_of(C::MapFit), "F or 0");
         assert_eq!(keys_of(C::MapZoomOut), "\u{2212}");
         assert_eq!(keys_of(C::MapZoomIn), "+");
-        assert_eq!(keys_of(C::ZoomIn), "Ctrl+Plus");
+        assert_eq!(keys_of(C::Zoom), "Ctrl+Plus, Ctrl+Minus or Ctrl+0");
         assert_eq!(keys_of(C::Shortcuts), "?");
         assert_eq!(keys_of(C::Branch), "Ctrl+B");
         assert_eq!(
@@ -484,6 +480,7 @@ mod tests {
             "Page Down, Right arrow, Down arrow or Space"
         );
         assert_eq!(first_key_of(C::Back), "Page Up");
+        assert_eq!(keys_of(C::MapPan), "Arrow keys");
     }
 
     #[test]

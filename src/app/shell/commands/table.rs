@@ -148,32 +148,21 @@ pub const COMMANDS: &[Command] = &[
     .while_typing(),
     Command::new(
         C::CloseDialog,
-        "In a question such as \u{201c}Go back to before turn 3?\u{201d}: close it, changing nothing",
+        "Close a question such as \u{201c}Go back to before turn 3?\u{201d}, changing nothing",
         &[key(Key::Escape)],
         &[X::Dialog],
         Group::Everywhere,
     )
     .by_egui(),
     Command::new(
-        C::ZoomIn,
-        "Zoom in (everything larger)",
-        &[ctrl(Key::Plus), also(ctrl(Key::Equals))],
-        EVERYWHERE,
-        Group::Everywhere,
-    )
-    .by_egui(),
-    Command::new(
-        C::ZoomOut,
-        "Zoom out",
-        &[ctrl(Key::Minus)],
-        EVERYWHERE,
-        Group::Everywhere,
-    )
-    .by_egui(),
-    Command::new(
-        C::ZoomReset,
-        "Zoom back to normal",
-        &[ctrl(Key::Num0)],
+        C::Zoom,
+        "Zoom the whole window in, out, back to normal",
+        &[
+            ctrl(Key::Plus),
+            also(ctrl(Key::Equals)),
+            ctrl(Key::Minus),
+            ctrl(Key::Num0),
+        ],
         EVERYWHERE,
         Group::Everywhere,
     )
@@ -199,7 +188,12 @@ pub const COMMANDS: &[Command] = &[
     Command::new(
         C::Choose,
         "Choose an option",
-        &[key(Key::Num1), key(Key::Num2), key(Key::Num3), key(Key::Num4)],
+        &[
+            key(Key::Num1),
+            key(Key::Num2),
+            key(Key::Num3),
+            key(Key::Num4),
+        ],
         &[X::Conversation],
         Group::Conversation,
     ),
@@ -308,7 +302,12 @@ pub const COMMANDS: &[Command] = &[
     Command::new(
         C::ChooseAtOnce,
         "Choose an option at once",
-        &[key(Key::Num1), key(Key::Num2), key(Key::Num3), key(Key::Num4)],
+        &[
+            key(Key::Num1),
+            key(Key::Num2),
+            key(Key::Num3),
+            key(Key::Num4),
+        ],
         &[X::Stage, X::Discussion],
         Group::Presenter,
     ),

@@ -39,8 +39,12 @@ fn key_name(key: Key, spelled: bool) -> &'static str {
     }
 }
 
+/// The four arrows, which read as one "Arrow keys" when all are listed.
+const ARROWS: [&str; 4] = ["Left arrow", "Right arrow", "Up arrow", "Down arrow"];
+
 /// The shown keys in words. A run of three or more neighbouring digits or
-/// letters with the same modifiers reads as a range: "A–D".
+/// letters with the same modifiers reads as a range: "A–D"; all four
+/// arrows read as "Arrow keys".
 pub fn keys_text(keys: &[Chord]) -> String {
     let shown: Vec<&Chord> = keys.iter().filter(|k| k.shown).collect();
     let mut parts: Vec<String> = Vec::new();
@@ -57,6 +61,13 @@ pub fn keys_text(keys: &[Chord]) -> String {
         } else {
             parts.push(shown[i].text());
             i += 1;
+        }
+    }
+    if ARROWS.iter().all(|a| parts.iter().any(|p| p == a)) {
+        let first = parts.iter().position(|p| ARROWS.contains(&p.as_str()));
+        parts.retain(|p| !ARROWS.contains(&p.as_str()));
+        if let Some(at) = first {
+            parts.insert(at, "Arrow keys".to_string());
         }
     }
     join_or(&parts)
