@@ -241,7 +241,7 @@ pub struct Command {
 }
 
 impl Command {
-    const fn new(
+    const fn row(
         id: CommandId,
         label: &'static str,
         keys: &'static [Chord],
@@ -397,16 +397,16 @@ mod tests {
     fn a_shared_key_in_a_shared_context_is_caught() {
         // The two conflicts this table was made to fix.
         let old = [
-            Command::new(C::Vote, "vote", B, &[X::Discussion], Group::Discussion),
-            Command::new(
+            Command::row(C::Vote, "vote", B, &[X::Discussion], Group::Discussion),
+            Command::row(
                 C::Branch,
                 "branch",
                 B,
                 &[X::Discussion, X::WalkthroughTurn],
                 Group::Walkthrough,
             ),
-            Command::new(C::Next, "next", DOWN, PRESENTER, Group::Presenter),
-            Command::new(C::Select, "move", DOWN, &[X::Discussion], Group::Discussion),
+            Command::row(C::Next, "next", DOWN, PRESENTER, Group::Presenter),
+            Command::row(C::Select, "move", DOWN, &[X::Discussion], Group::Discussion),
         ];
         let found = clashes(&old);
         assert_eq!(found.len(), 2, "{found:#?}");
@@ -417,17 +417,17 @@ mod tests {
         // Other modifiers, other contexts or focus that cannot hold at
         // once are no clash.
         let fine = [
-            Command::new(C::Vote, "vote", B, &[X::Discussion], Group::Discussion)
+            Command::row(C::Vote, "vote", B, &[X::Discussion], Group::Discussion)
                 .focus(Focus::Unfocused),
-            Command::new(
+            Command::row(
                 C::Branch,
                 "branch",
                 CTRL_B,
                 &[X::Discussion],
                 Group::Walkthrough,
             ),
-            Command::new(C::Discuss, "discuss", B, &[X::Stage], Group::Presenter),
-            Command::new(C::Map, "map", B, &[X::Discussion], Group::Map).focus(Focus::Focused),
+            Command::row(C::Discuss, "discuss", B, &[X::Stage], Group::Presenter),
+            Command::row(C::Map, "map", B, &[X::Discussion], Group::Map).focus(Focus::Focused),
         ];
         assert_eq!(clashes(&fine), Vec::new());
     }

@@ -115,14 +115,14 @@ use Context as X;
 /// The table. The sheet lists the rows in this order within each group.
 pub const COMMANDS: &[Command] = &[
     // Everywhere.
-    Command::new(
+    Command::row(
         C::Shortcuts,
         "Show or hide this sheet",
         &[key(Key::Questionmark), also(shift(Key::Slash))],
         EVERYWHERE,
         Group::Everywhere,
     ),
-    Command::new(
+    Command::row(
         C::PresenterMode,
         "Presenter mode on or off",
         &[key(Key::F5)],
@@ -130,7 +130,7 @@ pub const COMMANDS: &[Command] = &[
         Group::Everywhere,
     )
     .while_typing(),
-    Command::new(
+    Command::row(
         C::FullScreen,
         "Full screen on or off",
         &[key(Key::F11)],
@@ -138,7 +138,7 @@ pub const COMMANDS: &[Command] = &[
         Group::Everywhere,
     )
     .while_typing(),
-    Command::new(
+    Command::row(
         C::Escape,
         "Close this sheet, or leave full screen (never quits)",
         &[key(Key::Escape)],
@@ -146,7 +146,7 @@ pub const COMMANDS: &[Command] = &[
         Group::Everywhere,
     )
     .while_typing(),
-    Command::new(
+    Command::row(
         C::CloseDialog,
         "Close a question such as \u{201c}Go back to before turn 3?\u{201d}, changing nothing",
         &[key(Key::Escape)],
@@ -154,7 +154,7 @@ pub const COMMANDS: &[Command] = &[
         Group::Everywhere,
     )
     .by_egui(),
-    Command::new(
+    Command::row(
         C::Zoom,
         "Zoom the whole window in, out, back to normal",
         &[
@@ -167,7 +167,7 @@ pub const COMMANDS: &[Command] = &[
         Group::Everywhere,
     )
     .by_egui(),
-    Command::new(
+    Command::row(
         C::MoveFocus,
         "Move to the next or the previous button",
         &[key(Key::Tab), shift(Key::Tab)],
@@ -175,7 +175,7 @@ pub const COMMANDS: &[Command] = &[
         Group::Everywhere,
     )
     .by_egui(),
-    Command::new(
+    Command::row(
         C::PressButton,
         "Press the button that has focus (outside presenter mode)",
         &[key(Key::Enter), key(Key::Space)],
@@ -185,7 +185,7 @@ pub const COMMANDS: &[Command] = &[
     .focus(Focus::Focused)
     .by_egui(),
     // A conversation in normal mode.
-    Command::new(
+    Command::row(
         C::Choose,
         "Choose an option",
         &[
@@ -197,14 +197,14 @@ pub const COMMANDS: &[Command] = &[
         &[X::Conversation],
         Group::Conversation,
     ),
-    Command::new(
+    Command::row(
         C::Undo,
         "Take back the last choice",
         &[ctrl(Key::Z), key(Key::Backspace)],
         &[X::Conversation],
         Group::Conversation,
     ),
-    Command::new(
+    Command::row(
         C::OpenDebrief,
         "Open the debrief at the end",
         &[key(Key::Enter)],
@@ -213,14 +213,14 @@ pub const COMMANDS: &[Command] = &[
     )
     .focus(Focus::Unfocused),
     // The map.
-    Command::new(
+    Command::row(
         C::Map,
         "Open the scenario map from a briefing, conversation or debrief; close it again",
         &[key(Key::M)],
         WITH_A_MAP,
         Group::Map,
     ),
-    Command::new(
+    Command::row(
         C::MapZoomIn,
         "Zoom the map in",
         &[
@@ -231,21 +231,21 @@ pub const COMMANDS: &[Command] = &[
         &[X::Map],
         Group::Map,
     ),
-    Command::new(
+    Command::row(
         C::MapZoomOut,
         "Zoom the map out",
         &[key(Key::Minus)],
         &[X::Map],
         Group::Map,
     ),
-    Command::new(
+    Command::row(
         C::MapFit,
         "Show the whole tree",
         &[key(Key::F), key(Key::Num0)],
         &[X::Map],
         Group::Map,
     ),
-    Command::new(
+    Command::row(
         C::MapPan,
         "Move the view (while no node has focus)",
         &[
@@ -258,7 +258,7 @@ pub const COMMANDS: &[Command] = &[
         Group::Map,
     )
     .focus(Focus::Unfocused),
-    Command::new(
+    Command::row(
         C::MapStep,
         "Step to the nearest node that way (once Tab has put focus on a node)",
         &[
@@ -273,7 +273,7 @@ pub const COMMANDS: &[Command] = &[
     .focus(Focus::Focused)
     .by_egui(),
     // Presenter mode: the clicker's keys work on every page.
-    Command::new(
+    Command::row(
         C::Next,
         "Next: discuss, reveal, say the room's choice, next debrief page",
         &[
@@ -285,21 +285,21 @@ pub const COMMANDS: &[Command] = &[
         PRESENTER,
         Group::Presenter,
     ),
-    Command::new(
+    Command::row(
         C::Back,
         "Back: hide, close the discussion, take back a choice, previous page",
         &[key(Key::PageUp), key(Key::ArrowLeft), key(Key::ArrowUp)],
         PRESENTER,
         Group::Presenter,
     ),
-    Command::new(
+    Command::row(
         C::Enter,
         "Say the room's choice; next debrief page",
         &[key(Key::Enter)],
         PRESENTER,
         Group::Presenter,
     ),
-    Command::new(
+    Command::row(
         C::ChooseAtOnce,
         "Choose an option at once",
         &[
@@ -311,21 +311,21 @@ pub const COMMANDS: &[Command] = &[
         &[X::Stage, X::Discussion],
         Group::Presenter,
     ),
-    Command::new(
+    Command::row(
         C::Discuss,
         "Open the discussion pause",
         &[key(Key::D)],
         &[X::Stage],
         Group::Presenter,
     ),
-    Command::new(
+    Command::row(
         C::Trust,
         "Show or hide the trust meter",
         &[key(Key::T)],
         PRESENTER,
         Group::Presenter,
     ),
-    Command::new(
+    Command::row(
         C::Notes,
         "Show or hide the facilitator notes",
         &[key(Key::N)],
@@ -333,7 +333,7 @@ pub const COMMANDS: &[Command] = &[
         Group::Presenter,
     ),
     // The discussion pause.
-    Command::new(
+    Command::row(
         C::Vote,
         "One more vote for that option",
         &[key(Key::A), key(Key::B), key(Key::C), key(Key::D)],
@@ -341,21 +341,21 @@ pub const COMMANDS: &[Command] = &[
         Group::Discussion,
     )
     .repeats(),
-    Command::new(
+    Command::row(
         C::Select,
         "Make that option the room's choice (or click it)",
         &[shift(Key::A), shift(Key::B), shift(Key::C), shift(Key::D)],
         &[X::Discussion],
         Group::Discussion,
     ),
-    Command::new(
+    Command::row(
         C::ResetVotes,
         "Reset the votes",
         &[key(Key::Num0)],
         &[X::Discussion],
         Group::Discussion,
     ),
-    Command::new(
+    Command::row(
         C::Reveal,
         "Reveal or hide each option's effect",
         &[key(Key::R)],
@@ -364,7 +364,7 @@ pub const COMMANDS: &[Command] = &[
     ),
     // The debrief walkthrough. No clicker sends Ctrl, and B alone is a
     // clicker's "blank screen" and a vote letter.
-    Command::new(
+    Command::row(
         C::Branch,
         "On a turn's page: branch off before that turn",
         &[ctrl(Key::B)],
