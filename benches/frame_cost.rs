@@ -170,7 +170,7 @@ fn map_200_nodes(setup: &Setup) -> AttuneApp {
     let card = app
         .state
         .catalogue
-        .index_of("map_200")
+        .id_of("map_200")
         .expect("the generated map scenario is playable");
     app.state.apply(Action::OpenMap(card));
     assert_eq!(app.state.screen, AppScreen::Map);

@@ -444,12 +444,9 @@ fn the_shortcut_sheet_and_full_screen_keys() {
     assert!(h.query_by_label("Presenter mode on or off").is_none());
 
     press(&mut h, Key::F11);
-    assert!(h.state().state.presenter.fullscreen);
+    assert!(h.state().state.window.fullscreen);
     press(&mut h, Key::Escape);
-    assert!(
-        !h.state().state.presenter.fullscreen,
-        "Esc leaves full screen"
-    );
+    assert!(!h.state().state.window.fullscreen, "Esc leaves full screen");
     press(&mut h, Key::Escape);
     assert_eq!(screen(&h), Screen::Library, "and never quits");
 }
@@ -543,7 +540,7 @@ fn the_sheet_lists_every_command_from_the_table() {
     let folders = folders();
     let mut h = harness_at(&folders, true);
     press(&mut h, Key::Questionmark);
-    assert!(h.state().state.presenter.shortcuts);
+    assert!(h.state().state.window.shortcuts);
     for command in COMMANDS {
         assert!(
             h.query_all_by_label(command.label).count() == 1,
@@ -564,5 +561,5 @@ fn the_sheet_lists_every_command_from_the_table() {
     press(&mut h, Key::PageDown);
     assert_eq!(discussion(&h), None);
     press(&mut h, Key::Escape);
-    assert!(!h.state().state.presenter.shortcuts);
+    assert!(!h.state().state.window.shortcuts);
 }

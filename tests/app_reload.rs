@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use app_support::*;
 use attune::app::authoring::reload::{Replay, WatchStatus};
-use attune::app::state::catalogue::Card;
+use attune::app::state::catalogue::{Card, CardId};
 use attune::app::{AttuneApp, Screen};
 use attune::scenario::Rating;
 use egui_kittest::Harness;
@@ -54,12 +54,22 @@ fn await_reload(h: &mut Harness<'static, AttuneApp>, done: impl Fn(&AttuneApp) -
 fn playable_with(app: &AttuneApp, needle: &str) -> bool {
     app.state
         .catalogue
-        .scenario(0)
+        .scenario(kitchen_id(app))
         .is_some_and(|s| format!("{s:?}").contains(needle))
 }
 
-fn kitchen_card<'a>(h: &'a Harness<'static, AttuneApp>) -> &'a Card {
-    &h.state().state.catalogue.cards[0]
+/// The id of the kitchen table's card, the first in the library; a
+/// reload keeps it.
+fn kitchen_id(app: &AttuneApp) -> CardId {
+    app.state.catalogue.all().next().expect("a card").0
+}
+
+fn kitchen_card(app: &AttuneApp) -> &Card {
+    let id = kitchen_id(app);
+    app.state
+        .catalogue
+        .card(id)
+        .expect("the kitchen table's card")
 }
 
 #[test]
@@ -88,8 +98,9 @@ fn an_edit_reloads_the_card_and_replays_the_conversation() {
     assert!(report.playable());
     assert_eq!(report.replay, Some(Replay::Rebuilt { choices: 1 }));
     let active = state.active.as_ref().expect("the conversation goes on");
-    assert_eq!(active.card, 0, "it now plays the reloaded card");
-    let scenario = state.catalogue.scenario(0).expect("playable");
+    let kitchen = kitchen_id(h.state());
+    assert_eq!(active.card, kitchen, "it now plays the reloaded card");
+    let scenario = state.catalogue.scenario(kitchen).expect("playable");
     let ending = scenario.node("end_open").expect("end_open");
     assert!(ending.lines[0].text.starts_with("Thank you for sitting up"));
     assert_eq!(screen(&h), Screen::Conversation);
@@ -100,10 +111,8 @@ fn an_edit_reloads_the_card_and_replays_the_conversation() {
         &file,
         &KITCHEN_TABLE.replacen("id: \"letter\",", "id: \"letter\"", 1),
     );
-    await_reload(&mut h, |app| {
-        matches!(app.state.catalogue.cards[0], Card::Broken(_))
-    });
-    assert!(matches!(kitchen_card(&h), Card::Broken(_)));
+    await_reload(&mut h, |app| matches!(kitchen_card(app), Card::Broken(_)));
+    assert!(matches!(kitchen_card(h.state()), Card::Broken(_)));
     let report = h.state().state.authoring.reloads.last().expect("a reload");
     assert!(!report.playable());
     assert_eq!(report.replay, Some(Replay::KeptOld));
@@ -132,7 +141,7 @@ fn an_edit_reloads_the_card_and_replays_the_conversation() {
         &reworded.replace("reflect_sitting", "reflect_weight"),
     );
     await_reload(&mut h, |app| playable_with(app, "reflect_weight"));
-    assert!(matches!(kitchen_card(&h), Card::Playable(_)));
+    assert!(matches!(kitchen_card(h.state()), Card::Playable(_)));
     let state = &h.state().state;
     let Some(Replay::Broke(at)) = &state
         .authoring
@@ -150,7 +159,11 @@ fn an_edit_reloads_the_card_and_replays_the_conversation() {
     let (active, scenario) = state
         .active_scenario()
         .expect("the old conversation goes on");
-    assert_ne!(active.card, 0, "it keeps the version from before the edit");
+    assert_ne!(
+        active.card,
+        kitchen_id(h.state()),
+        "it keeps the version from before the edit"
+    );
     assert!(
         scenario
             .node("letter")
@@ -171,10 +184,10 @@ fn an_edit_reloads_the_card_and_replays_the_conversation() {
 fn a_new_file_in_a_watched_folder_gets_a_card() {
     let folders = Folders::new();
     let mut h = watching_harness(&folders);
-    let cards = h.state().state.catalogue.cards.len();
+    let cards = h.state().state.catalogue.len();
     save(&folders.dialogues().join("late_message.ron"), LATE_MESSAGE);
-    await_reload(&mut h, |app| app.state.catalogue.cards.len() > cards);
-    assert_eq!(h.state().state.catalogue.cards.len(), cards + 1, "one card");
+    await_reload(&mut h, |app| app.state.catalogue.len() > cards);
+    assert_eq!(h.state().state.catalogue.len(), cards + 1, "one card");
     let reloads = &h.state().state.authoring.reloads;
     assert!(
         reloads.iter().any(|r| r.added && r.playable()),

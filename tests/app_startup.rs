@@ -61,7 +61,7 @@ fn the_first_frame_does_not_wait_for_the_scenarios_to_load() {
     let app = h.state().app().expect("ready");
     assert_eq!(app.state.screen, Screen::Library);
     assert_eq!(
-        app.state.catalogue.cards.len(),
+        app.state.catalogue.len(),
         1,
         "the fixture library was loaded"
     );

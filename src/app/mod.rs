@@ -4,21 +4,46 @@
 //! Every screen is a function of [`AppState`] that returns [`Action`]s; the
 //! app applies them in one place ([`AppState::apply`]) after drawing. The
 //! engine, the debrief and the store know nothing about egui.
+//!
+//! # Rooms
+//!
+//! - `shell/`: the window and what surrounds every screen: the top bar,
+//!   notices, the shortcut sheet, the icon, start-up, frame control, and
+//!   the window's own state (full screen, the shortcut sheet).
+//! - `state/`: the model, no drawing: [`Screen`], [`Action`], [`AppState`]
+//!   and its reducers, the catalogue of cards (each named by a
+//!   [`state::catalogue::CardId`], never by its place in the list), the
+//!   session, comparing and exporting.
+//! - `screens/`: one file per screen the user sees.
+//! - `widgets/`: pieces several screens share, the theme and the portrait.
+//! - `map/`: the scenario map: its layout, its view state and its drawing.
+//! - `presenter/`: classroom mode: its state and views, and the app-wide
+//!   keys (`presenter/keys.rs`: F5, F11, Esc, ?, and the clicker keys).
+//! - `authoring/`: reloading and watching dialogue files.
+//!
+//! # Who changes what
+//!
+//! Dependencies point one way: the per-concern models ([`Screen`],
+//! `MapState`/`MapAction`, `Presenter`/`PresenterAction`,
+//! `Window`/`WindowAction`, `Authoring`/`WatchStatus`, the catalogue and
+//! the session) import neither [`AppState`] nor [`Action`]; `state/`
+//! builds on them; the views and drivers build on `state/`. Each concern
+//! changes in one place, and [`AppState::apply`] is the only caller:
+//!
+//! - navigation, briefing, the conversation, the debrief, export, resume,
+//!   opening and closing the map, notices, settings: [`AppState::apply`]
+//!   in `state/mod.rs`;
+//! - presenter mode: `AppState::apply_presenter` in `state/presenter.rs`;
+//! - a reloaded dialogue file: `reload` in `state/reload.rs`;
+//! - the map view (camera, selection): [`map::MapState::apply`];
+//! - full screen and the shortcut sheet: [`shell::window::Window::apply`].
 
-/// Scenario files changing on disk: reloading and watching.
 pub mod authoring;
-/// The scenario map: the whole tree with the learner's path.
 pub mod map;
-/// Presenter mode for classroom projectors.
 pub mod presenter;
-/// One file per screen the user sees.
 mod screens;
-/// The window and the chrome around every screen.
 pub mod shell;
-/// The model of the app: actions, the state and the one place that
-/// changes it.
 pub mod state;
-/// Widgets several screens share, the theme and the portrait.
 pub mod widgets;
 
 use std::path::PathBuf;
@@ -26,7 +51,8 @@ use std::time::Duration;
 
 use eframe::egui::{self, Ui};
 
-pub use state::action::{Action, Screen};
+pub use state::action::Action;
+pub use state::screen::Screen;
 pub use state::{AppState, Options};
 
 use crate::scenario::library::Library;
@@ -115,8 +141,8 @@ impl AttuneApp {
             // The new style shows from the next frame on.
             ctx.request_repaint();
         }
-        if self.state.presenter.fullscreen != self.fullscreen_sent {
-            self.fullscreen_sent = self.state.presenter.fullscreen;
+        if self.state.window.fullscreen != self.fullscreen_sent {
+            self.fullscreen_sent = self.state.window.fullscreen;
             ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(self.fullscreen_sent));
         }
     }
@@ -191,7 +217,7 @@ impl eframe::App for AttuneApp {
                 };
                 actions.extend(screen_actions);
             });
-        if state.presenter.shortcuts {
+        if state.window.shortcuts {
             actions.extend(shell::shortcuts_ui::shortcuts_ui(ui, &palette));
         }
         let portrait_notices = self.portraits.notices();

@@ -3,19 +3,20 @@
 //! conversation, debrief or map that used it is rebuilt by replaying the
 //! choices into the new tree. When the edit makes that impossible the old
 //! version is kept running, and the learner is told where it broke.
+//!
+//! This file holds what reloading knows and remembers, and replaying; the
+//! change to the app state is the reducer in
+//! `src/app/state/reload.rs`.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
 
-use crate::app::Screen;
-use crate::app::state::AppState;
-use crate::app::state::catalogue::{Card, Catalogue};
-use crate::debrief::Debrief;
+use crate::app::state::catalogue::Catalogue;
 use crate::engine::{Conversation, EngineError};
-use crate::scenario::library::{Entry, Source};
-use crate::scenario::{Scenario, load_file};
+use crate::scenario::Scenario;
+use crate::scenario::library::Source;
 use crate::store::Settings;
 
 /// How many reloads the problems screen remembers.
@@ -58,7 +59,8 @@ impl Authoring {
         self.watch_flag || settings.watch_dialogues
     }
 
-    fn remember(&mut self, report: ReloadReport) {
+    /// Keeps `report` for the problems screen, dropping the oldest.
+    pub fn remember(&mut self, report: ReloadReport) {
         self.reloads.push(report);
         if self.reloads.len() > KEPT_REPORTS {
             self.reloads.remove(0);
@@ -212,177 +214,4 @@ pub fn watch_roots(catalogue: &Catalogue, dialogue_dirs: &[PathBuf]) -> Vec<Path
     roots.sort();
     roots.dedup();
     roots
-}
-
-/// Loads `path` again and updates everything that used it. Returns what
-/// happened, or `None` when the path is not a dialogue file of this
-/// library (nor a new one in the user's folders).
-pub fn reload(state: &mut AppState, path: &Path) -> Option<ReloadReport> {
-    let wanted = normal(path);
-    let found = state
-        .catalogue
-        .listed()
-        .find_map(|(i, card)| match card.source() {
-            Source::File(p) if normal(p) == wanted => Some(i),
-            _ => None,
-        });
-    let Some(index) = found else {
-        return add_new_file(state, path, &wanted);
-    };
-    let Source::File(original) = state.catalogue.cards[index].source().clone() else {
-        return None;
-    };
-    let loaded = load_file(&original);
-    let card = Card::from_entry(Entry {
-        source: Source::File(original),
-        scenario: loaded.scenario,
-        diagnostics: loaded.diagnostics,
-    });
-    let old = std::mem::replace(&mut state.catalogue.cards[index], card);
-
-    // Whatever used the old version keeps a retired copy of it, so it goes
-    // on working whatever the new file holds.
-    let users = |state: &AppState| -> Vec<usize> {
-        [
-            state.active.as_ref().map(|a| a.card),
-            state.review.as_ref().map(|r| r.card),
-            state.map.as_ref().map(|m| m.card),
-        ]
-        .into_iter()
-        .flatten()
-        .collect()
-    };
-    let retired = match old {
-        Card::Playable(mut playable) if users(state).contains(&index) => {
-            playable.retired = true;
-            state.catalogue.cards.push(Card::Playable(playable));
-            Some(state.catalogue.cards.len() - 1)
-        }
-        _ => None,
-    };
-    if let Some(r) = retired {
-        for card in [
-            state.active.as_mut().map(|a| &mut a.card),
-            state.review.as_mut().map(|r| &mut r.card),
-            state.map.as_mut().map(|m| &mut m.card),
-        ]
-        .into_iter()
-        .flatten()
-        {
-            if *card == index {
-                *card = r;
-            }
-        }
-    }
-    // An older version of this same file, still in use.
-    let source = state.catalogue.cards[index].source().clone();
-    let cards = &state.catalogue.cards;
-    let of_this_file = |card: usize| {
-        card != index
-            && matches!(cards.get(card), Some(Card::Playable(p)) if p.retired && p.source == source)
-    };
-
-    let new = state.catalogue.scenario(index);
-    let mut replayed = None;
-    if let Some(active) = state.active.as_mut()
-        && of_this_file(active.card)
-    {
-        replayed = Some(match new {
-            Some(scenario) => match replay(scenario, &active.session.conversation) {
-                Ok(conversation) => {
-                    let choices = conversation.turns().len();
-                    active.session.conversation = conversation;
-                    active.session.scenario_id = scenario.id.clone();
-                    active.card = index;
-                    Replay::Rebuilt { choices }
-                }
-                Err(at) => Replay::Broke(at),
-            },
-            None => Replay::KeptOld,
-        });
-    }
-    if let (Some(review), Some(scenario)) = (state.review.as_mut(), new)
-        && of_this_file(review.card)
-        && let Ok(conversation) = replay(scenario, &review.conversation)
-    {
-        review.debrief = Debrief::build(scenario, &conversation);
-        review.conversation = conversation;
-        review.card = index;
-    }
-    if let (Some(map), Some(scenario)) = (state.map.as_mut(), new)
-        && (map.card == index || of_this_file(map.card))
-    {
-        map.card = index;
-        map.relayout(scenario);
-    }
-    if state.briefing == Some(index) && new.is_none() {
-        state.briefing = None;
-        if state.screen == Screen::Briefing {
-            state.screen = Screen::Library;
-        }
-    }
-    // A retired copy nothing uses any more is dropped.
-    if let Some(r) = retired
-        && !users(state).contains(&r)
-        && r + 1 == state.catalogue.cards.len()
-    {
-        state.catalogue.cards.pop();
-    }
-
-    let card = &state.catalogue.cards[index];
-    let file = card.source().display();
-    let report = ReloadReport {
-        file: file.clone(),
-        at: Timestamp::now(),
-        added: false,
-        errors: card.problems().iter().filter(|p| p.is_error).count(),
-        warnings: card.problems().iter().filter(|p| !p.is_error).count(),
-        replay: replayed,
-    };
-    match &report.replay {
-        Some(Replay::Broke(at)) => state.notices.push(format!(
-            "{file} changed, and the conversation in progress cannot follow the edit: {at}. \
-             It carries on with the version from before the edit; start the scenario again \
-             to play the new one."
-        )),
-        Some(Replay::KeptOld) => state.notices.push(format!(
-            "{file} has errors since the last save (see Problems). The conversation in \
-             progress carries on with the version from before the edit."
-        )),
-        _ => {}
-    }
-    state.authoring.remember(report.clone());
-    Some(report)
-}
-
-/// A dialogue file that appeared in one of the user's folders.
-fn add_new_file(state: &mut AppState, path: &Path, wanted: &Path) -> Option<ReloadReport> {
-    let in_user_folder = wanted.parent().is_some_and(|parent| {
-        state
-            .authoring
-            .dialogue_dirs
-            .iter()
-            .any(|d| normal(d) == parent)
-    });
-    let is_dialogue = path.extension().is_some_and(|e| e == "ron");
-    if !in_user_folder || !is_dialogue || !path.is_file() {
-        return None;
-    }
-    let loaded = load_file(path);
-    let card = Card::from_entry(Entry {
-        source: Source::File(path.to_path_buf()),
-        scenario: loaded.scenario,
-        diagnostics: loaded.diagnostics,
-    });
-    let report = ReloadReport {
-        file: card.source().display(),
-        at: Timestamp::now(),
-        added: true,
-        errors: card.problems().iter().filter(|p| p.is_error).count(),
-        warnings: card.problems().iter().filter(|p| !p.is_error).count(),
-        replay: None,
-    };
-    state.catalogue.cards.push(card);
-    state.authoring.remember(report.clone());
-    Some(report)
 }

@@ -4,8 +4,9 @@
 use eframe::egui::{self, RichText, ScrollArea, Ui};
 
 use super::layout::{Layout, NodeKind};
-use super::map_ui::{kind_words, line_sample, rating_style};
 use super::path::PathMarks;
+use super::style::{line_sample, rating_style};
+use super::words::kind_words;
 use super::{MapAction, MapState};
 use crate::app::state::action::Action;
 use crate::app::widgets;

@@ -3,21 +3,46 @@
 //! debrief that shows what else could have happened.
 //!
 //! [`layout`] computes where everything goes, once per scenario, in plain
-//! numbers; [`map_ui`] draws it and returns actions; [`MapState`] is what
-//! the view remembers (the layout, the camera and the selected node).
+//! numbers, and [`path`] marks the learner's route on it; [`MapState`] is
+//! what the view remembers (the layout, the camera and the selected node)
+//! and [`MapState::apply`] the one place it changes. Drawing returns
+//! actions and never changes the state:
+//!
+//! - `screen_ui`: the screen around the map (the way back, the path line);
+//! - `map_ui`: the panels: `details_ui`, `toolbar_ui`, `legend_ui` and
+//!   `canvas_ui`, which paints with `nodes`, `edges`, `pills` and
+//!   `minimap_ui`, through the world-to-screen transform in `view`;
+//! - `style` (how edges look), `words` (what the map says to a screen
+//!   reader and in hover texts), `geometry` (curves and distances);
+//! - `input`: the M key and the canvas's pointer and keys.
 
+mod canvas_ui;
 mod details_ui;
+mod edges;
+mod geometry;
+mod input;
 pub mod layout;
+mod legend_ui;
 mod map_ui;
+mod minimap_ui;
+mod nodes;
 pub mod path;
+mod pills;
+mod screen_ui;
+mod style;
+mod toolbar_ui;
+mod view;
+mod words;
 
 use std::sync::Arc;
 
 pub use layout::{Bounds, Layout, Point};
-pub use map_ui::{map_screen_ui, map_ui};
+pub use map_ui::map_ui;
 pub use path::{MapPath, PathMarks};
+pub use screen_ui::map_screen_ui;
 
-use crate::app::state::action::Screen;
+use crate::app::state::catalogue::CardId;
+use crate::app::state::screen::Screen;
 use crate::scenario::Scenario;
 
 /// The closest the view zooms out: a 200-node map still fits a window.
@@ -128,7 +153,7 @@ pub enum MapAction {
 #[derive(Clone, Debug)]
 pub struct MapState {
     /// The library card whose scenario is shown.
-    pub card: usize,
+    pub card: CardId,
     /// The screen the "Back" button returns to.
     pub from: Screen,
     /// Computed once per scenario (and again after the file reloads).
@@ -143,7 +168,7 @@ pub struct MapState {
 
 impl MapState {
     /// Lays out `scenario` for the card `card`.
-    pub fn new(card: usize, from: Screen, scenario: &Scenario) -> Self {
+    pub fn new(card: CardId, from: Screen, scenario: &Scenario) -> Self {
         MapState {
             card,
             from,
@@ -152,12 +177,6 @@ impl MapState {
             fit_all: false,
             selected: None,
         }
-    }
-
-    /// The map of a scenario on its own, as a benchmark or a test builds
-    /// it.
-    pub fn of(scenario: &Scenario) -> Self {
-        MapState::new(0, Screen::Library, scenario)
     }
 
     /// Takes a new layout of the same card after its file changed: the
@@ -223,7 +242,7 @@ mod tests {
 
     fn state() -> MapState {
         MapState {
-            card: 0,
+            card: CardId::for_test(0),
             from: Screen::Library,
             layout: Arc::new(Layout::default()),
             camera: Some(Camera {

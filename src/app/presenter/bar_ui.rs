@@ -5,8 +5,10 @@ use eframe::egui::{self, RichText, Ui};
 
 use super::PresenterAction as P;
 use crate::app::shell::commands::{CommandId as C, keys_of};
+use crate::app::shell::window::WindowAction;
 use crate::app::state::AppState;
-use crate::app::state::action::{Action, Screen};
+use crate::app::state::action::Action;
+use crate::app::state::screen::Screen;
 use crate::app::widgets::theme::Palette;
 use crate::store::Theme;
 
@@ -63,15 +65,15 @@ pub(crate) fn bar_ui(ui: &mut Ui, state: &AppState, palette: &Palette) -> Vec<Ac
         );
         toggle(
             ui,
-            p.fullscreen,
+            state.window.fullscreen,
             format!("Full screen ({})", keys_of(C::FullScreen)),
-            Action::Presenter(P::ToggleFullscreen),
+            Action::Window(WindowAction::ToggleFullscreen),
         );
         toggle(
             ui,
-            p.shortcuts,
+            state.window.shortcuts,
             format!("Keys ({})", keys_of(C::Shortcuts)),
-            Action::Presenter(P::ToggleShortcuts),
+            Action::Window(WindowAction::ToggleShortcuts),
         );
         ui.add_space(12.0);
         if ui

@@ -7,8 +7,8 @@ use eframe::egui::{
 };
 
 use super::PresenterAction as P;
+use super::bubble_ui::bubble_ui;
 use super::discussion::{Discussion, letter};
-use super::stage_ui::bubble_ui;
 use crate::app::shell::commands::{CommandId as C, keys_of};
 use crate::app::state::action::Action;
 use crate::app::state::{Active, AppState};

@@ -4,11 +4,11 @@
 //!
 //! Everything here is session state: nothing is written to the learner's
 //! settings, so leaving presenter mode gives back their own theme and size.
-//! The state of full screen and the shortcut sheet lives here too; they work
-//! in both modes (their keys are in [`crate::app::shell::commands`]).
+//! Full screen and the shortcut sheet work in both modes, so they belong to
+//! the window ([`crate::app::shell::window`]).
 
-mod apply;
 mod bar_ui;
+mod bubble_ui;
 /// The discussion pause at a decision: votes, reveal, the room's choice.
 pub mod discussion;
 mod discussion_ui;
@@ -20,7 +20,6 @@ mod walkthrough_ui;
 
 use eframe::egui;
 
-pub(crate) use apply::{apply, current_discussion, walkthrough_turn};
 pub(crate) use bar_ui::{bar_ui, library_button_ui};
 pub use discussion::Discussion;
 pub(crate) use stage_ui::stage_ui;
@@ -49,10 +48,6 @@ pub struct Presenter {
     pub show_trust: bool,
     /// The facilitator notes panel is shown.
     pub show_notes: bool,
-    /// The window should be full screen (both modes).
-    pub fullscreen: bool,
-    /// The shortcut sheet is open (both modes).
-    pub shortcuts: bool,
     /// The discussion pause, while one is open.
     pub discussion: Option<Discussion>,
     /// The page of the debrief walkthrough being shown.
@@ -66,28 +61,22 @@ impl Default for Presenter {
             theme: Theme::HighContrast,
             show_trust: false,
             show_notes: false,
-            fullscreen: false,
-            shortcuts: false,
             discussion: None,
             page: 0,
         }
     }
 }
 
-/// Everything the classroom controls can ask for. Applied by [`apply`].
+/// Everything the classroom controls can ask for. Applied by
+/// `AppState::apply_presenter` (`src/app/state/presenter.rs`).
 #[derive(Clone, Debug, PartialEq)]
 pub enum PresenterAction {
     /// Turn presenter mode on or off (F5).
     Toggle,
     /// Use another theme while presenting (this session only).
     SetTheme(Theme),
-    ToggleFullscreen,
-    /// Leave full screen if the window is full screen (Esc).
-    LeaveFullscreen,
     ToggleTrust,
     ToggleNotes,
-    ToggleShortcuts,
-    CloseShortcuts,
     /// The clicker's forward button: whatever comes next on this screen.
     Next,
     /// The clicker's back button.

@@ -1,16 +1,15 @@
 //! The conversation on a projector: a large portrait, the last few
 //! exchanges in big type, and the options (or the discussion pause).
 
-use eframe::egui::{
-    self, Align, Frame, Label, Layout, Margin, ProgressBar, RichText, ScrollArea, Stroke, Ui,
-};
+use eframe::egui::{self, Align, Frame, Layout, Margin, ProgressBar, RichText, ScrollArea, Ui};
 
 use super::PresenterAction as P;
-use super::apply::current_discussion;
+use super::bubble_ui::bubble_ui;
 use super::discussion_ui::discussion_ui;
 use super::notes_ui::notes_panel_ui;
 use crate::app::shell::commands::{CommandId as C, first_key_of, keys_of};
-use crate::app::state::action::{Action, Screen};
+use crate::app::state::action::Action;
+use crate::app::state::screen::Screen;
 use crate::app::state::{Active, AppState};
 use crate::app::widgets;
 use crate::app::widgets::choice_button::choice_button_ui;
@@ -43,7 +42,7 @@ pub(crate) fn stage_ui(
             .and_then(|n| n.notes.as_deref());
         notes_panel_ui(ui, palette, notes);
     }
-    let discussion = current_discussion(state);
+    let discussion = state.current_discussion();
     // A discussion needs the room for the options; the portrait steps back.
     let share = if discussion.is_some() { 0.22 } else { 0.3 };
     let side = (ui.available_width() * share).round().clamp(200.0, 640.0);
@@ -54,7 +53,7 @@ pub(crate) fn stage_ui(
         .show(ui, |ui| {
             peer_ui(ui, state, palette, scenario, active, portraits)
         });
-    let discussion = current_discussion(state);
+    let discussion = state.current_discussion();
     if discussion.is_none() {
         let max_options = ui.available_height() * 0.6;
         egui::Panel::bottom("presenter_options")
@@ -170,32 +169,6 @@ fn recent_ui(ui: &mut Ui, palette: &Palette, scenario: &Scenario, active: &Activ
                 }
             }
         });
-}
-
-/// One line of the conversation; the speaker is always named.
-pub(super) fn bubble_ui(ui: &mut Ui, palette: &Palette, speaker: &str, text: &str, learner: bool) {
-    let frame = Frame::new()
-        .fill(if learner {
-            palette.learner_fill
-        } else {
-            palette.peer_fill
-        })
-        .stroke(Stroke::new(
-            if learner { 2.0 } else { 1.0 },
-            if learner {
-                palette.learner_stroke
-            } else {
-                palette.card_stroke
-            },
-        ))
-        .corner_radius(10)
-        .inner_margin(Margin::symmetric(18, 10));
-    frame.show(ui, |ui| {
-        ui.set_width(ui.available_width());
-        ui.label(RichText::new(speaker).small().strong().color(palette.muted));
-        ui.add(Label::new(text).wrap().selectable(false));
-    });
-    ui.add_space(6.0);
 }
 
 fn options_ui(ui: &mut Ui, palette: &Palette, scenario: &Scenario, active: &Active) -> Vec<Action> {

@@ -6,9 +6,8 @@
 use eframe::egui::{self, Align, Frame, Layout, Margin, RichText, ScrollArea, Ui};
 
 use super::PresenterAction as P;
-use super::apply::current_page;
+use super::bubble_ui::bubble_ui;
 use super::notes_ui::notes_panel_ui;
-use super::stage_ui::bubble_ui;
 use super::walkthrough::{Page, clamp_page, pages};
 use crate::app::shell::commands::{CommandId as C, first_key_of, keys_of};
 use crate::app::state::action::Action;
@@ -33,7 +32,7 @@ pub(crate) fn walkthrough_ui(ui: &mut Ui, state: &AppState, palette: &Palette) -
     let compared = state.branches.comparable(&review.conversation);
     let all = pages(&review.debrief, compared.is_some());
     let index = clamp_page(state.presenter.page, all.len());
-    let page = current_page(state).unwrap_or(Page::Ending);
+    let page = state.current_page().unwrap_or(Page::Ending);
     if state.presenter.show_notes {
         let notes = match page {
             Page::Turn(i) => review

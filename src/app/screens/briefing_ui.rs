@@ -5,7 +5,8 @@ use eframe::egui::{self, RichText, ScrollArea, Ui};
 
 use crate::app::shell::commands::{CommandId, keys_of};
 use crate::app::state::AppState;
-use crate::app::state::action::{Action, Screen};
+use crate::app::state::action::Action;
+use crate::app::state::screen::Screen;
 use crate::app::widgets;
 use crate::app::widgets::theme::{self, Palette};
 

@@ -4,7 +4,8 @@
 use eframe::egui::{self, Align, Frame, Layout, RichText, ScrollArea, Stroke, Ui};
 
 use crate::app::shell::commands::{CommandId, keys_of};
-use crate::app::state::action::{Action, Screen};
+use crate::app::state::action::Action;
+use crate::app::state::screen::Screen;
 use crate::app::state::{Active, AppState};
 use crate::app::widgets;
 use crate::app::widgets::choice_button::choice_button_ui;

@@ -5,7 +5,8 @@
 use eframe::egui::{self, CollapsingHeader, RichText, ScrollArea, Stroke, Ui};
 
 use crate::app::shell::commands::{CommandId, keys_of};
-use crate::app::state::action::{Action, Screen};
+use crate::app::state::action::Action;
+use crate::app::state::screen::Screen;
 use crate::app::state::{AppState, ExportStatus, Review};
 use crate::app::widgets;
 use crate::app::widgets::metrics_ui::metrics_ui;

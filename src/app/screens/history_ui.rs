@@ -5,7 +5,8 @@ use eframe::egui::{self, Align2, Grid, RichText, ScrollArea, Ui};
 use egui_plot::{HLine, Line, LineStyle, MarkerShape, PlotPoint, PlotPoints, Points, Text};
 
 use crate::app::state::AppState;
-use crate::app::state::action::{Action, Screen};
+use crate::app::state::action::Action;
+use crate::app::state::screen::Screen;
 use crate::app::widgets;
 use crate::app::widgets::theme::{self, Palette};
 use crate::debrief::Metrics;

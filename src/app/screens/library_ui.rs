@@ -4,8 +4,9 @@
 use eframe::egui::{self, Frame, RichText, ScrollArea, Ui};
 
 use crate::app::state::AppState;
-use crate::app::state::action::{Action, Screen};
-use crate::app::state::catalogue::{Broken, Card, Playable};
+use crate::app::state::action::Action;
+use crate::app::state::catalogue::{Broken, Card, CardId, Playable};
+use crate::app::state::screen::Screen;
 use crate::app::widgets;
 use crate::app::widgets::theme::{self, Palette};
 use crate::store::BestOutcome;
@@ -66,7 +67,7 @@ fn continue_ui(ui: &mut Ui, state: &AppState, palette: &Palette, actions: &mut V
     };
     let title = state
         .catalogue
-        .index_of(&saved.scenario_id)
+        .id_of(&saved.scenario_id)
         .and_then(|i| state.catalogue.scenario(i))
         .map_or_else(|| saved.scenario_id.clone(), |s| s.title.clone());
     banner_ui(ui, palette, |ui| {
@@ -101,25 +102,22 @@ fn banner_ui(ui: &mut Ui, palette: &Palette, add: impl FnOnce(&mut Ui)) {
 }
 
 fn cards_ui(ui: &mut Ui, state: &AppState, palette: &Palette, actions: &mut Vec<Action>) {
-    let cards = &state.catalogue.cards;
-    if cards.is_empty() {
+    if state.catalogue.is_empty() {
         ui.label("No dialogue files were found.");
         return;
     }
     let columns = widgets::column_count(ui.available_width(), 420.0, 3);
-    let indexed: Vec<(usize, &Card)> = state.catalogue.listed().collect();
-    for (row_number, row) in indexed.chunks(columns).enumerate() {
+    let listed: Vec<(CardId, &Card)> = state.catalogue.listed().collect();
+    for (row_number, row) in listed.chunks(columns).enumerate() {
         // Cards in a row share the height of the tallest, measured in the
         // previous frame, so their buttons line up.
         let id = ui.scope_id().with(("card_row", row_number, columns));
         let target: f32 = ui.data(|d| d.get_temp(id)).unwrap_or(0.0);
         let mut tallest = 0.0_f32;
         ui.columns(columns, |cols| {
-            for (col, (index, card)) in cols.iter_mut().zip(row) {
+            for (col, (id, card)) in cols.iter_mut().zip(row) {
                 let natural = match card {
-                    Card::Playable(p) => {
-                        playable_ui(col, state, palette, *index, p, target, actions)
-                    }
+                    Card::Playable(p) => playable_ui(col, state, palette, *id, p, target, actions),
                     Card::Broken(b) => broken_ui(col, palette, b, target, actions),
                 };
                 tallest = tallest.max(natural);
@@ -148,7 +146,7 @@ fn playable_ui(
     ui: &mut Ui,
     state: &AppState,
     palette: &Palette,
-    index: usize,
+    card: CardId,
     p: &Playable,
     target: f32,
     actions: &mut Vec<Action>,
@@ -217,7 +215,7 @@ fn playable_ui(
                         )
                     });
                     if response.clicked() {
-                        actions.push(Action::OpenBriefing(index));
+                        actions.push(Action::OpenBriefing(card));
                     }
                     let map = ui
                         .add(egui::Button::new("Map").min_size(egui::vec2(0.0, BUTTON_HEIGHT)))
@@ -230,7 +228,7 @@ fn playable_ui(
                         )
                     });
                     if map.clicked() {
-                        actions.push(Action::OpenMap(index));
+                        actions.push(Action::OpenMap(card));
                     }
                 });
                 body + button_row

@@ -7,8 +7,9 @@ use jiff::tz::TimeZone;
 
 use crate::app::authoring::reload::{ReloadReport, Replay, WatchStatus};
 use crate::app::state::AppState;
-use crate::app::state::action::{Action, Screen};
+use crate::app::state::action::Action;
 use crate::app::state::catalogue::{Card, Problem};
+use crate::app::state::screen::Screen;
 use crate::app::widgets;
 use crate::app::widgets::theme::{self, Palette};
 use crate::scenario::library::Source;

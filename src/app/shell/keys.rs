@@ -5,16 +5,17 @@
 use eframe::egui::{self, Event, InputState};
 
 use super::commands::{COMMANDS, Chord, Command, CommandId, Context};
+use super::window::WindowAction as W;
 use crate::app::map::{self, MapAction};
 use crate::app::presenter::PresenterAction as P;
-use crate::app::presenter::{current_discussion, walkthrough_turn};
 use crate::app::state::AppState;
-use crate::app::state::action::{Action, Screen};
+use crate::app::state::action::Action;
+use crate::app::state::screen::Screen;
 
 /// The context keys are read in: the sheet or a dialog on top, else the
 /// screen, in presenter mode or not.
 pub(crate) fn context_of(state: &AppState) -> Context {
-    if state.presenter.shortcuts {
+    if state.window.shortcuts {
         return Context::Sheet;
     }
     let presenting = state.presenter.active;
@@ -24,12 +25,12 @@ pub(crate) fn context_of(state: &AppState) -> Context {
         Screen::Library => Context::Library,
         Screen::Briefing if presenting => Context::PresenterBriefing,
         Screen::Briefing => Context::Briefing,
-        Screen::Conversation if presenting && current_discussion(state).is_some() => {
+        Screen::Conversation if presenting && state.current_discussion().is_some() => {
             Context::Discussion
         }
         Screen::Conversation if presenting => Context::Stage,
         Screen::Conversation => Context::Conversation,
-        Screen::Debrief if presenting && walkthrough_turn(state).is_some() => {
+        Screen::Debrief if presenting && state.walkthrough_turn().is_some() => {
             Context::WalkthroughTurn
         }
         Screen::Debrief if presenting => Context::Walkthrough,
@@ -111,13 +112,14 @@ fn presses(i: &InputState, chord: &Chord) -> usize {
 /// `None` leaves the key to the widgets.
 fn resolve(id: CommandId, index: usize, state: &AppState) -> Option<Action> {
     let presenter = |p: P| Some(Action::Presenter(p));
+    let window = |w: W| Some(Action::Window(w));
     let map = |m: MapAction| Some(Action::Map(m));
     match id {
         CommandId::PresenterMode => presenter(P::Toggle),
-        CommandId::FullScreen => presenter(P::ToggleFullscreen),
-        CommandId::Shortcuts => presenter(P::ToggleShortcuts),
-        CommandId::Escape if state.presenter.shortcuts => presenter(P::CloseShortcuts),
-        CommandId::Escape if state.presenter.fullscreen => presenter(P::LeaveFullscreen),
+        CommandId::FullScreen => window(W::ToggleFullscreen),
+        CommandId::Shortcuts => window(W::ToggleShortcuts),
+        CommandId::Escape if state.window.shortcuts => window(W::CloseShortcuts),
+        CommandId::Escape if state.window.fullscreen => window(W::LeaveFullscreen),
         CommandId::Escape => None,
         CommandId::Choose | CommandId::ChooseAtOnce => {
             let (active, scenario) = state.active_scenario()?;
@@ -158,7 +160,7 @@ fn resolve(id: CommandId, index: usize, state: &AppState) -> Option<Action> {
         }
         CommandId::Next => presenter(P::Next),
         CommandId::Back => presenter(P::Back),
-        CommandId::Enter if current_discussion(state).is_some() => presenter(P::Commit),
+        CommandId::Enter if state.current_discussion().is_some() => presenter(P::Commit),
         CommandId::Enter => presenter(P::Next),
         CommandId::Discuss => presenter(P::OpenDiscussion),
         CommandId::Trust => presenter(P::ToggleTrust),
@@ -167,7 +169,7 @@ fn resolve(id: CommandId, index: usize, state: &AppState) -> Option<Action> {
         CommandId::Select => presenter(P::Select(index)),
         CommandId::ResetVotes => presenter(P::ResetVotes),
         CommandId::Reveal => presenter(P::ToggleReveal),
-        CommandId::Branch => walkthrough_turn(state).map(Action::TryAgainFrom),
+        CommandId::Branch => state.walkthrough_turn().map(Action::TryAgainFrom),
         // egui's own keys: never taken here.
         CommandId::Zoom
         | CommandId::MoveFocus

@@ -14,3 +14,5 @@ pub(crate) mod shortcuts_ui;
 /// Opening the window while the scenarios load on another thread.
 pub mod startup;
 pub(crate) mod top_bar;
+/// Full screen and the shortcut sheet, in every mode.
+pub mod window;

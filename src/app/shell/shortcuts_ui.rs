@@ -4,7 +4,7 @@
 use eframe::egui::{self, Frame, RichText, ScrollArea, Ui};
 
 use super::commands::{self, CommandId, SheetGroup};
-use crate::app::presenter::PresenterAction as P;
+use super::window::WindowAction;
 use crate::app::state::action::Action;
 use crate::app::widgets::theme::{self, Palette};
 
@@ -35,7 +35,7 @@ pub(crate) fn shortcuts_ui(ui: &Ui, palette: &Palette) -> Vec<Action> {
                 ui.label(RichText::new("Keys").font(theme::title_font(ui)).strong());
                 let close = format!("Close ({})", commands::first_key_of(CommandId::Escape));
                 if ui.button(close).clicked() {
-                    actions.push(Action::Presenter(P::CloseShortcuts));
+                    actions.push(Action::Window(WindowAction::CloseShortcuts));
                 }
             });
             ScrollArea::vertical()
@@ -51,7 +51,7 @@ pub(crate) fn shortcuts_ui(ui: &Ui, palette: &Palette) -> Vec<Action> {
                 });
         });
     if actions.is_empty() && modal.should_close() {
-        actions.push(Action::Presenter(P::CloseShortcuts));
+        actions.push(Action::Window(WindowAction::CloseShortcuts));
     }
     actions
 }

@@ -3,7 +3,8 @@
 use eframe::egui::{self, RichText, Ui};
 
 use crate::app::state::AppState;
-use crate::app::state::action::{Action, Screen};
+use crate::app::state::action::Action;
+use crate::app::state::screen::Screen;
 use crate::app::widgets::theme::Palette;
 
 /// Shows the navigation and returns what was clicked.

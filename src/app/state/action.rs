@@ -1,38 +1,24 @@
 //! Everything a screen can ask for. Screens return actions; only
 //! [`crate::app::state::AppState::apply`] changes the state.
 
-use crate::app::presenter::PresenterAction;
 use std::path::PathBuf;
 
+use super::catalogue::CardId;
+use super::screen::Screen;
 use crate::app::authoring::reload::WatchStatus;
 use crate::app::map::MapAction;
+use crate::app::presenter::PresenterAction;
+use crate::app::shell::window::WindowAction;
 use crate::store::Settings;
-
-/// The screens, in the order the top bar lists them.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Screen {
-    #[default]
-    Library,
-    /// Objectives and content notes of one scenario, before it starts.
-    Briefing,
-    Conversation,
-    Debrief,
-    History,
-    Settings,
-    /// The whole tree of one scenario ([`crate::app::state::AppState::map`]).
-    Map,
-    /// Errors and warnings in the dialogue files, and recent reloads.
-    Problems,
-}
 
 /// One request from the user.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     Navigate(Screen),
-    /// Show the briefing for the card at this index.
-    OpenBriefing(usize),
-    /// Start the scenario of the card at this index.
-    Start(usize),
+    /// Show the briefing of this card.
+    OpenBriefing(CardId),
+    /// Start the scenario of this card.
+    Start(CardId),
     /// Pick an option by id in the conversation.
     Choose(String),
     Undo,
@@ -54,11 +40,12 @@ pub enum Action {
     Notice(String),
     /// Hide the notices about data files and errors.
     DismissNotices,
-    /// Presenter mode, full screen, the shortcut sheet and the classroom
-    /// controls.
+    /// Presenter mode and the classroom controls.
     Presenter(PresenterAction),
-    /// Open the map of the card at this index.
-    OpenMap(usize),
+    /// Full screen and the shortcut sheet.
+    Window(WindowAction),
+    /// Open the map of this card.
+    OpenMap(CardId),
     /// Leave the map for the screen it was opened from.
     CloseMap,
     /// Pan, zoom or select on the open map.

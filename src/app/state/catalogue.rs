@@ -108,10 +108,30 @@ impl Card {
     }
 }
 
+/// Which card: an identity that lasts as long as the app runs. A position
+/// in the library does not last (a reload adds files and keeps retired
+/// copies of old versions), and neither name is unique: two files may hold
+/// the same scenario id (a user folder shadows a shipped one), and a retired
+/// copy shares its file and scenario id with the card that replaced it. The
+/// catalogue gives ids out in the order cards arrive and never reuses one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CardId(u32);
+
+#[cfg(test)]
+impl CardId {
+    /// An id for tests that need one without a catalogue.
+    pub(crate) fn for_test(n: u32) -> CardId {
+        CardId(n)
+    }
+}
+
 /// Every card plus the learner's best ending per scenario.
 #[derive(Debug, Default)]
 pub struct Catalogue {
-    pub cards: Vec<Card>,
+    /// In library order; retired copies at the end.
+    cards: Vec<(CardId, Card)>,
+    /// The id the next card gets.
+    next: u32,
     /// Best result so far, keyed by scenario id; refreshed from history.
     best: BTreeMap<String, BestOutcome>,
 }
@@ -120,48 +140,88 @@ impl Catalogue {
     /// Takes the library apart into cards. Loading never fails as a whole:
     /// a broken file becomes a broken card.
     pub fn new(library: Library) -> Self {
-        Catalogue {
-            cards: library.entries.into_iter().map(Card::from_entry).collect(),
-            best: BTreeMap::new(),
+        let mut catalogue = Catalogue::default();
+        for entry in library.entries {
+            catalogue.push(Card::from_entry(entry));
         }
+        catalogue
     }
 
-    /// The cards the library lists, with their indices: every card but
-    /// the retired versions of reloaded files.
-    pub fn listed(&self) -> impl Iterator<Item = (usize, &Card)> {
-        self.cards
-            .iter()
-            .enumerate()
+    /// How many cards there are, retired copies included.
+    pub fn len(&self) -> usize {
+        self.cards.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.cards.is_empty()
+    }
+
+    /// Every card in library order, retired copies included.
+    pub fn all(&self) -> impl Iterator<Item = (CardId, &Card)> {
+        self.cards.iter().map(|(id, c)| (*id, c))
+    }
+
+    /// The cards the library lists, with their ids: every card but the
+    /// retired versions of reloaded files.
+    pub fn listed(&self) -> impl Iterator<Item = (CardId, &Card)> {
+        self.all()
             .filter(|(_, c)| !matches!(c, Card::Playable(p) if p.retired))
     }
 
-    /// The playable scenario at card `index`, if that card is playable.
-    pub fn playable(&self, index: usize) -> Option<&Playable> {
-        match self.cards.get(index) {
+    pub fn card(&self, id: CardId) -> Option<&Card> {
+        self.cards.iter().find(|(i, _)| *i == id).map(|(_, c)| c)
+    }
+
+    /// The playable scenario of card `id`, if that card is playable.
+    pub fn playable(&self, id: CardId) -> Option<&Playable> {
+        match self.card(id) {
             Some(Card::Playable(p)) => Some(p.as_ref()),
             _ => None,
         }
     }
 
-    pub fn scenario(&self, index: usize) -> Option<&Scenario> {
-        self.playable(index).map(|p| &p.scenario)
+    pub fn scenario(&self, id: CardId) -> Option<&Scenario> {
+        self.playable(id).map(|p| &p.scenario)
     }
 
     /// The card of a scenario id. Later cards (user folders) win, as in
     /// [`Library::find`].
-    pub fn index_of(&self, id: &str) -> Option<usize> {
-        self.cards
-            .iter()
-            .rposition(|c| matches!(c, Card::Playable(p) if p.scenario.id == id && !p.retired))
+    pub fn id_of(&self, scenario_id: &str) -> Option<CardId> {
+        self.cards.iter().rev().find_map(|(id, c)| {
+            matches!(c, Card::Playable(p) if p.scenario.id == scenario_id && !p.retired)
+                .then_some(*id)
+        })
     }
 
     /// The playable card loaded from the dialogue file `path`, for
     /// `attune --open FILE`.
-    pub fn index_of_file(&self, path: &std::path::Path) -> Option<usize> {
-        self.cards.iter().rposition(|c| {
+    pub fn id_of_file(&self, path: &std::path::Path) -> Option<CardId> {
+        self.cards.iter().rev().find_map(|(id, c)| {
             matches!(c, Card::Playable(p)
                 if !p.retired && matches!(&p.source, Source::File(file) if file == path))
+            .then_some(*id)
         })
+    }
+
+    /// Adds a card at the end and returns its new id.
+    pub fn push(&mut self, card: Card) -> CardId {
+        let id = CardId(self.next);
+        self.next += 1;
+        self.cards.push((id, card));
+        id
+    }
+
+    /// Puts `card` in the place of card `id`, keeping the id, and returns
+    /// the card it replaced.
+    pub fn replace(&mut self, id: CardId, card: Card) -> Option<Card> {
+        let (_, slot) = self.cards.iter_mut().find(|(i, _)| *i == id)?;
+        Some(std::mem::replace(slot, card))
+    }
+
+    /// Takes card `id` out.
+    pub fn remove(&mut self, id: CardId) -> Option<Card> {
+        let at = self.cards.iter().position(|(i, _)| *i == id)?;
+        Some(self.cards.remove(at).1)
     }
 
     pub fn best(&self, id: &str) -> Option<&BestOutcome> {
@@ -171,5 +231,47 @@ impl Catalogue {
     /// Recomputes the best results after the history changed.
     pub fn refresh_best(&mut self, history: &History) {
         self.best = history.best_outcomes();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn broken(name: &str) -> Card {
+        Card::from_entry(Entry {
+            source: Source::Shipped(name.to_string()),
+            scenario: None,
+            diagnostics: Vec::new(),
+        })
+    }
+
+    fn name(card: &Card) -> String {
+        match card.source() {
+            Source::Shipped(name) => name.clone(),
+            Source::File(path) => path.display().to_string(),
+        }
+    }
+
+    fn name_of(catalogue: &Catalogue, id: CardId) -> Option<String> {
+        catalogue.card(id).map(name)
+    }
+
+    #[test]
+    fn an_id_names_the_same_card_whatever_comes_and_goes() {
+        let mut catalogue = Catalogue::default();
+        let a = catalogue.push(broken("a.ron"));
+        let b = catalogue.push(broken("b.ron"));
+        assert_ne!(a, b);
+        let old = catalogue.replace(a, broken("a2.ron"));
+        assert_eq!(old.as_ref().map(name).as_deref(), Some("a.ron"));
+        assert_eq!(name_of(&catalogue, a).as_deref(), Some("a2.ron"));
+        assert!(catalogue.remove(a).is_some());
+        let c = catalogue.push(broken("c.ron"));
+        assert_ne!(c, a, "an id is never reused");
+        assert_eq!(name_of(&catalogue, a), None);
+        assert_eq!(name_of(&catalogue, b).as_deref(), Some("b.ron"));
+        let order: Vec<CardId> = catalogue.all().map(|(id, _)| id).collect();
+        assert_eq!(order, [b, c]);
     }
 }

@@ -1,4 +1,8 @@
-//! The whole app state and the one place that changes it.
+//! The model of the app, with no drawing: the screens, the actions, the
+//! catalogue of cards, the session, and [`AppState`] with the one place
+//! that changes it, [`AppState::apply`]. The reducers of the presenter
+//! (`presenter.rs`) and of a reloaded file (`reload.rs`) are its own, and
+//! only `apply` calls them.
 
 /// Everything a screen can ask for, and the screens.
 pub mod action;
@@ -8,6 +12,10 @@ pub mod catalogue;
 pub mod compare;
 /// Writing reports to the learner's folders.
 pub mod export;
+mod presenter;
+mod reload;
+/// The screens.
+pub mod screen;
 /// The conversation in progress.
 pub mod session;
 
@@ -15,22 +23,24 @@ use std::path::PathBuf;
 
 use jiff::Timestamp;
 
-use crate::app::authoring::reload::{self, Authoring, Replay};
+use crate::app::authoring::reload::{Authoring, Replay};
 use crate::app::map::MapState;
-use crate::app::presenter::{self, Presenter};
+use crate::app::presenter::Presenter;
+use crate::app::shell::window::Window;
 use crate::debrief::Debrief;
 use crate::engine::Conversation;
 use crate::scenario::Scenario;
 use crate::store::{SessionRecord, Store};
-use action::{Action, Screen};
-use catalogue::Catalogue;
+use action::Action;
+use catalogue::{CardId, Catalogue};
 use compare::Branches;
+use screen::Screen;
 use session::Session;
 
 /// The conversation being played and the card it came from.
 #[derive(Debug)]
 pub struct Active {
-    pub card: usize,
+    pub card: CardId,
     pub session: Session,
 }
 
@@ -44,7 +54,7 @@ pub enum ExportStatus {
 /// A debrief being read: the conversation it explains, frozen.
 #[derive(Debug)]
 pub struct Review {
-    pub card: usize,
+    pub card: CardId,
     pub conversation: Conversation,
     pub debrief: Debrief,
     pub export: Option<ExportStatus>,
@@ -90,13 +100,15 @@ pub struct AppState {
     pub active: Option<Active>,
     pub review: Option<Review>,
     /// The card whose briefing is open.
-    pub briefing: Option<usize>,
+    pub briefing: Option<CardId>,
     /// A rewind waiting for the learner's confirmation.
     pub pending_rewind: Option<usize>,
     /// Messages from the app itself (the store keeps its own).
     pub notices: Vec<String>,
-    /// Presenter mode, full screen and the shortcut sheet; not saved.
+    /// Presenter mode; not saved.
     pub presenter: Presenter,
+    /// Full screen and the shortcut sheet; not saved.
+    pub window: Window,
     /// The path the current conversation branched from, for comparing.
     pub branches: Branches,
     /// The open scenario map; kept when leaving it, so its layout is
@@ -123,6 +135,7 @@ impl AppState {
                 active: options.presenter,
                 ..Presenter::default()
             },
+            window: Window::default(),
             branches: Branches::default(),
             map: None,
             authoring: Authoring::new(options.watch, options.dialogue_dirs.clone()),
@@ -133,8 +146,8 @@ impl AppState {
         if let Some(id) = &options.open {
             let card = state
                 .catalogue
-                .index_of_file(std::path::Path::new(id))
-                .or_else(|| state.catalogue.index_of(id));
+                .id_of_file(std::path::Path::new(id))
+                .or_else(|| state.catalogue.id_of(id));
             match card {
                 Some(card) => state.start(card),
                 None => state.notices.push(format!(
@@ -231,7 +244,8 @@ impl AppState {
                 self.store.dismiss_notices();
                 self.notices.clear();
             }
-            Action::Presenter(action) => presenter::apply(self, action),
+            Action::Presenter(action) => self.apply_presenter(action),
+            Action::Window(action) => self.window.apply(action),
             Action::OpenMap(card) => self.open_map(card),
             Action::CloseMap => {
                 let back = self.map.as_ref().map_or(Screen::Library, |m| m.from);
@@ -257,7 +271,7 @@ impl AppState {
 
     /// Opens the map of a card's scenario, reusing the layout when the
     /// same scenario was mapped before.
-    fn open_map(&mut self, card: usize) {
+    fn open_map(&mut self, card: CardId) {
         let Some(scenario) = self.catalogue.scenario(card) else {
             return;
         };
@@ -291,7 +305,7 @@ impl AppState {
         self.seed.unwrap_or_else(rand::random)
     }
 
-    fn start(&mut self, card: usize) {
+    fn start(&mut self, card: CardId) {
         let Some(scenario) = self.catalogue.scenario(card) else {
             return;
         };
@@ -310,7 +324,7 @@ impl AppState {
 
     /// Makes `session` the conversation in progress. One left unfinished
     /// is kept in the history as unfinished.
-    fn begin(&mut self, card: usize, session: Session) {
+    fn begin(&mut self, card: CardId, session: Session) {
         if let Some(previous) = self.active.take() {
             self.record(&previous);
         }
@@ -351,7 +365,7 @@ impl AppState {
         }
         let Some(scenario) = self
             .catalogue
-            .index_of(&saved.scenario_id)
+            .id_of(&saved.scenario_id)
             .and_then(|i| self.catalogue.scenario(i))
         else {
             return;
@@ -445,7 +459,7 @@ impl AppState {
         let Some(saved) = self.store.resume().cloned() else {
             return;
         };
-        let Some(card) = self.catalogue.index_of(&saved.scenario_id) else {
+        let Some(card) = self.catalogue.id_of(&saved.scenario_id) else {
             self.notices.push(format!(
                 "The unfinished conversation uses the scenario \u{201c}{}\u{201d}, which is no \
                  longer in the library.",

@@ -6,7 +6,6 @@ pub(crate) mod compare_ui;
 pub(crate) mod lazy_rows;
 pub(crate) mod metrics_ui;
 pub(crate) mod peer_panel_ui;
-/// The peer's vector portrait.
 pub mod portrait;
 /// Colours, text sizes and spacing.
 pub mod theme;

@@ -1,0 +1,108 @@
+//! The map screen: a header with the way back and a line about the
+//! learner's path, around the map itself.
+
+use eframe::egui::{RichText, Ui};
+
+use super::map_ui::map_ui;
+use super::path::MapPath;
+use crate::app::shell::commands::{CommandId, keys_of};
+use crate::app::state::AppState;
+use crate::app::state::action::Action;
+use crate::app::state::catalogue::CardId;
+use crate::app::state::screen::Screen;
+use crate::app::widgets::theme::Palette;
+use crate::scenario::Scenario;
+use crate::text::count;
+
+/// The map screen: a header with the way back, then the map of the card
+/// in [`AppState::map`] with the path of the conversation it came from.
+pub fn map_screen_ui(ui: &mut Ui, state: &AppState, palette: &Palette) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let Some(map) = &state.map else {
+        ui.label("No map is open. Open one from a scenario's card, its briefing or a debrief.");
+        return actions;
+    };
+    let back = back_label(map.from);
+    let scenario = state.catalogue.scenario(map.card);
+    ui.add_space(6.0);
+    ui.horizontal_wrapped(|ui| {
+        let hint = format!("Or press {}", keys_of(CommandId::Map));
+        if ui.button(back).on_hover_text(hint).clicked() {
+            actions.push(Action::CloseMap);
+        }
+        match scenario {
+            Some(s) => {
+                ui.heading(format!("Map of \u{201c}{}\u{201d}", s.title));
+            }
+            None => {
+                ui.heading("Scenario map");
+            }
+        }
+    });
+    let Some(scenario) = scenario else {
+        ui.label(
+            "This scenario's file has errors since it was last changed, so its map cannot be \
+             drawn. Fix the file and it reloads by itself.",
+        );
+        if ui.button("See the problems").clicked() {
+            actions.push(Action::Navigate(Screen::Problems));
+        }
+        return actions;
+    };
+    let path = path_for(state, map.card, map.from);
+    ui.label(
+        RichText::new(path_summary(&path, scenario))
+            .small()
+            .color(palette.muted),
+    );
+    ui.add_space(4.0);
+    actions.extend(map_ui(ui, map, scenario, &path, palette));
+    actions
+}
+
+/// The words on the way back from the map.
+fn back_label(from: Screen) -> &'static str {
+    match from {
+        Screen::Conversation => "Back to the conversation",
+        Screen::Debrief => "Back to the debrief",
+        Screen::Briefing => "Back to the briefing",
+        Screen::Problems => "Back to the problems",
+        _ => "Back to the library",
+    }
+}
+
+/// The path shown on a card's map: the debriefed conversation when the
+/// map was opened from the debrief, else the conversation in progress,
+/// whichever belongs to this card.
+fn path_for(state: &AppState, card: CardId, from: Screen) -> MapPath {
+    let active = state
+        .active
+        .as_ref()
+        .filter(|a| a.card == card)
+        .map(|a| &a.session.conversation);
+    let review = state
+        .review
+        .as_ref()
+        .filter(|r| r.card == card)
+        .map(|r| &r.conversation);
+    let conversation = if from == Screen::Debrief {
+        review.or(active)
+    } else {
+        active.or(review)
+    };
+    conversation.map(MapPath::of).unwrap_or_default()
+}
+
+fn path_summary(path: &MapPath, scenario: &Scenario) -> String {
+    if path.is_empty() {
+        return "No conversation on this scenario yet: play it, and your path shows here."
+            .to_string();
+    }
+    let at = path.nodes.last().map_or("", String::as_str);
+    let ended = scenario.node(at).is_some_and(|n| n.is_ending());
+    format!(
+        "Your path is drawn thick, with the step numbers: {} so far, {} \u{201c}{at}\u{201d}.",
+        count(path.choices.len(), "choice"),
+        if ended { "ending at" } else { "now at" }
+    )
+}

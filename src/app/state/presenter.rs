@@ -1,0 +1,168 @@
+//! The presenter's reducer: the one place classroom actions change the
+//! state, and the questions the classroom views ask of it. Anything that
+//! changes the conversation goes through the app's own actions, so
+//! presenter mode and normal mode play by the same rules.
+
+use super::AppState;
+use super::action::Action;
+use super::screen::Screen;
+use crate::app::presenter::PresenterAction;
+use crate::app::presenter::discussion::Discussion;
+use crate::app::presenter::walkthrough::{Page, clamp_page, pages};
+
+impl AppState {
+    /// Applies one classroom action. Called only from [`AppState::apply`].
+    pub(super) fn apply_presenter(&mut self, action: PresenterAction) {
+        use PresenterAction as P;
+        match action {
+            P::Toggle => {
+                self.presenter.active = !self.presenter.active;
+                self.presenter.discussion = None;
+                self.presenter.page = 0;
+            }
+            P::SetTheme(theme) => self.presenter.theme = theme,
+            P::ToggleTrust => self.presenter.show_trust = !self.presenter.show_trust,
+            P::ToggleNotes => self.presenter.show_notes = !self.presenter.show_notes,
+            P::Next => self.presenter_next(),
+            P::Back => self.presenter_back(),
+            P::OpenDiscussion => self.open_discussion(),
+            P::CloseDiscussion => self.presenter.discussion = None,
+            P::Vote(position) => self.with_discussion(|d| d.vote(position)),
+            P::ResetVotes => self.with_discussion(Discussion::reset_votes),
+            P::ToggleReveal => self.with_discussion(|d| d.revealed = !d.revealed),
+            P::Select(position) => self.with_discussion(|d| d.select(position)),
+            P::MoveSelection(delta) => self.with_discussion(|d| d.move_selection(delta)),
+            P::Commit => self.commit_discussion(),
+            P::OpenWalkthrough => {
+                self.apply(Action::OpenDebrief);
+                self.presenter.page = 0;
+            }
+            P::Page(page) => self.presenter.page = clamp_page(page, self.page_count()),
+            P::PlayInstead { turn, option } => {
+                self.apply(Action::TryAgainFrom(turn));
+                self.apply(Action::Choose(option));
+                self.presenter.discussion = None;
+            }
+        }
+    }
+
+    /// The open discussion, if it still belongs to the current decision.
+    pub fn current_discussion(&self) -> Option<&Discussion> {
+        let active = self.active.as_ref()?;
+        self.presenter
+            .discussion
+            .as_ref()
+            .filter(|d| d.is_for(&active.session.conversation))
+    }
+
+    /// How many walkthrough pages the current debrief has.
+    pub fn page_count(&self) -> usize {
+        let Some(review) = &self.review else {
+            return 0;
+        };
+        let compared = self.branches.comparable(&review.conversation).is_some();
+        pages(&review.debrief, compared).len()
+    }
+
+    /// The page of the walkthrough being shown, if a debrief is open.
+    pub fn current_page(&self) -> Option<Page> {
+        let review = self.review.as_ref()?;
+        let compared = self.branches.comparable(&review.conversation).is_some();
+        let pages = pages(&review.debrief, compared);
+        pages
+            .get(clamp_page(self.presenter.page, pages.len()))
+            .copied()
+    }
+
+    /// The turn (0-based) the walkthrough is showing, if it is on a turn
+    /// page.
+    pub fn walkthrough_turn(&self) -> Option<usize> {
+        match self.current_page()? {
+            Page::Turn(i) => Some(i),
+            _ => None,
+        }
+    }
+
+    fn with_discussion(&mut self, change: impl FnOnce(&mut Discussion)) {
+        let fresh = self.current_discussion().is_some();
+        if let (true, Some(d)) = (fresh, self.presenter.discussion.as_mut()) {
+            change(d);
+        }
+    }
+
+    fn is_finished(&self) -> bool {
+        self.active_scenario()
+            .is_some_and(|(a, s)| a.session.conversation.is_finished(s))
+    }
+
+    fn open_discussion(&mut self) {
+        if self.screen != Screen::Conversation || self.is_finished() {
+            return;
+        }
+        if let Some(active) = &self.active {
+            self.presenter.discussion = Some(Discussion::new(&active.session.conversation));
+        }
+    }
+
+    fn commit_discussion(&mut self) {
+        let Some(position) = self.current_discussion().and_then(Discussion::choice) else {
+            return;
+        };
+        let Some(option) = self.active_scenario().and_then(|(a, s)| {
+            a.session
+                .conversation
+                .options(s)
+                .get(position)
+                .map(|c| c.id.clone())
+        }) else {
+            return;
+        };
+        self.presenter.discussion = None;
+        self.apply(Action::Choose(option));
+    }
+
+    fn presenter_next(&mut self) {
+        match self.screen {
+            Screen::Briefing => {
+                if let Some(card) = self.briefing {
+                    self.apply(Action::Start(card));
+                }
+            }
+            Screen::Conversation => {
+                if self.is_finished() {
+                    self.apply_presenter(PresenterAction::OpenWalkthrough);
+                } else {
+                    match self.current_discussion().map(|d| d.revealed) {
+                        None => self.open_discussion(),
+                        Some(false) => self.apply_presenter(PresenterAction::ToggleReveal),
+                        Some(true) => self.commit_discussion(),
+                    }
+                }
+            }
+            Screen::Debrief => {
+                let page = self.presenter.page + 1;
+                self.presenter.page = clamp_page(page, self.page_count());
+            }
+            _ => {}
+        }
+    }
+
+    fn presenter_back(&mut self) {
+        match self.screen {
+            Screen::Briefing => self.apply(Action::Navigate(Screen::Library)),
+            Screen::Conversation => match self.current_discussion().map(|d| d.revealed) {
+                Some(true) => self.apply_presenter(PresenterAction::ToggleReveal),
+                Some(false) => self.presenter.discussion = None,
+                None => self.apply(Action::Undo),
+            },
+            Screen::Debrief => {
+                if self.presenter.page == 0 {
+                    self.apply(Action::Navigate(Screen::Conversation));
+                } else {
+                    self.presenter.page -= 1;
+                }
+            }
+            _ => {}
+        }
+    }
+}
