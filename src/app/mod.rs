@@ -150,7 +150,7 @@ impl AttuneApp {
 
 impl eframe::App for AttuneApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
-        let key_actions = presenter::keys(ui.ctx(), &self.state);
+        let key_actions = shell::keys::keys(ui.ctx(), &self.state);
         self.state.apply_all(key_actions);
         self.apply_settings(ui.ctx());
         let palette = Palette::of(
@@ -216,7 +216,6 @@ impl eframe::App for AttuneApp {
                     Screen::Problems => problems_ui::problems_ui(ui, state, &palette),
                 };
                 actions.extend(screen_actions);
-                actions.extend(map::map_key(ui, state));
             });
         if state.window.shortcuts {
             actions.extend(shell::shortcuts_ui::shortcuts_ui(ui, &palette));

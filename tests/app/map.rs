@@ -83,6 +83,12 @@ fn the_map_shows_every_node_the_path_and_a_selected_node() {
     click(&mut h, "Fit to window");
     let refitted = camera(&h);
     assert!((refitted.zoom - fitted.zoom).abs() < 1e-3);
+    h.key_press(Key::Plus);
+    h.run();
+    assert!(camera(&h).zoom > fitted.zoom * 1.2, "+ zooms in");
+    h.key_press(Key::F);
+    h.run();
+    assert!((camera(&h).zoom - fitted.zoom).abs() < 1e-3, "F fits again");
 
     // M goes back to the conversation, which is unchanged.
     h.key_press(Key::M);
@@ -123,6 +129,20 @@ fn the_map_opens_from_a_library_card_without_a_path_and_pans_with_the_keys() {
     h.run();
     let moved = camera(&h);
     assert!(moved.center.x < before.center.x + 80.0 / before.zoom);
+    // With a node focused, the arrows are egui's: they move the focus to
+    // another node (the view follows it), and do not pan.
+    h.get_by_label_contains("Node letter:").focus();
+    h.run();
+    let focused = camera(&h);
+    h.key_press(Key::ArrowRight);
+    h.run();
+    assert!(!h.get_by_label_contains("Node letter:").is_focused());
+    let after = camera(&h);
+    let map = h.state().state.map.as_ref().expect("a map");
+    assert!(
+        after == focused || map.layout.nodes.iter().any(|n| n.center == after.center),
+        "the view stays or centres a node: {after:?}"
+    );
 
     click(&mut h, "Back to the library");
     assert_eq!(screen(&h), Screen::Library);

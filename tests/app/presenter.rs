@@ -10,7 +10,7 @@ use attune::app::presenter::walkthrough::{Page, pages};
 use attune::app::state::compare::divergences;
 use attune::app::{AttuneApp, Options, Screen};
 use attune::scenario::Rating;
-use eframe::egui::{Key, TextStyle};
+use eframe::egui::{Key, Modifiers, TextStyle};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
@@ -415,10 +415,14 @@ fn the_walkthrough_branches_off_and_plays_another_option() {
     h.run();
     assert!(h.query_by_label("Two paths compared").is_some());
 
-    // B on a turn page branches off before that turn.
+    // A clicker's B (blank screen) on a turn page does not branch; Ctrl+B
+    // branches off before that turn.
     h.state_mut().state.presenter.page = 1;
     h.run();
     press(&mut h, Key::B);
+    assert_eq!(screen(&h), Screen::Debrief, "B alone never branches");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::B);
+    h.run();
     assert_eq!(screen(&h), Screen::Conversation);
     assert_eq!(turns(&h), 0);
 }
@@ -470,4 +474,90 @@ fn snapshots_of_a_discussion_and_a_walkthrough_step() {
     press(&mut h, Key::PageDown);
     press(&mut h, Key::PageDown);
     snap(&mut h, "presenter_walkthrough");
+}
+
+fn discussion(h: &Harness<'static, AttuneApp>) -> Option<(bool, Option<usize>)> {
+    h.state()
+        .state
+        .presenter
+        .discussion
+        .as_ref()
+        .filter(|d| d.is_for(&conversation(h)))
+        .map(|d| (d.revealed, d.selected))
+}
+
+#[test]
+fn every_clicker_key_works_on_the_stage_and_in_a_discussion() {
+    let folders = folders();
+    let mut h = harness_at(&folders, true);
+    // Forward keys open the pause, back keys close it, on the stage.
+    for (next, back) in [
+        (Key::ArrowDown, Key::ArrowUp),
+        (Key::ArrowRight, Key::ArrowLeft),
+        (Key::PageDown, Key::PageUp),
+    ] {
+        press(&mut h, next);
+        assert_eq!(discussion(&h), Some((false, None)), "{next:?} opens it");
+        press(&mut h, back);
+        assert_eq!(discussion(&h), None, "{back:?} closes it");
+    }
+    // A clicker's B or Esc does nothing here: no vote, no pause, no exit.
+    press(&mut h, Key::B);
+    press(&mut h, Key::Escape);
+    assert_eq!(discussion(&h), None);
+    assert_eq!(screen(&h), Screen::Conversation);
+    assert!(h.state().state.presenter.active);
+
+    // In the pause, Down and Up are Next and Back too.
+    press(&mut h, Key::D);
+    press(&mut h, Key::ArrowDown);
+    assert_eq!(discussion(&h), Some((true, None)), "Down reveals");
+    press(&mut h, Key::ArrowUp);
+    assert_eq!(discussion(&h), Some((false, None)), "Up hides");
+    // Shift and a letter marks the room's choice without a vote.
+    h.key_press_modifiers(Modifiers::SHIFT, Key::C);
+    h.run();
+    assert_eq!(discussion(&h), Some((false, Some(2))));
+    assert_eq!(votes(&h), vec![0; 4], "marking is not voting");
+    press(&mut h, Key::B);
+    assert_eq!(votes(&h), vec![0, 1, 0, 0], "B alone is a vote here");
+    let offered = options(&h);
+    press(&mut h, Key::ArrowDown);
+    press(&mut h, Key::ArrowDown);
+    assert_eq!(turns(&h), 1, "Down, Down: reveal, then say the choice");
+    assert_eq!(
+        conversation(&h).turns()[0].said,
+        offered[2].0,
+        "the marked option, not the vote leader"
+    );
+}
+
+#[test]
+fn the_sheet_lists_every_command_from_the_table() {
+    use attune::app::shell::commands::COMMANDS;
+    let folders = folders();
+    let mut h = harness_at(&folders, true);
+    press(&mut h, Key::Questionmark);
+    assert!(h.state().state.window.shortcuts);
+    for command in COMMANDS {
+        assert!(
+            h.query_all_by_label(command.label).count() == 1,
+            "the sheet lists {:?}: {}",
+            command.id,
+            command.label
+        );
+        assert!(
+            h.query_all_by_label(&command.keys_text()).next().is_some(),
+            "with its keys: {}",
+            command.keys_text()
+        );
+    }
+    for keys in ["M", "F or 0", "Ctrl+B", "Shift+A\u{2013}D"] {
+        assert!(h.query_all_by_label(keys).next().is_some(), "{keys}");
+    }
+    // While the sheet is open, presenter keys do nothing; Esc closes it.
+    press(&mut h, Key::PageDown);
+    assert_eq!(discussion(&h), None);
+    press(&mut h, Key::Escape);
+    assert!(!h.state().state.window.shortcuts);
 }

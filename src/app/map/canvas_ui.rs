@@ -9,6 +9,7 @@ use eframe::egui::{
     self, CursorIcon, Pos2, Rect, Sense, Shape, Stroke, StrokeKind, Ui, pos2, vec2,
 };
 
+use super::canvas_id;
 use super::edges::{arrow_head, curve, nearest_edge};
 use super::input::input;
 use super::layout::{COLUMN_GAP, MapEdge, NODE_H, NODE_W, Point, column_left};
@@ -38,7 +39,8 @@ pub(super) fn canvas_ui(
 ) {
     let layout = &*map.layout;
     let size = ui.available_size().max(vec2(64.0, 64.0));
-    let (rect, canvas) = ui.allocate_exact_size(size, Sense::click_and_drag());
+    let (_, rect) = ui.allocate_space(size);
+    let canvas = ui.interact(rect, canvas_id(), Sense::click_and_drag());
     canvas.widget_info(|| {
         egui::WidgetInfo::labeled(
             egui::Role::Canvas,
@@ -125,7 +127,7 @@ pub(super) fn canvas_ui(
         }
     }
 
-    input(ui, &canvas, &view, focused_node, actions);
+    input(ui, &canvas, &view, actions);
 
     // Every other column is shaded, to help the eye follow depth.
     for layer in (1..layout.layers).step_by(2) {

@@ -36,7 +36,6 @@ mod words;
 
 use std::sync::Arc;
 
-pub use input::map_key;
 pub use layout::{Bounds, Layout, Point};
 pub use map_ui::map_ui;
 pub use path::{MapPath, PathMarks};
@@ -57,6 +56,15 @@ pub const FIT_MAX_ZOOM: f32 = 1.2;
 pub const READABLE_ZOOM: f32 = 0.72;
 /// One press of + or − zooms by this factor.
 pub const ZOOM_STEP: f32 = 1.25;
+/// How far one arrow key press moves the view, in screen points.
+pub const PAN_STEP: f32 = 80.0;
+
+/// The map canvas's widget id. Fixed, so the key handling can tell the
+/// canvas (whose arrows move the view) from a focused node or button
+/// (whose arrows move the focus).
+pub fn canvas_id() -> eframe::egui::Id {
+    eframe::egui::Id::unique("scenario_map_canvas")
+}
 
 /// What part of the map the view shows.
 #[derive(Clone, Copy, Debug, PartialEq)]

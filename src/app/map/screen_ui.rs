@@ -5,6 +5,7 @@ use eframe::egui::{RichText, Ui};
 
 use super::map_ui::map_ui;
 use super::path::MapPath;
+use crate::app::shell::commands::{CommandId, keys_of};
 use crate::app::state::AppState;
 use crate::app::state::action::Action;
 use crate::app::state::catalogue::CardId;
@@ -25,7 +26,8 @@ pub fn map_screen_ui(ui: &mut Ui, state: &AppState, palette: &Palette) -> Vec<Ac
     let scenario = state.catalogue.scenario(map.card);
     ui.add_space(6.0);
     ui.horizontal_wrapped(|ui| {
-        if ui.button(back).on_hover_text("Or press M").clicked() {
+        let hint = format!("Or press {}", keys_of(CommandId::Map));
+        if ui.button(back).on_hover_text(hint).clicked() {
             actions.push(Action::CloseMap);
         }
         match scenario {

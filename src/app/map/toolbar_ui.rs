@@ -3,6 +3,7 @@
 use eframe::egui::{RichText, Ui};
 
 use super::{MapAction, ZOOM_STEP};
+use crate::app::shell::commands::{CommandId, keys_of};
 use crate::app::state::action::Action;
 use crate::app::widgets::theme::Palette;
 
@@ -11,18 +12,23 @@ pub(super) fn toolbar_ui(ui: &mut Ui, palette: &Palette, actions: &mut Vec<Actio
     ui.horizontal_wrapped(|ui| {
         if ui
             .button("Fit to window")
-            .on_hover_text("Show the whole tree (F or 0)")
+            .on_hover_text(format!(
+                "Show the whole tree ({})",
+                keys_of(CommandId::MapFit)
+            ))
             .clicked()
         {
             actions.push(Action::Map(MapAction::Fit));
         }
-        if ui.button("Zoom out").on_hover_text("Or \u{2212}").clicked() {
+        let out = format!("Or {}", keys_of(CommandId::MapZoomOut));
+        if ui.button("Zoom out").on_hover_text(out).clicked() {
             actions.push(Action::Map(MapAction::Zoom {
                 factor: 1.0 / ZOOM_STEP,
                 anchor: None,
             }));
         }
-        if ui.button("Zoom in").on_hover_text("Or +").clicked() {
+        let zoom_in = format!("Or {}", keys_of(CommandId::MapZoomIn));
+        if ui.button("Zoom in").on_hover_text(zoom_in).clicked() {
             actions.push(Action::Map(MapAction::Zoom {
                 factor: ZOOM_STEP,
                 anchor: None,

@@ -4,6 +4,7 @@
 use eframe::egui::{self, RichText, Ui};
 
 use super::PresenterAction as P;
+use crate::app::shell::commands::{CommandId as C, keys_of};
 use crate::app::shell::window::WindowAction;
 use crate::app::state::AppState;
 use crate::app::state::action::Action;
@@ -35,8 +36,9 @@ pub(crate) fn bar_ui(ui: &mut Ui, state: &AppState, palette: &Palette) -> Vec<Ac
             ui,
             p.show_trust,
             format!(
-                "Trust: {} (T)",
-                if p.show_trust { "shown" } else { "hidden" }
+                "Trust: {} ({})",
+                if p.show_trust { "shown" } else { "hidden" },
+                keys_of(C::Trust)
             ),
             Action::Presenter(P::ToggleTrust),
         );
@@ -44,8 +46,9 @@ pub(crate) fn bar_ui(ui: &mut Ui, state: &AppState, palette: &Palette) -> Vec<Ac
             ui,
             p.show_notes,
             format!(
-                "Notes: {} (N)",
-                if p.show_notes { "shown" } else { "hidden" }
+                "Notes: {} ({})",
+                if p.show_notes { "shown" } else { "hidden" },
+                keys_of(C::Notes)
             ),
             Action::Presenter(P::ToggleNotes),
         );
@@ -63,18 +66,24 @@ pub(crate) fn bar_ui(ui: &mut Ui, state: &AppState, palette: &Palette) -> Vec<Ac
         toggle(
             ui,
             state.window.fullscreen,
-            "Full screen (F11)".to_string(),
+            format!("Full screen ({})", keys_of(C::FullScreen)),
             Action::Window(WindowAction::ToggleFullscreen),
         );
         toggle(
             ui,
             state.window.shortcuts,
-            "Keys (?)".to_string(),
+            format!("Keys ({})", keys_of(C::Shortcuts)),
             Action::Window(WindowAction::ToggleShortcuts),
         );
         ui.add_space(12.0);
         if ui
-            .button(RichText::new("Leave presenter mode (F5)").small())
+            .button(
+                RichText::new(format!(
+                    "Leave presenter mode ({})",
+                    keys_of(C::PresenterMode)
+                ))
+                .small(),
+            )
             .clicked()
         {
             actions.push(Action::Presenter(P::Toggle));
@@ -88,10 +97,11 @@ pub(crate) fn library_button_ui(ui: &mut Ui, state: &AppState, palette: &Palette
     let mut actions = Vec::new();
     ui.horizontal_wrapped(|ui| {
         let text = if state.presenter.active {
-            "Leave presenter mode (F5)"
+            "Leave presenter mode"
         } else {
-            "Presenter mode for a class (F5)"
+            "Presenter mode for a class"
         };
+        let text = format!("{text} ({})", keys_of(C::PresenterMode));
         if ui
             .button(text)
             .on_hover_text("Large text, high contrast, clicker keys and a discussion pause")
@@ -100,7 +110,7 @@ pub(crate) fn library_button_ui(ui: &mut Ui, state: &AppState, palette: &Palette
             actions.push(Action::Presenter(P::Toggle));
         }
         ui.label(
-            RichText::new("Press ? for every key.")
+            RichText::new(format!("Press {} for every key.", keys_of(C::Shortcuts)))
                 .small()
                 .color(palette.muted),
         );

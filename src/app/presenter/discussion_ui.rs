@@ -9,6 +9,7 @@ use eframe::egui::{
 use super::PresenterAction as P;
 use super::bubble_ui::bubble_ui;
 use super::discussion::{Discussion, letter};
+use crate::app::shell::commands::{CommandId as C, keys_of};
 use crate::app::state::action::Action;
 use crate::app::state::{Active, AppState};
 use crate::app::widgets;
@@ -43,19 +44,23 @@ pub(super) fn discussion_ui(
     });
     ui.horizontal_wrapped(|ui| {
         let reveal = if discussion.revealed {
-            "Hide the effects (R)"
+            "Hide the effects"
         } else {
-            "Reveal the effects (R)"
+            "Reveal the effects"
         };
+        let reveal = format!("{reveal} ({})", keys_of(C::Reveal));
         if ui.button(reveal).clicked() {
             act(P::ToggleReveal);
         }
-        if ui.button("Reset the votes (0)").clicked() {
+        if ui
+            .button(format!("Reset the votes ({})", keys_of(C::ResetVotes)))
+            .clicked()
+        {
             act(P::ResetVotes);
         }
         if let Some(n) = chosen {
             let commit = ui.button(
-                RichText::new(format!("Say {} (Enter)", letter(n)))
+                RichText::new(format!("Say {} ({})", letter(n), keys_of(C::Enter)))
                     .strong()
                     .color(palette.accent),
             );
@@ -104,10 +109,15 @@ pub(super) fn discussion_ui(
                 ui.add_space(2.0);
             }
             ui.label(
-                RichText::new(
-                    "A\u{2013}D add a vote \u{00B7} 0 resets \u{00B7} R reveals \u{00B7} \
-                     up and down arrows move the room's choice \u{00B7} Enter or Next says it",
-                )
+                RichText::new(format!(
+                    "{} add a vote \u{00B7} {} resets \u{00B7} {} reveals \u{00B7} \
+                     {} or a click marks the room's choice \u{00B7} {} or Next says it",
+                    keys_of(C::Vote),
+                    keys_of(C::ResetVotes),
+                    keys_of(C::Reveal),
+                    keys_of(C::Select),
+                    keys_of(C::Enter)
+                ))
                 .small()
                 .color(palette.muted),
             );

@@ -12,7 +12,6 @@ mod bubble_ui;
 /// The discussion pause at a decision: votes, reveal, the room's choice.
 pub mod discussion;
 mod discussion_ui;
-mod keys;
 mod notes_ui;
 mod stage_ui;
 /// The debrief as a sequence of pages, one turn per page.
@@ -23,7 +22,6 @@ use eframe::egui;
 
 pub(crate) use bar_ui::{bar_ui, library_button_ui};
 pub use discussion::Discussion;
-pub(crate) use keys::keys;
 pub(crate) use stage_ui::stage_ui;
 pub(crate) use walkthrough_ui::walkthrough_ui;
 

@@ -7,6 +7,7 @@ use super::PresenterAction as P;
 use super::bubble_ui::bubble_ui;
 use super::discussion_ui::discussion_ui;
 use super::notes_ui::notes_panel_ui;
+use crate::app::shell::commands::{CommandId as C, first_key_of, keys_of};
 use crate::app::state::action::Action;
 use crate::app::state::screen::Screen;
 use crate::app::state::{Active, AppState};
@@ -183,7 +184,7 @@ fn options_ui(ui: &mut Ui, palette: &Palette, scenario: &Scenario, active: &Acti
                     actions.push(Action::Presenter(P::OpenWalkthrough));
                 }
                 ui.label(
-                    RichText::new("Next (Page Down or Space) goes there too.")
+                    RichText::new(format!("Next ({}) goes there too.", first_key_of(C::Next)))
                         .small()
                         .color(palette.muted),
                 );
@@ -193,11 +194,14 @@ fn options_ui(ui: &mut Ui, palette: &Palette, scenario: &Scenario, active: &Acti
     }
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("What would you say?").font(theme::title_font(ui)));
-        if ui.button("Discuss (D)").clicked() {
+        if ui
+            .button(format!("Discuss ({})", keys_of(C::Discuss)))
+            .clicked()
+        {
             actions.push(Action::Presenter(P::OpenDiscussion));
         }
         ui.label(
-            RichText::new("1\u{2013}4 choose at once")
+            RichText::new(format!("{} choose at once", keys_of(C::ChooseAtOnce)))
                 .small()
                 .color(palette.muted),
         );

@@ -9,6 +9,7 @@ use super::PresenterAction as P;
 use super::bubble_ui::bubble_ui;
 use super::notes_ui::notes_panel_ui;
 use super::walkthrough::{Page, clamp_page, pages};
+use crate::app::shell::commands::{CommandId as C, first_key_of, keys_of};
 use crate::app::state::action::Action;
 use crate::app::state::session::hint_line;
 use crate::app::state::{AppState, Review};
@@ -136,10 +137,13 @@ fn nav_ui(
         if next.clicked() {
             actions.push(Action::Presenter(P::Page(index + 1)));
         }
-        let hint = match page {
-            Page::Turn(_) => "Page Down / Page Up move \u{00B7} B branches off here",
-            _ => "Page Down / Page Up move",
-        };
+        let mut hint = format!("{} / {} move", first_key_of(C::Next), first_key_of(C::Back));
+        if let Page::Turn(_) = page {
+            hint.push_str(&format!(
+                " \u{00B7} {} branches off here",
+                keys_of(C::Branch)
+            ));
+        }
         ui.label(RichText::new(hint).small().color(palette.muted));
     });
 }
@@ -206,7 +210,7 @@ fn turn_page_ui(
                 .font(theme::title_font(ui))
                 .color(widgets::rating_colour(palette, turn.rating)),
         );
-        let branch = ui.button("Branch off here (B)");
+        let branch = ui.button(format!("Branch off here ({})", keys_of(C::Branch)));
         branch.widget_info(|| {
             egui::WidgetInfo::labeled(
                 egui::Role::Button,

@@ -3,6 +3,7 @@
 
 use eframe::egui::{self, RichText, ScrollArea, Ui};
 
+use crate::app::shell::commands::{CommandId, keys_of};
 use crate::app::state::AppState;
 use crate::app::state::action::Action;
 use crate::app::state::screen::Screen;
@@ -82,11 +83,12 @@ pub fn briefing_ui(ui: &mut Ui, state: &AppState, palette: &Palette) -> Vec<Acti
                     });
                 ui.add_space(8.0);
                 ui.label(RichText::new("How it works").font(theme::title_font(ui)));
-                ui.label(
+                ui.label(format!(
                     "Pick what you would say, with the mouse or the number keys 1 to 4. \
-                     Take a choice back with Ctrl+Z or Backspace, or click an earlier turn \
-                     to go back to it. The debrief at the end explains every choice.",
-                );
+                     Take a choice back with {}, or click an earlier turn to go back to it. \
+                     The debrief at the end explains every choice.",
+                    keys_of(CommandId::Undo)
+                ));
                 ui.add_space(12.0);
                 ui.horizontal_wrapped(|ui| {
                     let start = ui.add(
@@ -113,10 +115,11 @@ pub fn briefing_ui(ui: &mut Ui, state: &AppState, palette: &Palette) -> Vec<Acti
                     }
                     if ui
                         .add(egui::Button::new("Scenario map").min_size(egui::vec2(0.0, 40.0)))
-                        .on_hover_text(
-                            "The whole tree with every option and its rating (M). \
+                        .on_hover_text(format!(
+                            "The whole tree with every option and its rating ({}). \
                              It shows the answers: look after playing if you want a fresh try.",
-                        )
+                            keys_of(CommandId::Map)
+                        ))
                         .clicked()
                     {
                         actions.push(Action::OpenMap(card));

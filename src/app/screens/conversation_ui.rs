@@ -1,8 +1,9 @@
 //! The conversation: the peer on the left with their openness, the
 //! transcript in the middle, the numbered options below it.
 
-use eframe::egui::{self, Align, Frame, Key, Layout, Modifiers, RichText, ScrollArea, Stroke, Ui};
+use eframe::egui::{self, Align, Frame, Layout, RichText, ScrollArea, Stroke, Ui};
 
+use crate::app::shell::commands::{CommandId, keys_of};
 use crate::app::state::action::Action;
 use crate::app::state::screen::Screen;
 use crate::app::state::{Active, AppState};
@@ -18,8 +19,8 @@ use crate::scenario::{EndingKind, Scenario};
 /// readable on wide screens.
 const MAX_COLUMN: f32 = 1040.0;
 
-/// The conversation screen, its keys and the rewind dialog; returns what
-/// the learner asked for.
+/// The conversation screen and the rewind dialog; returns what the learner
+/// asked for. Its keys are in the command table.
 pub fn conversation_ui(
     ui: &mut Ui,
     state: &AppState,
@@ -101,42 +102,7 @@ pub fn conversation_ui(
         });
     if state.pending_rewind.is_some() {
         actions.extend(confirm_rewind_ui(ui, state));
-    } else {
-        actions.extend(keys(ui, scenario, active));
     }
-    actions
-}
-
-/// Keys 1–4 choose, Ctrl+Z and Backspace undo, Enter opens the debrief at
-/// the end when nothing else has focus.
-fn keys(ui: &Ui, scenario: &Scenario, active: &Active) -> Vec<Action> {
-    let mut actions = Vec::new();
-    let conversation = &active.session.conversation;
-    let options = conversation.options(scenario);
-    let nothing_focused = ui.memory(|m| m.focused().is_none());
-    ui.input_mut(|i| {
-        for (n, key) in [Key::Num1, Key::Num2, Key::Num3, Key::Num4]
-            .into_iter()
-            .enumerate()
-        {
-            if i.consume_key(Modifiers::NONE, key) {
-                if let Some(choice) = options.get(n) {
-                    actions.push(Action::Choose(choice.id.clone()));
-                }
-            }
-        }
-        if i.consume_key(Modifiers::COMMAND, Key::Z)
-            || i.consume_key(Modifiers::NONE, Key::Backspace)
-        {
-            actions.push(Action::Undo);
-        }
-        if nothing_focused
-            && conversation.is_finished(scenario)
-            && i.consume_key(Modifiers::NONE, Key::Enter)
-        {
-            actions.push(Action::OpenDebrief);
-        }
-    });
     actions
 }
 
@@ -158,7 +124,7 @@ fn options_ui(ui: &mut Ui, palette: &Palette, scenario: &Scenario, active: &Acti
         ui.label(RichText::new("What do you say?").font(theme::title_font(ui)));
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
             ui.label(
-                RichText::new("Keys 1\u{2013}4 choose")
+                RichText::new(format!("Keys {} choose", keys_of(CommandId::Choose)))
                     .small()
                     .color(palette.muted),
             );
@@ -181,22 +147,26 @@ fn undo_row_ui(ui: &mut Ui, palette: &Palette, active: &Active, actions: &mut Ve
     ui.horizontal_wrapped(|ui| {
         if ui
             .add_enabled(can_undo, egui::Button::new("Take back the last choice"))
-            .on_hover_text("Ctrl+Z or Backspace")
+            .on_hover_text(keys_of(CommandId::Undo))
             .on_disabled_hover_text("Nothing to take back yet")
             .clicked()
         {
             actions.push(Action::Undo);
         }
         ui.label(
-            RichText::new(
-                "Ctrl+Z or Backspace. Click one of your earlier lines to go back further.",
-            )
+            RichText::new(format!(
+                "{}. Click one of your earlier lines to go back further.",
+                keys_of(CommandId::Undo)
+            ))
             .small()
             .color(palette.muted),
         );
         if ui
             .button("Scenario map")
-            .on_hover_text("The whole tree with your path so far (M). It shows every rating.")
+            .on_hover_text(format!(
+                "The whole tree with your path so far ({}). It shows every rating.",
+                keys_of(CommandId::Map)
+            ))
             .clicked()
         {
             actions.push(Action::OpenMap(active.card));
@@ -266,9 +236,12 @@ fn ending_ui(
                 }
             });
             ui.label(
-                RichText::new("Press Enter for the debrief.")
-                    .small()
-                    .color(palette.muted),
+                RichText::new(format!(
+                    "Press {} for the debrief.",
+                    keys_of(CommandId::OpenDebrief)
+                ))
+                .small()
+                .color(palette.muted),
             );
         });
 }

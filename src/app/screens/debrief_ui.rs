@@ -4,6 +4,7 @@
 
 use eframe::egui::{self, CollapsingHeader, RichText, ScrollArea, Stroke, Ui};
 
+use crate::app::shell::commands::{CommandId, keys_of};
 use crate::app::state::action::Action;
 use crate::app::state::screen::Screen;
 use crate::app::state::{AppState, ExportStatus, Review};
@@ -145,7 +146,10 @@ fn export_ui(ui: &mut Ui, palette: &Palette, review: &Review, actions: &mut Vec<
         }
         if ui
             .add(egui::Button::new("Map of your path").min_size(egui::vec2(0.0, 34.0)))
-            .on_hover_text("The whole tree with the route you took and every other option (M)")
+            .on_hover_text(format!(
+                "The whole tree with the route you took and every other option ({})",
+                keys_of(CommandId::Map)
+            ))
             .clicked()
         {
             actions.push(Action::OpenMap(review.card));

@@ -1,9 +1,14 @@
 //! The window and what surrounds every screen: the top bar, the notice
-//! area, the shortcut sheet, the icon, start-up and frame control.
+//! area, the keys and the shortcut sheet, the icon, start-up and frame
+//! control.
 
+/// Every command with its keys and where it works: one table.
+pub mod commands;
 /// `--exit-after-frames` and `--screenshot`.
 pub mod frame_control;
 pub(crate) mod icon;
+/// Reading the keys once a frame, from the command table.
+pub(crate) mod keys;
 pub(crate) mod notices_ui;
 pub(crate) mod shortcuts_ui;
 /// Opening the window while the scenarios load on another thread.
