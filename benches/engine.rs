@@ -3,6 +3,8 @@
 //!
 //! `cargo bench --bench engine`
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A bench that cannot set up stops with the reason.
+
 use std::hint::black_box;
 
 use attune::debrief::Debrief;

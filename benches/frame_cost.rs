@@ -7,6 +7,8 @@
 //!
 //! `cargo bench --bench frame_cost`
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A bench that cannot set up stops with the reason.
+
 #[path = "support/generate.rs"]
 mod generate;
 

@@ -4,6 +4,8 @@
 //!
 //! `cargo bench --bench validation`
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A bench that cannot set up stops with the reason.
+
 #[path = "support/generate.rs"]
 mod generate;
 

@@ -88,7 +88,7 @@ pub fn scenario(id: &str, decisions: usize, style: Style) -> String {
 /// Everything before the first node: the persona, framing, trust, layers
 /// and start.
 fn header(out: &mut String, id: &str, decisions: usize) {
-    write!(
+    let _ = write!(
         out,
         r#"(
     id: "{id}",
@@ -113,8 +113,7 @@ fn header(out: &mut String, id: &str, decisions: usize) {
     start: "d0",
     nodes: [
 "#
-    )
-    .expect("writing to a String");
+    );
 }
 
 /// One decision with sentences as long as the shipped scenarios'. Every
@@ -133,7 +132,7 @@ fn full_node(out: &mut String, i: usize, next: &str, skip: &str) {
     } else {
         ("ask", "open_question", format!("{} ({i})", QUESTIONS[k]))
     };
-    write!(
+    let _ = write!(
         out,
         r#"        (
             id: "d{i}",
@@ -181,8 +180,7 @@ fn full_node(out: &mut String, i: usize, next: &str, skip: &str) {
 "#,
         line = PEER_LINES[k],
         reflection = REFLECTIONS[k],
-    )
-    .expect("writing to a String");
+    );
 }
 
 /// The closing branch, routing on trust, and the three endings.
@@ -226,9 +224,8 @@ fn compact_node(out: &mut String, i: usize, next: &str, skip: &str) {
     } else {
         String::new()
     };
-    writeln!(
+    let _ = writeln!(
         out,
         r#"(id:"d{i}",lines:[(text:"Line {i}."),(text:"Short {i}.",bands:[withdrawn,guarded]){deep}],notes:Some("Ask the room {i}."),options:[(id:"d{i}_reflect",text:"Reflect {i}.",skills:[complex_reflection],empathy:4,rating:best,effects:[trust(3)],goto:"{next}",why:"Names the feeling."),(id:"d{i}_{second}",text:"Open {i}?",skills:[{skill}],empathy:3,rating:good,effects:[trust(1)],goto:"{next}",why:"Leaves room.",better:Some("Reflect first.")),(id:"d{i}_roadblock",text:"Fix it {i}!",skills:[roadblock({roadblock})],empathy:2,rating:poor,effects:[trust(-2)],goto:"{skip}",why:"Moves past it.",better:Some("Stay with it."))]),"#
-    )
-    .expect("writing to a String");
+    );
 }

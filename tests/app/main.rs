@@ -2,6 +2,8 @@
 //! `egui_kittest`, snapshots of them, the fonts, and the real window under
 //! Xvfb. `support` holds the set-up they share.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A test that cannot set up stops with the reason.
+
 mod support;
 
 mod charset;

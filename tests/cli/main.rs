@@ -2,6 +2,8 @@
 //! binary. Most parts have a twin module in tests/core that tests the same
 //! thing without the binary.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A test that cannot set up stops with the reason.
+
 // Shared with the `core` tests; paths relative to this file.
 #[path = "../shared/broken_cases.rs"]
 mod broken_cases;

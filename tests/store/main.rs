@@ -2,6 +2,8 @@
 //! history and resume files, atomic writes, concurrent writers, old
 //! formats, and bounded runs of the fuzz targets.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A test that cannot set up stops with the reason.
+
 // The fuzz targets' checks; the path is relative to this file.
 #[path = "../../fuzz/src/checks.rs"]
 mod fuzz_checks;

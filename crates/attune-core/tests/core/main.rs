@@ -5,6 +5,8 @@
 //! Every file they read is reached through `top_dir!` or a path below, all
 //! in this file, so moving them means changing this file only.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A test that cannot set up stops with the reason.
+
 /// The top-level package's folder, relative to the folder `cargo test` runs
 /// these tests in (the package they belong to): empty while they belong to
 /// the top-level package, `"../../"` from a package in `crates/`.
