@@ -3,7 +3,7 @@
 
 use eframe::egui::{self, RichText, ScrollArea, Ui};
 
-use super::layout::{Layout, NodeKind};
+use super::layout::{Layout, MapNode, NodeKind};
 use super::path::PathMarks;
 use super::style::{line_sample, rating_style};
 use super::words::kind_words;
@@ -11,7 +11,7 @@ use super::{MapAction, MapState};
 use crate::app::state::action::Action;
 use crate::app::widgets;
 use crate::app::widgets::theme::{self, Palette};
-use crate::scenario::{Choice, Condition, Node, Scenario};
+use crate::scenario::{Choice, Condition, Ending, Node, Scenario};
 use crate::skills::Skill;
 use crate::text::count;
 
@@ -138,6 +138,8 @@ fn overview_ui(
     }
 }
 
+/// The selected node: where it sits on the path and in the tree, what the
+/// peer says there, its options and its routes.
 #[allow(clippy::too_many_arguments)]
 fn node_ui(
     ui: &mut Ui,
@@ -150,8 +152,30 @@ fn node_ui(
     actions: &mut Vec<Action>,
 ) {
     let map_node = &layout.nodes[index];
+    node_title_ui(ui, &node.id, actions);
+    ui.label(RichText::new(kind_words(map_node)).color(palette.muted));
+    path_steps_ui(ui, index, marks, palette);
+    reach_notes_ui(ui, map_node, scenario, palette);
+    reached_from_ui(ui, layout, index, actions);
+    ui.add_space(6.0);
+
+    if let Some(ending) = &node.ending {
+        ending_ui(ui, ending, palette);
+    }
+    peer_lines_ui(ui, node, scenario, palette);
+    if let Some(notes) = &node.notes {
+        ui.add_space(4.0);
+        ui.label(RichText::new("Facilitator notes").strong());
+        ui.label(notes);
+    }
+    options_ui(ui, layout, index, node, marks, palette, actions);
+    routes_ui(ui, layout, node, actions);
+}
+
+/// The node's name, with a button back to the overview.
+fn node_title_ui(ui: &mut Ui, id: &str, actions: &mut Vec<Action>) {
     ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new(&node.id).font(theme::title_font(ui)).strong());
+        ui.label(RichText::new(id).font(theme::title_font(ui)).strong());
         if ui
             .small_button("Close")
             .on_hover_text("Back to the overview of the tree")
@@ -160,7 +184,10 @@ fn node_ui(
             actions.push(Action::Map(MapAction::Select(None)));
         }
     });
-    ui.label(RichText::new(kind_words(map_node)).color(palette.muted));
+}
+
+/// At which steps the played path passed this node, if it did.
+fn path_steps_ui(ui: &mut Ui, index: usize, marks: &PathMarks, palette: &Palette) {
     if let Some(steps) = marks.steps.get(index).filter(|s| !s.is_empty()) {
         let steps: Vec<String> = steps.iter().map(usize::to_string).collect();
         let now = if marks.current == Some(index) {
@@ -177,6 +204,10 @@ fn node_ui(
             .strong(),
         );
     }
+}
+
+/// Whether the node cannot be reached, or is where the peer withdraws.
+fn reach_notes_ui(ui: &mut Ui, map_node: &MapNode, scenario: &Scenario, palette: &Palette) {
     if !map_node.reachable && !map_node.is_withdrawal {
         ui.label(
             RichText::new("No option or route leads here from the start.").color(palette.poor),
@@ -191,6 +222,10 @@ fn node_ui(
             .color(palette.muted),
         );
     }
+}
+
+/// Buttons for the nodes with an edge into this one.
+fn reached_from_ui(ui: &mut Ui, layout: &Layout, index: usize, actions: &mut Vec<Action>) {
     let mut from: Vec<&str> = layout.incoming[index]
         .iter()
         .map(|&e| layout.nodes[layout.edges[e].from].id.as_str())
@@ -204,70 +239,88 @@ fn node_ui(
             }
         });
     }
-    ui.add_space(6.0);
+}
 
-    if let Some(ending) = &node.ending {
-        ui.horizontal_wrapped(|ui| {
-            ui.label(
-                RichText::new(ending.kind.label())
-                    .strong()
-                    .color(widgets::ending_colour(palette, ending.kind)),
-            );
-            ui.label(&ending.title);
-        });
+/// An ending's kind and title.
+fn ending_ui(ui: &mut Ui, ending: &Ending, palette: &Palette) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new(ending.kind.label())
+                .strong()
+                .color(widgets::ending_colour(palette, ending.kind)),
+        );
+        ui.label(&ending.title);
+    });
+}
+
+/// What the peer says at this node, each line with when it is said.
+fn peer_lines_ui(ui: &mut Ui, node: &Node, scenario: &Scenario, palette: &Palette) {
+    if node.lines.is_empty() {
+        return;
     }
-    if !node.lines.is_empty() {
-        ui.label(RichText::new(format!("What {} says", scenario.persona.name)).strong());
-        for line in &node.lines {
-            egui::Frame::new()
-                .fill(palette.peer_fill)
-                .corner_radius(8)
-                .inner_margin(8)
-                .show(ui, |ui| {
-                    ui.set_width(ui.available_width());
-                    ui.label(&line.text);
-                    let mut when: Vec<String> = Vec::new();
-                    if !line.bands.is_empty() {
-                        let bands: Vec<&str> = line.bands.iter().map(|b| b.label()).collect();
-                        when.push(format!("when {}", bands.join(" or ")));
-                    }
-                    when.extend(line.when.iter().map(condition_words));
-                    if !when.is_empty() {
-                        ui.label(RichText::new(when.join("; ")).small().color(palette.muted));
-                    }
-                });
-            ui.add_space(2.0);
-        }
-    }
-    if let Some(notes) = &node.notes {
-        ui.add_space(4.0);
-        ui.label(RichText::new("Facilitator notes").strong());
-        ui.label(notes);
-    }
-    if !node.options.is_empty() {
-        ui.add_space(6.0);
-        ui.label(RichText::new("Options").strong());
-        for (n, choice) in node.options.iter().enumerate() {
-            let chosen = layout.outgoing[index].iter().any(|&e| {
-                marks.edges[e] && layout.edges[e].option_id.as_deref() == Some(&choice.id)
-            });
-            option_ui(ui, layout, n, choice, chosen, palette, actions);
-        }
-    }
-    if !node.routes.is_empty() {
-        ui.add_space(6.0);
-        ui.label(RichText::new("Routes, first that holds").strong());
-        for route in &node.routes {
-            ui.horizontal_wrapped(|ui| {
-                if route.when.is_empty() {
-                    ui.label("Otherwise, go to");
-                } else {
-                    let when: Vec<String> = route.when.iter().map(condition_words).collect();
-                    ui.label(format!("If {}, go to", when.join(" and ")));
+    ui.label(RichText::new(format!("What {} says", scenario.persona.name)).strong());
+    for line in &node.lines {
+        egui::Frame::new()
+            .fill(palette.peer_fill)
+            .corner_radius(8)
+            .inner_margin(8)
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.label(&line.text);
+                let mut when: Vec<String> = Vec::new();
+                if !line.bands.is_empty() {
+                    let bands: Vec<&str> = line.bands.iter().map(|b| b.label()).collect();
+                    when.push(format!("when {}", bands.join(" or ")));
                 }
-                goto_button(ui, layout, &route.goto, actions);
+                when.extend(line.when.iter().map(condition_words));
+                if !when.is_empty() {
+                    ui.label(RichText::new(when.join("; ")).small().color(palette.muted));
+                }
             });
-        }
+        ui.add_space(2.0);
+    }
+}
+
+/// The node's options, the one taken on the path marked.
+fn options_ui(
+    ui: &mut Ui,
+    layout: &Layout,
+    index: usize,
+    node: &Node,
+    marks: &PathMarks,
+    palette: &Palette,
+    actions: &mut Vec<Action>,
+) {
+    if node.options.is_empty() {
+        return;
+    }
+    ui.add_space(6.0);
+    ui.label(RichText::new("Options").strong());
+    for (n, choice) in node.options.iter().enumerate() {
+        let chosen = layout.outgoing[index]
+            .iter()
+            .any(|&e| marks.edges[e] && layout.edges[e].option_id.as_deref() == Some(&choice.id));
+        option_ui(ui, layout, n, choice, chosen, palette, actions);
+    }
+}
+
+/// A branch node's routes, in the order they are tried.
+fn routes_ui(ui: &mut Ui, layout: &Layout, node: &Node, actions: &mut Vec<Action>) {
+    if node.routes.is_empty() {
+        return;
+    }
+    ui.add_space(6.0);
+    ui.label(RichText::new("Routes, first that holds").strong());
+    for route in &node.routes {
+        ui.horizontal_wrapped(|ui| {
+            if route.when.is_empty() {
+                ui.label("Otherwise, go to");
+            } else {
+                let when: Vec<String> = route.when.iter().map(condition_words).collect();
+                ui.label(format!("If {}, go to", when.join(" and ")));
+            }
+            goto_button(ui, layout, &route.goto, actions);
+        });
     }
 }
 

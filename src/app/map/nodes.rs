@@ -2,7 +2,7 @@
 //! numbers of the path and "you are here".
 
 use eframe::egui::{
-    self, Align2, Color32, FontId, Shape, Stroke, StrokeKind, Ui, pos2, text::LayoutJob, vec2,
+    self, Align2, Color32, FontId, Rect, Shape, Stroke, StrokeKind, Ui, pos2, text::LayoutJob, vec2,
 };
 
 use super::layout::{MapNode, NodeKind};
@@ -24,6 +24,8 @@ pub(super) struct NodeLook {
     pub(super) current: bool,
 }
 
+/// Paints one node: its box, its text when there is room, its step
+/// number on the path and "you are here".
 #[allow(clippy::too_many_arguments)]
 pub(super) fn paint_node(
     painter: &egui::Painter,
@@ -36,7 +38,36 @@ pub(super) fn paint_node(
     zoom: f32,
 ) {
     let rect = view.rect_of(node);
-    let text = ui.visuals().text_color();
+    paint_box(painter, rect, node, look, palette, zoom);
+    if rect.width() >= MIN_TEXT_BOX {
+        paint_text(
+            painter,
+            rect,
+            node,
+            ui.visuals().text_color(),
+            palette,
+            zoom,
+        );
+    }
+    if let Some(&step) = steps.last() {
+        paint_step(painter, view, rect, step, palette);
+    }
+    if look.current {
+        let at = rect.center_top() - vec2(0.0, 14.0 * view.scale());
+        pill(painter, ui, at, "you are here", palette.accent, palette);
+    }
+}
+
+/// The node's box: a ring when selected or focused, the fill, and an
+/// outline that is dashed when the node cannot be reached.
+fn paint_box(
+    painter: &egui::Painter,
+    rect: Rect,
+    node: &MapNode,
+    look: NodeLook,
+    palette: &Palette,
+    zoom: f32,
+) {
     let (fill, radius, edge_colour) = match node.kind {
         NodeKind::Decision { .. } => (palette.card, 8.0 * zoom, palette.card_stroke),
         NodeKind::Branch { .. } => (palette.peer_fill, rect.height() / 2.0, palette.muted),
@@ -84,75 +115,88 @@ pub(super) fn paint_node(
             4.0,
         ));
     }
+}
 
-    if rect.width() >= MIN_TEXT_BOX {
-        let size = (16.0 * zoom).max(9.0);
-        let size = (size * 2.0).round() / 2.0;
-        let width = rect.width() - 12.0;
-        let title = elided(painter, &node.id, FontId::proportional(size), text, width);
-        let sub_text = match node.kind {
-            NodeKind::Decision { options } => count(options, "option"),
-            NodeKind::Branch { .. } => "branch".to_string(),
-            NodeKind::Ending(kind) => format!("ending: {}", kind.label()),
-        };
-        let sub_text = if node.reachable {
-            if node.is_start {
-                format!("start \u{00B7} {sub_text}")
-            } else {
-                sub_text
-            }
+/// The second line of a node and its colour: its kind, "start", or
+/// "unreachable".
+fn sub_line(node: &MapNode, palette: &Palette) -> (String, Color32) {
+    let sub_text = match node.kind {
+        NodeKind::Decision { options } => count(options, "option"),
+        NodeKind::Branch { .. } => "branch".to_string(),
+        NodeKind::Ending(kind) => format!("ending: {}", kind.label()),
+    };
+    let sub_text = if node.reachable {
+        if node.is_start {
+            format!("start \u{00B7} {sub_text}")
         } else {
-            "unreachable".to_string()
-        };
-        let sub_colour = match node.kind {
-            NodeKind::Ending(kind) => widgets::ending_colour(palette, kind),
-            _ if !node.reachable => palette.poor,
-            _ => palette.muted,
-        };
-        let sub = elided(
-            painter,
-            &sub_text,
-            FontId::proportional((size * 0.8).max(8.5)),
-            sub_colour,
-            width,
-        );
-        let total = title.size().y + sub.size().y;
-        if total <= rect.height() + 2.0 {
-            let top = rect.center().y - total / 2.0;
-            painter.galley(
-                pos2(rect.center().x - title.size().x / 2.0, top),
-                title,
-                text,
-            );
-            painter.galley(
-                pos2(
-                    rect.center().x - sub.size().x / 2.0,
-                    top + total - sub.size().y,
-                ),
-                sub,
-                sub_colour,
-            );
-        } else {
-            painter.galley(rect.center() - title.size() / 2.0, title, text);
+            sub_text
         }
-    }
+    } else {
+        "unreachable".to_string()
+    };
+    let sub_colour = match node.kind {
+        NodeKind::Ending(kind) => widgets::ending_colour(palette, kind),
+        _ if !node.reachable => palette.poor,
+        _ => palette.muted,
+    };
+    (sub_text, sub_colour)
+}
 
-    if let Some(&step) = steps.last() {
-        let r = 10.0 * view.scale();
-        let c = rect.left_top() + vec2(2.0, 2.0);
-        painter.circle(c, r, palette.accent, Stroke::new(1.5, palette.card));
-        painter.text(
-            c,
-            Align2::CENTER_CENTER,
-            step.to_string(),
-            FontId::proportional(11.0 * view.scale()),
-            palette.card,
+/// The node's name and, when both fit, its second line, centred in
+/// the box.
+fn paint_text(
+    painter: &egui::Painter,
+    rect: Rect,
+    node: &MapNode,
+    text: Color32,
+    palette: &Palette,
+    zoom: f32,
+) {
+    let size = (16.0 * zoom).max(9.0);
+    let size = (size * 2.0).round() / 2.0;
+    let width = rect.width() - 12.0;
+    let title = elided(painter, &node.id, FontId::proportional(size), text, width);
+    let (sub_text, sub_colour) = sub_line(node, palette);
+    let sub = elided(
+        painter,
+        &sub_text,
+        FontId::proportional((size * 0.8).max(8.5)),
+        sub_colour,
+        width,
+    );
+    let total = title.size().y + sub.size().y;
+    if total <= rect.height() + 2.0 {
+        let top = rect.center().y - total / 2.0;
+        painter.galley(
+            pos2(rect.center().x - title.size().x / 2.0, top),
+            title,
+            text,
         );
+        painter.galley(
+            pos2(
+                rect.center().x - sub.size().x / 2.0,
+                top + total - sub.size().y,
+            ),
+            sub,
+            sub_colour,
+        );
+    } else {
+        painter.galley(rect.center() - title.size() / 2.0, title, text);
     }
-    if look.current {
-        let at = rect.center_top() - vec2(0.0, 14.0 * view.scale());
-        pill(painter, ui, at, "you are here", palette.accent, palette);
-    }
+}
+
+/// The last step of the path at this node, in a disc on its corner.
+fn paint_step(painter: &egui::Painter, view: &View, rect: Rect, step: usize, palette: &Palette) {
+    let r = 10.0 * view.scale();
+    let c = rect.left_top() + vec2(2.0, 2.0);
+    painter.circle(c, r, palette.accent, Stroke::new(1.5, palette.card));
+    painter.text(
+        c,
+        Align2::CENTER_CENTER,
+        step.to_string(),
+        FontId::proportional(11.0 * view.scale()),
+        palette.card,
+    );
 }
 
 fn elided(

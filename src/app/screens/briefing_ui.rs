@@ -6,9 +6,11 @@ use eframe::egui::{self, RichText, ScrollArea, Ui};
 use crate::app::shell::commands::{CommandId, keys_of};
 use crate::app::state::AppState;
 use crate::app::state::action::Action;
+use crate::app::state::catalogue::CardId;
 use crate::app::state::screen::Screen;
 use crate::app::widgets;
 use crate::app::widgets::theme::{self, Palette};
+use crate::scenario::Scenario;
 
 /// The briefing screen; returns what the learner asked for.
 pub fn briefing_ui(ui: &mut Ui, state: &AppState, palette: &Palette) -> Vec<Action> {
@@ -36,97 +38,122 @@ pub fn briefing_ui(ui: &mut Ui, state: &AppState, palette: &Palette) -> Vec<Acti
                     .color(palette.muted),
                 );
                 ui.add_space(8.0);
-                widgets::card_frame(palette).show(ui, |ui| {
-                    ui.set_width(ui.available_width());
-                    ui.label(
-                        RichText::new(format!("About {}", s.persona.name))
-                            .font(theme::title_font(ui)),
-                    );
-                    ui.label(&s.persona.background);
-                });
+                persona_ui(ui, s, palette);
                 ui.add_space(8.0);
                 if !s.objectives.is_empty() {
-                    widgets::card_frame(palette).show(ui, |ui| {
-                        ui.set_width(ui.available_width());
-                        ui.label(RichText::new("What to practise").font(theme::title_font(ui)));
-                        for objective in &s.objectives {
-                            ui.horizontal_wrapped(|ui| {
-                                ui.label("\u{2022}");
-                                ui.label(objective);
-                            });
-                        }
-                    });
+                    objectives_ui(ui, s, palette);
                     ui.add_space(8.0);
                 }
-                widgets::card_frame(palette)
-                    .stroke(egui::Stroke::new(2.0, palette.fair))
-                    .show(ui, |ui| {
-                        ui.set_width(ui.available_width());
-                        ui.label(RichText::new("Content notes").font(theme::title_font(ui)));
-                        if s.content_notes.is_empty() {
-                            ui.label("This scenario has no content notes.");
-                        } else {
-                            for note in &s.content_notes {
-                                ui.horizontal_wrapped(|ui| {
-                                    ui.label("\u{2022}");
-                                    ui.label(note);
-                                });
-                            }
-                        }
-                        ui.label(
-                            RichText::new(
-                                "You can stop at any time: go back to the library, \
-                                 and nothing is lost.",
-                            )
-                            .color(palette.muted),
-                        );
-                    });
+                content_notes_ui(ui, s, palette);
                 ui.add_space(8.0);
-                ui.label(RichText::new("How it works").font(theme::title_font(ui)));
-                ui.label(format!(
-                    "Pick what you would say, with the mouse or the number keys 1 to 4. \
-                     Take a choice back with {}, or click an earlier turn to go back to it. \
-                     The debrief at the end explains every choice.",
-                    keys_of(CommandId::Undo)
-                ));
+                how_it_works_ui(ui);
                 ui.add_space(12.0);
-                ui.horizontal_wrapped(|ui| {
-                    let start = ui.add(
-                        egui::Button::new(
-                            RichText::new(format!("Start talking with {}", s.persona.name))
-                                .strong(),
-                        )
-                        .fill(palette.learner_fill)
-                        .stroke(egui::Stroke::new(1.5, palette.learner_stroke))
-                        .min_size(egui::vec2(0.0, 40.0)),
-                    );
-                    widgets::focus_when_shown(ui, &start, ("start", card));
-                    if start.clicked() {
-                        actions.push(Action::Start(card));
-                    }
-                    if ui
-                        .add(
-                            egui::Button::new("Back to the library")
-                                .min_size(egui::vec2(0.0, 40.0)),
-                        )
-                        .clicked()
-                    {
-                        actions.push(Action::Navigate(Screen::Library));
-                    }
-                    if ui
-                        .add(egui::Button::new("Scenario map").min_size(egui::vec2(0.0, 40.0)))
-                        .on_hover_text(format!(
-                            "The whole tree with every option and its rating ({}). \
-                             It shows the answers: look after playing if you want a fresh try.",
-                            keys_of(CommandId::Map)
-                        ))
-                        .clicked()
-                    {
-                        actions.push(Action::OpenMap(card));
-                    }
-                });
+                buttons_ui(ui, card, s, palette, &mut actions);
                 ui.add_space(16.0);
             });
         });
     actions
+}
+
+/// A card about the peer.
+fn persona_ui(ui: &mut Ui, s: &Scenario, palette: &Palette) {
+    widgets::card_frame(palette).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.label(RichText::new(format!("About {}", s.persona.name)).font(theme::title_font(ui)));
+        ui.label(&s.persona.background);
+    });
+}
+
+/// A card listing what to practise.
+fn objectives_ui(ui: &mut Ui, s: &Scenario, palette: &Palette) {
+    widgets::card_frame(palette).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.label(RichText::new("What to practise").font(theme::title_font(ui)));
+        for objective in &s.objectives {
+            ui.horizontal_wrapped(|ui| {
+                ui.label("\u{2022}");
+                ui.label(objective);
+            });
+        }
+    });
+}
+
+/// The content notes, in a card with a warning edge, and a reminder that
+/// the learner can stop at any time.
+fn content_notes_ui(ui: &mut Ui, s: &Scenario, palette: &Palette) {
+    widgets::card_frame(palette)
+        .stroke(egui::Stroke::new(2.0, palette.fair))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(RichText::new("Content notes").font(theme::title_font(ui)));
+            if s.content_notes.is_empty() {
+                ui.label("This scenario has no content notes.");
+            } else {
+                for note in &s.content_notes {
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label("\u{2022}");
+                        ui.label(note);
+                    });
+                }
+            }
+            ui.label(
+                RichText::new(
+                    "You can stop at any time: go back to the library, \
+                     and nothing is lost.",
+                )
+                .color(palette.muted),
+            );
+        });
+}
+
+/// How to choose, take back and get a debrief.
+fn how_it_works_ui(ui: &mut Ui) {
+    ui.label(RichText::new("How it works").font(theme::title_font(ui)));
+    ui.label(format!(
+        "Pick what you would say, with the mouse or the number keys 1 to 4. \
+         Take a choice back with {}, or click an earlier turn to go back to it. \
+         The debrief at the end explains every choice.",
+        keys_of(CommandId::Undo)
+    ));
+}
+
+/// Start (focused when the screen opens), back to the library, and the map.
+fn buttons_ui(
+    ui: &mut Ui,
+    card: CardId,
+    s: &Scenario,
+    palette: &Palette,
+    actions: &mut Vec<Action>,
+) {
+    ui.horizontal_wrapped(|ui| {
+        let start = ui.add(
+            egui::Button::new(
+                RichText::new(format!("Start talking with {}", s.persona.name)).strong(),
+            )
+            .fill(palette.learner_fill)
+            .stroke(egui::Stroke::new(1.5, palette.learner_stroke))
+            .min_size(egui::vec2(0.0, 40.0)),
+        );
+        widgets::focus_when_shown(ui, &start, ("start", card));
+        if start.clicked() {
+            actions.push(Action::Start(card));
+        }
+        if ui
+            .add(egui::Button::new("Back to the library").min_size(egui::vec2(0.0, 40.0)))
+            .clicked()
+        {
+            actions.push(Action::Navigate(Screen::Library));
+        }
+        if ui
+            .add(egui::Button::new("Scenario map").min_size(egui::vec2(0.0, 40.0)))
+            .on_hover_text(format!(
+                "The whole tree with every option and its rating ({}). \
+                 It shows the answers: look after playing if you want a fresh try.",
+                keys_of(CommandId::Map)
+            ))
+            .clicked()
+        {
+            actions.push(Action::OpenMap(card));
+        }
+    });
 }

@@ -171,6 +171,8 @@ fn export_ui(ui: &mut Ui, palette: &Palette, review: &Review, actions: &mut Vec<
     }
 }
 
+/// One turn explained: what was said, its rating and skills, what it did
+/// to trust, why, the other options, and a way to try it again.
 fn turn_ui(
     ui: &mut Ui,
     palette: &Palette,
@@ -186,53 +188,11 @@ fn turn_ui(
         ))
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.horizontal_wrapped(|ui| {
-                ui.label(
-                    RichText::new(format!("Turn {}", turn.number))
-                        .font(theme::title_font(ui))
-                        .strong(),
-                );
-                ui.label(
-                    RichText::new(widgets::rating_text(turn.rating))
-                        .color(widgets::rating_colour(palette, turn.rating))
-                        .strong(),
-                );
-            });
+            turn_heading_ui(ui, palette, turn);
             quote_ui(ui, palette, name, &turn.peer_line, false);
             quote_ui(ui, palette, "You", &turn.said, true);
-            ui.horizontal_wrapped(|ui| {
-                for skill in &turn.skills {
-                    widgets::tag_ui(ui, palette, &skill.label());
-                }
-                ui.label(
-                    RichText::new(format!("Empathy {}", carkhuff_label(turn.empathy)))
-                        .small()
-                        .color(palette.muted),
-                );
-            });
-            let delta = turn.trust_after - turn.trust_before;
-            ui.label(format!(
-                "Trust {} (from {} to {})",
-                widgets::signed(delta),
-                turn.trust_before,
-                turn.trust_after
-            ));
-            for reason in &turn.adjustments {
-                ui.horizontal_wrapped(|ui| {
-                    ui.label("\u{2022}");
-                    ui.label(RichText::new(reason).color(palette.muted));
-                });
-            }
-            for layer in turn
-                .layers_unlocked
-                .iter()
-                .filter_map(|l| scenario.layer(l))
-            {
-                ui.label(
-                    RichText::new(format!("{name} opened up: {}", layer.summary))
-                        .color(palette.good),
-                );
-            }
+            skills_ui(ui, palette, turn);
+            trust_change_ui(ui, palette, scenario, turn);
             labelled_ui(ui, palette, "Why", &turn.why);
             if let Some(better) = &turn.better {
                 labelled_ui(ui, palette, "A better move", better);
@@ -247,47 +207,110 @@ fn turn_ui(
                 );
             }
             if !turn.alternatives.is_empty() {
-                CollapsingHeader::new(format!(
-                    "The other options at turn {} and what they would have done",
-                    turn.number
-                ))
-                .id_salt(("alternatives", turn.number))
-                .show(ui, |ui| {
-                    for alt in &turn.alternatives {
-                        ui.horizontal_wrapped(|ui| {
-                            ui.label(
-                                RichText::new(widgets::rating_text(alt.rating))
-                                    .color(widgets::rating_colour(palette, alt.rating)),
-                            );
-                            ui.label(
-                                RichText::new(format!(
-                                    "trust {}",
-                                    widgets::signed(alt.trust_change)
-                                ))
-                                .color(palette.muted),
-                            );
-                        });
-                        ui.label(format!("\u{201c}{}\u{201d}", alt.text));
-                        ui.label(RichText::new(&alt.why).color(palette.muted));
-                        ui.add_space(4.0);
-                    }
-                });
+                alternatives_ui(ui, palette, turn);
             }
             ui.add_space(2.0);
-            let again = ui
-                .add(egui::Button::new("Try again from this turn"))
-                .on_hover_text("Start a new branch of this conversation just before this turn");
-            again.widget_info(|| {
-                egui::WidgetInfo::labeled(
-                    egui::Role::Button,
-                    true,
-                    format!("Try again from turn {}", turn.number),
-                )
-            });
-            if again.clicked() {
-                actions.push(Action::TryAgainFrom(turn.number - 1));
-            }
+            try_again_ui(ui, turn, actions);
         });
+}
+
+/// The turn's number and its rating.
+fn turn_heading_ui(ui: &mut Ui, palette: &Palette, turn: &DebriefTurn) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new(format!("Turn {}", turn.number))
+                .font(theme::title_font(ui))
+                .strong(),
+        );
+        ui.label(
+            RichText::new(widgets::rating_text(turn.rating))
+                .color(widgets::rating_colour(palette, turn.rating))
+                .strong(),
+        );
+    });
+}
+
+/// The skills the choice used, as tags, and its empathy level.
+fn skills_ui(ui: &mut Ui, palette: &Palette, turn: &DebriefTurn) {
+    ui.horizontal_wrapped(|ui| {
+        for skill in &turn.skills {
+            widgets::tag_ui(ui, palette, &skill.label());
+        }
+        ui.label(
+            RichText::new(format!("Empathy {}", carkhuff_label(turn.empathy)))
+                .small()
+                .color(palette.muted),
+        );
+    });
+}
+
+/// How trust moved and why, and the layers the peer opened up.
+fn trust_change_ui(ui: &mut Ui, palette: &Palette, scenario: &Scenario, turn: &DebriefTurn) {
+    let name = &scenario.persona.name;
+    let delta = turn.trust_after - turn.trust_before;
+    ui.label(format!(
+        "Trust {} (from {} to {})",
+        widgets::signed(delta),
+        turn.trust_before,
+        turn.trust_after
+    ));
+    for reason in &turn.adjustments {
+        ui.horizontal_wrapped(|ui| {
+            ui.label("\u{2022}");
+            ui.label(RichText::new(reason).color(palette.muted));
+        });
+    }
+    for layer in turn
+        .layers_unlocked
+        .iter()
+        .filter_map(|l| scenario.layer(l))
+    {
+        ui.label(RichText::new(format!("{name} opened up: {}", layer.summary)).color(palette.good));
+    }
+}
+
+/// The options not taken at this turn, folded, with what each would
+/// have done.
+fn alternatives_ui(ui: &mut Ui, palette: &Palette, turn: &DebriefTurn) {
+    CollapsingHeader::new(format!(
+        "The other options at turn {} and what they would have done",
+        turn.number
+    ))
+    .id_salt(("alternatives", turn.number))
+    .show(ui, |ui| {
+        for alt in &turn.alternatives {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(
+                    RichText::new(widgets::rating_text(alt.rating))
+                        .color(widgets::rating_colour(palette, alt.rating)),
+                );
+                ui.label(
+                    RichText::new(format!("trust {}", widgets::signed(alt.trust_change)))
+                        .color(palette.muted),
+                );
+            });
+            ui.label(format!("\u{201c}{}\u{201d}", alt.text));
+            ui.label(RichText::new(&alt.why).color(palette.muted));
+            ui.add_space(4.0);
+        }
+    });
+}
+
+/// A button that starts a new branch just before this turn.
+fn try_again_ui(ui: &mut Ui, turn: &DebriefTurn, actions: &mut Vec<Action>) {
+    let again = ui
+        .add(egui::Button::new("Try again from this turn"))
+        .on_hover_text("Start a new branch of this conversation just before this turn");
+    again.widget_info(|| {
+        egui::WidgetInfo::labeled(
+            egui::Role::Button,
+            true,
+            format!("Try again from turn {}", turn.number),
+        )
+    });
+    if again.clicked() {
+        actions.push(Action::TryAgainFrom(turn.number - 1));
+    }
 }
 
 fn quote_ui(ui: &mut Ui, palette: &Palette, speaker: &str, text: &str, learner: bool) {

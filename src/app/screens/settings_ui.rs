@@ -7,7 +7,7 @@ use crate::app::state::AppState;
 use crate::app::state::action::Action;
 use crate::app::widgets;
 use crate::app::widgets::theme::{self, Palette};
-use crate::store::{Feedback, Theme};
+use crate::store::{Feedback, Settings, Theme};
 
 /// The text sizes offered, from a small laptop to the back of a classroom.
 const TEXT_SCALES: [(f32, &str); 6] = [
@@ -35,107 +35,12 @@ pub fn settings_ui(ui: &mut Ui, state: &AppState, palette: &Palette) -> Vec<Acti
                         .color(palette.muted),
                 );
                 ui.add_space(8.0);
-
-                section(ui, palette, "Theme", |ui| {
-                    ui.horizontal_wrapped(|ui| {
-                        for theme in Theme::ALL {
-                            ui.radio_value(&mut settings.theme, theme, theme.label());
-                        }
-                    });
-                    ui.label(
-                        RichText::new("High contrast suits projectors and low vision.")
-                            .small()
-                            .color(palette.muted),
-                    );
-                });
-
-                section(ui, palette, "Text size", |ui| {
-                    ui.horizontal_wrapped(|ui| {
-                        for (scale, label) in TEXT_SCALES {
-                            let selected = (settings.text_scale - scale).abs() < 0.01;
-                            let response = ui.selectable_label(selected, label);
-                            response.widget_info(|| {
-                                egui::WidgetInfo::selected(
-                                    egui::Role::Button,
-                                    true,
-                                    selected,
-                                    format!("Text size {label}"),
-                                )
-                            });
-                            if response.clicked() {
-                                settings.set_text_scale(scale);
-                            }
-                        }
-                    });
-                    ui.label(
-                        RichText::new("Ctrl and + or \u{2212} also zoom the whole window.")
-                            .small()
-                            .color(palette.muted),
-                    );
-                });
-
-                section(ui, palette, "During a conversation", |ui| {
-                    ui.checkbox(&mut settings.show_trust_meter, "Show the trust meter");
-                    ui.label(
-                        RichText::new("A number from 0 to 100 with the peer's openness in words.")
-                            .small()
-                            .color(palette.muted),
-                    );
-                    ui.add_space(6.0);
-                    ui.label("Coach feedback");
-                    ui.horizontal_wrapped(|ui| {
-                        for feedback in Feedback::ALL {
-                            ui.radio_value(&mut settings.feedback, feedback, feedback.label());
-                        }
-                    });
-                    ui.label(
-                        RichText::new(
-                            "After each choice suits first practice; only at the end is closer \
-                             to a real conversation.",
-                        )
-                        .small()
-                        .color(palette.muted),
-                    );
-                });
-
-                section(ui, palette, "Motion", |ui| {
-                    ui.checkbox(&mut settings.reduced_motion, "Reduce motion");
-                    ui.label(
-                        RichText::new(
-                            "The portrait changes expression at once, without animating.",
-                        )
-                        .small()
-                        .color(palette.muted),
-                    );
-                });
-
-                section(ui, palette, "Writing scenarios", |ui| {
-                    ui.checkbox(
-                        &mut settings.watch_dialogues,
-                        "Reload dialogue files when they change",
-                    );
-                    ui.label(
-                        RichText::new(
-                            "Each save of a file in your own folders is checked at once; the \
-                             Problems tab lists what it finds. The same as `attune --watch`.",
-                        )
-                        .small()
-                        .color(palette.muted),
-                    );
-                });
-
-                section(ui, palette, "Your data", |ui| match state.store.dir() {
-                    Some(dir) if state.store.can_save() => {
-                        ui.label("Settings and history are stored only on this computer, in");
-                        ui.label(RichText::new(dir.display().to_string()).monospace());
-                    }
-                    _ => {
-                        ui.label(
-                            "Settings and history cannot be saved on this computer right now; \
-                                 they are kept until Attune closes.",
-                        );
-                    }
-                });
+                theme_section_ui(ui, palette, &mut settings);
+                text_size_section_ui(ui, palette, &mut settings);
+                conversation_section_ui(ui, palette, &mut settings);
+                motion_section_ui(ui, palette, &mut settings);
+                authoring_section_ui(ui, palette, &mut settings);
+                data_section_ui(ui, palette, state);
                 ui.add_space(16.0);
             });
         });
@@ -144,6 +49,118 @@ pub fn settings_ui(ui: &mut Ui, state: &AppState, palette: &Palette) -> Vec<Acti
     } else {
         Vec::new()
     }
+}
+
+/// A small, muted line that explains a setting.
+fn hint(text: &str, palette: &Palette) -> RichText {
+    RichText::new(text).small().color(palette.muted)
+}
+
+/// Light, dark or high contrast.
+fn theme_section_ui(ui: &mut Ui, palette: &Palette, settings: &mut Settings) {
+    section(ui, palette, "Theme", |ui| {
+        ui.horizontal_wrapped(|ui| {
+            for theme in Theme::ALL {
+                ui.radio_value(&mut settings.theme, theme, theme.label());
+            }
+        });
+        ui.label(hint(
+            "High contrast suits projectors and low vision.",
+            palette,
+        ));
+    });
+}
+
+/// One button per text size, the current one selected.
+fn text_size_section_ui(ui: &mut Ui, palette: &Palette, settings: &mut Settings) {
+    section(ui, palette, "Text size", |ui| {
+        ui.horizontal_wrapped(|ui| {
+            for (scale, label) in TEXT_SCALES {
+                let selected = (settings.text_scale - scale).abs() < 0.01;
+                let response = ui.selectable_label(selected, label);
+                response.widget_info(|| {
+                    egui::WidgetInfo::selected(
+                        egui::Role::Button,
+                        true,
+                        selected,
+                        format!("Text size {label}"),
+                    )
+                });
+                if response.clicked() {
+                    settings.set_text_scale(scale);
+                }
+            }
+        });
+        ui.label(hint(
+            "Ctrl and + or \u{2212} also zoom the whole window.",
+            palette,
+        ));
+    });
+}
+
+/// The trust meter and when the coach gives feedback.
+fn conversation_section_ui(ui: &mut Ui, palette: &Palette, settings: &mut Settings) {
+    section(ui, palette, "During a conversation", |ui| {
+        ui.checkbox(&mut settings.show_trust_meter, "Show the trust meter");
+        ui.label(hint(
+            "A number from 0 to 100 with the peer's openness in words.",
+            palette,
+        ));
+        ui.add_space(6.0);
+        ui.label("Coach feedback");
+        ui.horizontal_wrapped(|ui| {
+            for feedback in Feedback::ALL {
+                ui.radio_value(&mut settings.feedback, feedback, feedback.label());
+            }
+        });
+        ui.label(hint(
+            "After each choice suits first practice; only at the end is closer \
+             to a real conversation.",
+            palette,
+        ));
+    });
+}
+
+/// Reduced motion.
+fn motion_section_ui(ui: &mut Ui, palette: &Palette, settings: &mut Settings) {
+    section(ui, palette, "Motion", |ui| {
+        ui.checkbox(&mut settings.reduced_motion, "Reduce motion");
+        ui.label(hint(
+            "The portrait changes expression at once, without animating.",
+            palette,
+        ));
+    });
+}
+
+/// Reloading dialogue files when they change.
+fn authoring_section_ui(ui: &mut Ui, palette: &Palette, settings: &mut Settings) {
+    section(ui, palette, "Writing scenarios", |ui| {
+        ui.checkbox(
+            &mut settings.watch_dialogues,
+            "Reload dialogue files when they change",
+        );
+        ui.label(hint(
+            "Each save of a file in your own folders is checked at once; the \
+             Problems tab lists what it finds. The same as `attune --watch`.",
+            palette,
+        ));
+    });
+}
+
+/// Where settings and history are kept, or that they cannot be saved.
+fn data_section_ui(ui: &mut Ui, palette: &Palette, state: &AppState) {
+    section(ui, palette, "Your data", |ui| match state.store.dir() {
+        Some(dir) if state.store.can_save() => {
+            ui.label("Settings and history are stored only on this computer, in");
+            ui.label(RichText::new(dir.display().to_string()).monospace());
+        }
+        _ => {
+            ui.label(
+                "Settings and history cannot be saved on this computer right now; \
+                 they are kept until Attune closes.",
+            );
+        }
+    });
 }
 
 fn section(ui: &mut Ui, palette: &Palette, title: &str, add: impl FnOnce(&mut Ui)) {

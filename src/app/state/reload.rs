@@ -2,15 +2,16 @@
 //! the app state (its card, and the conversation, debrief, briefing and
 //! map that used it). Called only from [`AppState::apply`].
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
 
-use super::AppState;
 use super::catalogue::{Card, CardId};
 use super::screen::Screen;
+use super::{Active, AppState};
 use crate::app::authoring::reload::{ReloadReport, Replay, normal, replay};
 use crate::debrief::Debrief;
+use crate::scenario::Scenario;
 use crate::scenario::library::{Entry, Source};
 use crate::scenario::load_file;
 
@@ -19,14 +20,7 @@ use crate::scenario::load_file;
 /// library (nor a new one in the user's folders).
 pub(super) fn reload(state: &mut AppState, path: &Path) -> Option<ReloadReport> {
     let wanted = normal(path);
-    let found = state
-        .catalogue
-        .listed()
-        .find_map(|(id, card)| match card.source() {
-            Source::File(p) if normal(p) == wanted => Some((id, p.clone())),
-            _ => None,
-        });
-    let Some((id, original)) = found else {
+    let Some((id, original)) = listed_file(state, &wanted) else {
         return add_new_file(state, path, &wanted);
     };
     let loaded = load_file(&original);
@@ -36,66 +30,91 @@ pub(super) fn reload(state: &mut AppState, path: &Path) -> Option<ReloadReport> 
         diagnostics: loaded.diagnostics,
     });
     let old = state.catalogue.replace(id, card)?;
-
     // Whatever used the old version keeps a retired copy of it, so it goes
     // on working whatever the new file holds.
-    let users = |state: &AppState| -> Vec<CardId> {
-        [
-            state.active.as_ref().map(|a| a.card),
-            state.review.as_ref().map(|r| r.card),
-            state.map.as_ref().map(|m| m.card),
-        ]
-        .into_iter()
-        .flatten()
-        .collect()
-    };
     let retired = match old {
-        Card::Playable(mut playable) if users(state).contains(&id) => {
+        Card::Playable(mut playable) if cards_in_use(state).contains(&id) => {
             playable.retired = true;
             Some(state.catalogue.push(Card::Playable(playable)))
         }
         _ => None,
     };
     if let Some(r) = retired {
-        for card in [
-            state.active.as_mut().map(|a| &mut a.card),
-            state.review.as_mut().map(|r| &mut r.card),
-            state.map.as_mut().map(|m| &mut m.card),
-        ]
-        .into_iter()
-        .flatten()
-        {
-            if *card == id {
-                *card = r;
-            }
+        move_users(state, id, r);
+    }
+    let source = state.catalogue.card(id)?.source().clone();
+    let replayed = follow_edit(state, id, &source);
+    // A retired copy nothing uses any more is dropped.
+    if let Some(r) = retired
+        && !cards_in_use(state).contains(&r)
+    {
+        state.catalogue.remove(r);
+    }
+
+    let report = report_of(state.catalogue.card(id)?, false, replayed);
+    notify_replay(state, &report);
+    state.authoring.remember(report.clone());
+    Some(report)
+}
+
+/// The listed card loaded from the file at `wanted` (a normalised path),
+/// with the path as the card names it.
+fn listed_file(state: &AppState, wanted: &Path) -> Option<(CardId, PathBuf)> {
+    state
+        .catalogue
+        .listed()
+        .find_map(|(id, card)| match card.source() {
+            Source::File(p) if normal(p) == wanted => Some((id, p.clone())),
+            _ => None,
+        })
+}
+
+/// The cards the conversation, the debrief and the map are showing.
+fn cards_in_use(state: &AppState) -> Vec<CardId> {
+    [
+        state.active.as_ref().map(|a| a.card),
+        state.review.as_ref().map(|r| r.card),
+        state.map.as_ref().map(|m| m.card),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// Points the conversation, the debrief and the map that show card
+/// `from` at card `to`.
+fn move_users(state: &mut AppState, from: CardId, to: CardId) {
+    for card in [
+        state.active.as_mut().map(|a| &mut a.card),
+        state.review.as_mut().map(|r| &mut r.card),
+        state.map.as_mut().map(|m| &mut m.card),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        if *card == from {
+            *card = to;
         }
     }
+}
+
+/// Moves whatever used an older version of this file (a retired copy
+/// with the same `source`) onto the new card `id`, where it can follow
+/// the edit. Returns what became of the conversation in progress.
+fn follow_edit(state: &mut AppState, id: CardId, source: &Source) -> Option<Replay> {
     // An older version of this same file, still in use.
-    let source = state.catalogue.card(id)?.source().clone();
     let catalogue = &state.catalogue;
     let of_this_file = |card: CardId| {
         card != id
-            && matches!(catalogue.card(card), Some(Card::Playable(p)) if p.retired && p.source == source)
+            && matches!(catalogue.card(card), Some(Card::Playable(p)) if p.retired && &p.source == source)
     };
 
-    let new = state.catalogue.scenario(id);
+    let new = catalogue.scenario(id);
     let mut replayed = None;
     if let Some(active) = state.active.as_mut()
         && of_this_file(active.card)
     {
-        replayed = Some(match new {
-            Some(scenario) => match replay(scenario, &active.session.conversation) {
-                Ok(conversation) => {
-                    let choices = conversation.turns().len();
-                    active.session.conversation = conversation;
-                    active.session.scenario_id = scenario.id.clone();
-                    active.card = id;
-                    Replay::Rebuilt { choices }
-                }
-                Err(at) => Replay::Broke(at),
-            },
-            None => Replay::KeptOld,
-        });
+        replayed = Some(replay_active(active, new, id));
     }
     if let (Some(review), Some(scenario)) = (state.review.as_mut(), new)
         && of_this_file(review.card)
@@ -117,23 +136,43 @@ pub(super) fn reload(state: &mut AppState, path: &Path) -> Option<ReloadReport> 
             state.screen = Screen::Library;
         }
     }
-    // A retired copy nothing uses any more is dropped.
-    if let Some(r) = retired
-        && !users(state).contains(&r)
-    {
-        state.catalogue.remove(r);
-    }
+    replayed
+}
 
-    let card = state.catalogue.card(id)?;
-    let file = card.source().display();
-    let report = ReloadReport {
-        file: file.clone(),
+/// Replays the conversation in progress in the new version of its
+/// scenario (`None` when the file no longer loads) and moves it to card
+/// `id` when that works.
+fn replay_active(active: &mut Active, new: Option<&Scenario>, id: CardId) -> Replay {
+    match new {
+        Some(scenario) => match replay(scenario, &active.session.conversation) {
+            Ok(conversation) => {
+                let choices = conversation.turns().len();
+                active.session.conversation = conversation;
+                active.session.scenario_id = scenario.id.clone();
+                active.card = id;
+                Replay::Rebuilt { choices }
+            }
+            Err(at) => Replay::Broke(at),
+        },
+        None => Replay::KeptOld,
+    }
+}
+
+/// What a reload of `card`'s file found.
+fn report_of(card: &Card, added: bool, replay: Option<Replay>) -> ReloadReport {
+    ReloadReport {
+        file: card.source().display(),
         at: Timestamp::now(),
-        added: false,
+        added,
         errors: card.problems().iter().filter(|p| p.is_error).count(),
         warnings: card.problems().iter().filter(|p| !p.is_error).count(),
-        replay: replayed,
-    };
+        replay,
+    }
+}
+
+/// A notice when the conversation in progress could not follow the edit.
+fn notify_replay(state: &mut AppState, report: &ReloadReport) {
+    let file = &report.file;
     match &report.replay {
         Some(Replay::Broke(at)) => state.notices.push(format!(
             "{file} changed, and the conversation in progress cannot follow the edit: {at}. \
@@ -146,8 +185,6 @@ pub(super) fn reload(state: &mut AppState, path: &Path) -> Option<ReloadReport> 
         )),
         _ => {}
     }
-    state.authoring.remember(report.clone());
-    Some(report)
 }
 
 /// A dialogue file that appeared in one of the user's folders.
@@ -169,14 +206,7 @@ fn add_new_file(state: &mut AppState, path: &Path, wanted: &Path) -> Option<Relo
         scenario: loaded.scenario,
         diagnostics: loaded.diagnostics,
     });
-    let report = ReloadReport {
-        file: card.source().display(),
-        at: Timestamp::now(),
-        added: true,
-        errors: card.problems().iter().filter(|p| p.is_error).count(),
-        warnings: card.problems().iter().filter(|p| !p.is_error).count(),
-        replay: None,
-    };
+    let report = report_of(&card, true, None);
     state.catalogue.push(card);
     state.authoring.remember(report.clone());
     Some(report)

@@ -34,6 +34,14 @@ fn level_cell(ui: &mut Ui, palette: &Palette, level: Level) {
 
 /// The metrics table and its notes in words.
 pub fn metrics_ui(ui: &mut Ui, palette: &Palette, metrics: &Metrics) {
+    metrics_grid_ui(ui, palette, metrics);
+    ui.add_space(6.0);
+    metrics_notes_ui(ui, palette, metrics);
+}
+
+/// The table: one row per measure, with the learner's value, its level
+/// and the fair and good lines.
+fn metrics_grid_ui(ui: &mut Ui, palette: &Palette, metrics: &Metrics) {
     let muted = palette.muted;
     Grid::new("metrics_grid")
         .num_columns(5)
@@ -45,65 +53,107 @@ pub fn metrics_ui(ui: &mut Ui, palette: &Palette, metrics: &Metrics) {
             }
             ui.end_row();
 
-            ui.label("Reflections per question");
-            ui.label(ratio(&metrics.reflection_to_question, metrics.reflections));
-            level_cell(ui, palette, metrics.reflection_to_question.level);
-            ui.label(format!("{RQ_FAIR:.0} : 1"));
-            ui.label(format!("{RQ_GOOD:.0} : 1"));
-            ui.end_row();
-
-            ui.label("Complex reflections");
-            ui.label(percent(&metrics.percent_complex_reflections));
-            level_cell(ui, palette, metrics.percent_complex_reflections.level);
-            ui.label(format!("{COMPLEX_FAIR:.0}%"));
-            ui.label(format!("{COMPLEX_GOOD:.0}%"));
-            ui.end_row();
-
-            ui.label("Open questions");
-            ui.label(percent(&metrics.percent_open_questions));
-            level_cell(ui, palette, metrics.percent_open_questions.level);
-            ui.label(format!("{OPEN_FAIR:.0}%"));
-            ui.label(format!("{OPEN_GOOD:.0}%"));
-            ui.end_row();
-
-            ui.label("Mean empathy (Carkhuff)");
-            match metrics.mean_empathy {
-                Some(mean) => {
-                    ui.label(format!("{mean:.1} of 5"));
-                    let level = if mean >= 4.0 {
-                        Level::Good
-                    } else if mean >= 3.0 {
-                        Level::Fair
-                    } else {
-                        Level::BelowFair
-                    };
-                    level_cell(ui, palette, level);
-                }
-                None => {
-                    ui.label("\u{2013}");
-                    level_cell(ui, palette, Level::NotScored);
-                }
-            }
-            ui.label("3 (matches the feeling)");
-            ui.label("4 (adds to it)");
-            ui.end_row();
-
-            ui.label("Roadblocks");
-            ui.label(metrics.roadblock_total.to_string());
-            level_cell(
+            let rq = &metrics.reflection_to_question;
+            score_row_ui(
                 ui,
                 palette,
-                if metrics.roadblock_total == 0 {
-                    Level::Good
-                } else {
-                    Level::BelowFair
-                },
+                "Reflections per question",
+                &ratio(rq, metrics.reflections),
+                rq.level,
+                &format!("{RQ_FAIR:.0} : 1"),
+                &format!("{RQ_GOOD:.0} : 1"),
             );
-            ui.label("\u{2013}");
-            ui.label("none");
-            ui.end_row();
+            let complex = &metrics.percent_complex_reflections;
+            score_row_ui(
+                ui,
+                palette,
+                "Complex reflections",
+                &percent(complex),
+                complex.level,
+                &format!("{COMPLEX_FAIR:.0}%"),
+                &format!("{COMPLEX_GOOD:.0}%"),
+            );
+            let open = &metrics.percent_open_questions;
+            score_row_ui(
+                ui,
+                palette,
+                "Open questions",
+                &percent(open),
+                open.level,
+                &format!("{OPEN_FAIR:.0}%"),
+                &format!("{OPEN_GOOD:.0}%"),
+            );
+            empathy_row_ui(ui, palette, metrics.mean_empathy);
+            roadblocks_row_ui(ui, palette, metrics.roadblock_total);
         });
-    ui.add_space(6.0);
+}
+
+/// A row for a scored measure: the learner's value, its level and the
+/// fair and good lines.
+fn score_row_ui(
+    ui: &mut Ui,
+    palette: &Palette,
+    measure: &str,
+    value: &str,
+    level: Level,
+    fair: &str,
+    good: &str,
+) {
+    ui.label(measure);
+    ui.label(value);
+    level_cell(ui, palette, level);
+    ui.label(fair);
+    ui.label(good);
+    ui.end_row();
+}
+
+/// The mean Carkhuff empathy level and its lines.
+fn empathy_row_ui(ui: &mut Ui, palette: &Palette, mean_empathy: Option<f64>) {
+    ui.label("Mean empathy (Carkhuff)");
+    match mean_empathy {
+        Some(mean) => {
+            ui.label(format!("{mean:.1} of 5"));
+            let level = if mean >= 4.0 {
+                Level::Good
+            } else if mean >= 3.0 {
+                Level::Fair
+            } else {
+                Level::BelowFair
+            };
+            level_cell(ui, palette, level);
+        }
+        None => {
+            ui.label("\u{2013}");
+            level_cell(ui, palette, Level::NotScored);
+        }
+    }
+    ui.label("3 (matches the feeling)");
+    ui.label("4 (adds to it)");
+    ui.end_row();
+}
+
+/// The number of roadblocks; any at all is below fair.
+fn roadblocks_row_ui(ui: &mut Ui, palette: &Palette, total: u32) {
+    ui.label("Roadblocks");
+    ui.label(total.to_string());
+    level_cell(
+        ui,
+        palette,
+        if total == 0 {
+            Level::Good
+        } else {
+            Level::BelowFair
+        },
+    );
+    ui.label("\u{2013}");
+    ui.label("none");
+    ui.end_row();
+}
+
+/// The counts behind the table, the roadblocks by kind, the average
+/// empathy in words and where the lines come from.
+fn metrics_notes_ui(ui: &mut Ui, palette: &Palette, metrics: &Metrics) {
+    let muted = palette.muted;
     ui.label(
         RichText::new(format!(
             "{} reflection{} ({} complex) and {} question{} ({} open).",

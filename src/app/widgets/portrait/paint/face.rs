@@ -336,13 +336,30 @@ impl Portrait<'_> {
     }
 
     pub(super) fn mouth(&mut self) {
-        let h = self.head;
         let (my, mw, smile) = self.mouth_geometry();
+        let press = self.e.lip_press;
+        let corner = my - smile * 0.024;
+        let lips = self.lips(mw, corner, my + smile * 0.016);
+        if lips.gap > 0.002 {
+            self.mouth_opening(&lips);
+        }
+        self.lip_fills(&lips);
+        // Tension at the corners when the lips are pressed.
+        for s in [-1.0_f32, 1.0] {
+            let c = pos2(s * mw, corner);
+            if press > 0.3 {
+                self.corner_dimple(s, c, press);
+            }
+            self.smile_line(s, my, mw, smile);
+        }
+    }
+
+    /// The lips' curves for a mouth of half width `mw` whose corners sit at
+    /// height `corner` and whose middle sits at `middle`.
+    fn lips(&self, mw: f32, corner: f32, middle: f32) -> Lips {
         let lips = self.p.mouth.lips.clamp(0.6, 1.6);
         let press = self.e.lip_press;
         let open = self.e.mouth_open;
-        let corner = my - smile * 0.024;
-        let middle = my + smile * 0.016;
         let steps = 16;
         // The line where the lips meet, and how far they part along it.
         let centre = quad(
@@ -381,74 +398,100 @@ impl Portrait<'_> {
             .enumerate()
             .map(|(k, p)| pos2(p.x, p.y + down_t * bump(k).powf(0.7)))
             .collect();
-
-        if gap > 0.002 {
-            let mut opening = inner_up.clone();
-            opening.extend(inner_down.iter().rev());
-            self.c.fill(
-                &h.map(&opening),
-                mix(self.pal.lip_line, Color32::from_rgb(70, 30, 35), 0.5),
-            );
-            let teeth_h = gap * 0.5;
-            let mut teeth = inner_up.clone();
-            teeth.extend(
-                inner_up
-                    .iter()
-                    .zip(&inner_down)
-                    .rev()
-                    .map(|(u, d)| pos2(u.x, (u.y + teeth_h).min(d.y))),
-            );
-            self.c
-                .fill(&h.map(&teeth), Color32::from_rgb(244, 240, 232));
+        Lips {
+            centre,
+            inner_up,
+            inner_down,
+            outer_up,
+            outer_down,
+            gap,
         }
-        let mut upper = outer_up.clone();
-        upper.extend(inner_up.iter().rev());
+    }
+
+    /// The dark of an open mouth, with the upper teeth.
+    fn mouth_opening(&mut self, lips: &Lips) {
+        let h = self.head;
+        let (inner_up, inner_down) = (&lips.inner_up, &lips.inner_down);
+        let mut opening = inner_up.clone();
+        opening.extend(inner_down.iter().rev());
+        self.c.fill(
+            &h.map(&opening),
+            mix(self.pal.lip_line, Color32::from_rgb(70, 30, 35), 0.5),
+        );
+        let teeth_h = lips.gap * 0.5;
+        let mut teeth = inner_up.clone();
+        teeth.extend(
+            inner_up
+                .iter()
+                .zip(inner_down)
+                .rev()
+                .map(|(u, d)| pos2(u.x, (u.y + teeth_h).min(d.y))),
+        );
+        self.c
+            .fill(&h.map(&teeth), Color32::from_rgb(244, 240, 232));
+    }
+
+    /// Both lips, a sheen on the lower one and the line where they meet.
+    fn lip_fills(&mut self, lips: &Lips) {
+        let h = self.head;
+        let thickness = self.p.mouth.lips.clamp(0.6, 1.6);
+        let press = self.e.lip_press;
+        let mut upper = lips.outer_up.clone();
+        upper.extend(lips.inner_up.iter().rev());
         self.c.fill(&h.map(&upper), shade(self.pal.lip, 0.9));
-        let mut lower = inner_down.clone();
-        lower.extend(outer_down.iter().rev());
+        let mut lower = lips.inner_down.clone();
+        lower.extend(lips.outer_down.iter().rev());
         self.c.fill(&h.map(&lower), self.pal.lip);
         // A soft sheen on the lower lip.
-        let sheen: Vec<Pos2> = inner_down[5..12]
+        let sheen: Vec<Pos2> = lips.inner_down[5..12]
             .iter()
-            .zip(&outer_down[5..12])
+            .zip(&lips.outer_down[5..12])
             .map(|(a, b)| pos2(a.x, lerp(a.y, b.y, 0.45)))
             .collect();
         self.c.line(
             &h.map(&sheen),
-            0.006 * lips,
+            0.006 * thickness,
             alpha(Color32::WHITE, 0.16 * (1.0 - press)),
         );
-        let line = if gap > 0.002 { &inner_up } else { &centre };
+        let line = if lips.gap > 0.002 {
+            &lips.inner_up
+        } else {
+            &lips.centre
+        };
         self.c
             .line(&h.map(line), 0.006 + 0.003 * press, self.pal.lip_line);
+    }
 
-        // Tension at the corners when the lips are pressed.
-        for s in [-1.0_f32, 1.0] {
-            let c = pos2(s * mw, corner);
-            if press > 0.3 {
-                let dimple = [
-                    pos2(c.x + s * 0.006, c.y - 0.01),
-                    pos2(c.x + s * 0.012, c.y + 0.008),
-                ];
-                self.c.line(
-                    &h.map(&dimple),
-                    0.004,
-                    alpha(self.pal.skin_deep, (press - 0.3) * 0.9),
-                );
-            }
-            // Smile lines, stronger with age and with a smile.
-            let age = (self.p.face.age as f32 - 28.0) / 40.0;
-            let strength = (age.clamp(0.0, 1.0) * 0.26 + smile.max(0.0) * 0.12).min(0.4);
-            if strength > 0.02 {
-                let fold = quad(
-                    pos2(s * 0.072, 0.15),
-                    pos2(s * (mw + 0.035), my - 0.035 - 0.01 * smile),
-                    pos2(s * (mw + 0.022), my + 0.012),
-                    10,
-                );
-                self.c
-                    .line(&h.map(&fold), 0.005, alpha(self.pal.skin_deep, strength));
-            }
+    /// A short crease beside the corner `c` on side `s` of pressed lips.
+    fn corner_dimple(&mut self, s: f32, c: Pos2, press: f32) {
+        let dimple = [
+            pos2(c.x + s * 0.006, c.y - 0.01),
+            pos2(c.x + s * 0.012, c.y + 0.008),
+        ];
+        self.c.line(
+            &self.head.map(&dimple),
+            0.004,
+            alpha(self.pal.skin_deep, (press - 0.3) * 0.9),
+        );
+    }
+
+    /// The fold from nose to mouth on side `s`, stronger with age and with
+    /// a smile.
+    fn smile_line(&mut self, s: f32, my: f32, mw: f32, smile: f32) {
+        let age = (self.p.face.age as f32 - 28.0) / 40.0;
+        let strength = (age.clamp(0.0, 1.0) * 0.26 + smile.max(0.0) * 0.12).min(0.4);
+        if strength > 0.02 {
+            let fold = quad(
+                pos2(s * 0.072, 0.15),
+                pos2(s * (mw + 0.035), my - 0.035 - 0.01 * smile),
+                pos2(s * (mw + 0.022), my + 0.012),
+                10,
+            );
+            self.c.line(
+                &self.head.map(&fold),
+                0.005,
+                alpha(self.pal.skin_deep, strength),
+            );
         }
     }
 
@@ -531,4 +574,16 @@ impl Portrait<'_> {
         );
         self.c.fill(&h.map(&shape), color);
     }
+}
+
+/// The curves of the lips in head space, left to right.
+struct Lips {
+    /// Where the lips meet when closed.
+    centre: Vec<Pos2>,
+    inner_up: Vec<Pos2>,
+    inner_down: Vec<Pos2>,
+    outer_up: Vec<Pos2>,
+    outer_down: Vec<Pos2>,
+    /// How far the lips part at the middle.
+    gap: f32,
 }

@@ -251,7 +251,77 @@ impl Portrait<'_> {
         }
     }
 
+    /// The hair in front of the head, after the face; one style each.
     pub(super) fn hair_front(&mut self) {
+        match self.p.hair.style {
+            HairStyle::Bald => self.bald_front(),
+            HairStyle::Receding => self.receding_front(),
+            HairStyle::Cropped => self.cropped_front(),
+            HairStyle::Short => self.short_front(),
+            HairStyle::Curly => self.curly_front(),
+            HairStyle::Bun => self.bun_front(),
+            HairStyle::Bob | HairStyle::Long | HairStyle::Braids => self.framing_front(),
+        }
+    }
+
+    /// A bald head: only a soft shine on the crown.
+    fn bald_front(&mut self) {
+        let h = self.head;
+        let shine = ellipse(pos2(-0.1, -h.top * 0.78), 0.09, 0.04, 24);
+        self.c.fill(&h.map(&shine), alpha(Color32::WHITE, 0.12));
+    }
+
+    /// Thinning hair over the crown, then fuller hair at the sides.
+    fn receding_front(&mut self) {
+        let h = self.head;
+        let hair = self.pal.hair;
+        let line = self.hairline(0.78, 0.0, 0.0, true, 0.004);
+        let thin = self.cap(0.004, 0.01, &line, true);
+        self.c.fill(&h.map_flat(&thin), alpha(hair, 0.3));
+        for s in [-1.0_f32, 1.0] {
+            let (from, to) = if s > 0.0 {
+                (TAU - 0.62, TAU - EAR_TOP_ANGLE + 0.06)
+            } else {
+                (PI + EAR_TOP_ANGLE - 0.06, PI + 0.62)
+            };
+            let mut patch = h.rim_arc(from, to, |_| 0.016, 12);
+            let inner = [
+                pos2(s * h.hw * 0.93, -0.03),
+                pos2(s * h.hw * 0.88, -h.top * 0.28),
+                pos2(s * h.hw * 0.74, -h.top * 0.55),
+            ];
+            if s > 0.0 {
+                patch.extend(inner.iter().copied());
+            } else {
+                patch.extend(inner.iter().rev().copied());
+            }
+            self.c.fill(&h.map_flat(&spline(&patch, 3, true)), hair);
+        }
+        let crown = ellipse(pos2(-0.05, -h.top * 0.8), 0.12, 0.05, 24);
+        self.c.fill(&h.map(&crown), alpha(Color32::WHITE, 0.1));
+    }
+
+    /// Close-cropped hair, with small marks for texture.
+    fn cropped_front(&mut self) {
+        let h = self.head;
+        let part = self.p.hair.part.clamp(-1.0, 1.0);
+        let hair = self.pal.hair;
+        let light = self.pal.hair_light;
+        // Close-cropped hair thins out at its edge instead of ending sharply.
+        for (k, a) in [(0.0_f32, 0.45), (0.025, 0.55), (0.05, 1.0)] {
+            let line = self.hairline(0.6 + k, part, 0.0, true, 0.006);
+            let cap = self.cap(0.006, 0.016, &line, true);
+            self.c.fill(&h.map_flat(&cap), alpha(hair, a));
+        }
+        for &(x, y) in CURL_MARKS {
+            let c = pos2(x * h.hw * 0.9, -h.top * (0.15 + 0.75 * y));
+            let mark = [pos2(c.x - 0.012, c.y), pos2(c.x + 0.012, c.y - 0.004)];
+            self.c.line(&h.map_flat(&mark), 0.005, alpha(light, 0.35));
+        }
+    }
+
+    /// Short hair with combed strands, a parting when it has one, and a sheen.
+    fn short_front(&mut self) {
         let h = self.head;
         let v = self.volume();
         let part = self.p.hair.part.clamp(-1.0, 1.0);
@@ -259,171 +329,146 @@ impl Portrait<'_> {
         let hair = self.pal.hair;
         let light = self.pal.hair_light;
         let dark = self.pal.hair_dark;
-        match self.p.hair.style {
-            HairStyle::Bald => {
-                let shine = ellipse(pos2(-0.1, -h.top * 0.78), 0.09, 0.04, 24);
-                self.c.fill(&h.map(&shine), alpha(Color32::WHITE, 0.12));
-            }
-            HairStyle::Receding => {
-                // Thinning hair over the crown, then fuller hair at the sides.
-                let line = self.hairline(0.78, 0.0, 0.0, true, 0.004);
-                let thin = self.cap(0.004, 0.01, &line, true);
-                self.c.fill(&h.map_flat(&thin), alpha(hair, 0.3));
-                for s in [-1.0_f32, 1.0] {
-                    let (from, to) = if s > 0.0 {
-                        (TAU - 0.62, TAU - EAR_TOP_ANGLE + 0.06)
-                    } else {
-                        (PI + EAR_TOP_ANGLE - 0.06, PI + 0.62)
-                    };
-                    let mut patch = h.rim_arc(from, to, |_| 0.016, 12);
-                    let inner = [
-                        pos2(s * h.hw * 0.93, -0.03),
-                        pos2(s * h.hw * 0.88, -h.top * 0.28),
-                        pos2(s * h.hw * 0.74, -h.top * 0.55),
-                    ];
-                    if s > 0.0 {
-                        patch.extend(inner.iter().copied());
-                    } else {
-                        patch.extend(inner.iter().rev().copied());
-                    }
-                    self.c.fill(&h.map_flat(&spline(&patch, 3, true)), hair);
-                }
-                let crown = ellipse(pos2(-0.05, -h.top * 0.8), 0.12, 0.05, 24);
-                self.c.fill(&h.map(&crown), alpha(Color32::WHITE, 0.1));
-            }
-            HairStyle::Cropped => {
-                // Close-cropped hair thins out at its edge instead of ending sharply.
-                for (k, a) in [(0.0_f32, 0.45), (0.025, 0.55), (0.05, 1.0)] {
-                    let line = self.hairline(0.6 + k, part, 0.0, true, 0.006);
-                    let cap = self.cap(0.006, 0.016, &line, true);
-                    self.c.fill(&h.map_flat(&cap), alpha(hair, a));
-                }
-                for &(x, y) in CURL_MARKS {
-                    let c = pos2(x * h.hw * 0.9, -h.top * (0.15 + 0.75 * y));
-                    let mark = [pos2(c.x - 0.012, c.y), pos2(c.x + 0.012, c.y - 0.004)];
-                    self.c.line(&h.map_flat(&mark), 0.005, alpha(light, 0.35));
-                }
-            }
-            HairStyle::Short => {
-                let side_grow = 0.015 + 0.015 * v;
-                let line = self.hairline(0.58, part, fringe, true, side_grow);
-                let cap = self.cap(side_grow, 0.03 + 0.07 * v, &line, true);
-                self.c.fill(&h.map_flat(&cap), hair);
-                // Strands combed from the crown towards the sweep.
-                for k in [-0.6_f32, -0.25, 0.1, 0.45] {
-                    let from = pos2(k * h.hw * 0.6 - part * 0.04, -h.top - 0.02);
-                    let to = pos2(k * h.hw * 0.9 - part * 0.06, -h.top * (0.62 - fringe));
-                    let ctrl = pos2((from.x + to.x) / 2.0 - part * 0.03, -h.top * 0.92);
-                    self.c.line(
-                        &h.map_flat(&quad(from, ctrl, to, 8)),
-                        0.005,
-                        alpha(dark, 0.45),
-                    );
-                }
-                if part.abs() > 0.05 {
-                    let px = part * h.hw * 0.55;
-                    let parting = quad(
-                        pos2(px, -h.top * 0.62),
-                        pos2(px * 0.9, -h.top * 0.85),
-                        pos2(px * 0.5, -h.top - 0.01),
-                        8,
-                    );
-                    self.c.line(&h.map_flat(&parting), 0.007, dark);
-                }
-                self.sheen(0.04 + 0.04 * v, light);
-            }
-            HairStyle::Curly => {
-                let g = 0.02 + 0.04 * v;
-                let line = self.hairline(0.6, 0.0, 0.0, true, g);
-                let cap = self.cap(g, g + 0.03, &line, true);
-                self.c.fill(&h.map_flat(&cap), hair);
-                // Curls along the hairline soften the edge.
-                let curls = spline(&line, 4, false);
-                let r = 0.026 + 0.01 * v;
-                for (k, p) in curls.iter().enumerate().skip(2).step_by(3) {
-                    if k + 2 >= curls.len() {
-                        break;
-                    }
-                    let c = h.at_z(p.x, p.y - r * 0.3, 0.0);
-                    self.c.circle(c, r * h.scale, hair);
-                }
-                // Texture: small dark arcs.
-                for &(x, y) in CURL_MARKS {
-                    let c = pos2(x * h.hw, -h.top * y);
-                    let arc = quad(
-                        pos2(c.x - 0.02, c.y),
-                        pos2(c.x, c.y + 0.02),
-                        pos2(c.x + 0.02, c.y),
-                        6,
-                    );
-                    self.c.line(&h.map_flat(&arc), 0.006, alpha(dark, 0.6));
-                }
-            }
-            HairStyle::Bun => {
-                let line = self.hairline(0.62, part, 0.0, true, 0.01);
-                let cap = self.cap(0.01, 0.022, &line, true);
-                self.c.fill(&h.map_flat(&cap), hair);
-                // Combed-back lines.
-                for k in [-2.0_f32, -1.0, 0.0, 1.0, 2.0] {
-                    let x = k * h.hw * 0.22;
-                    let comb = quad(
-                        pos2(x, -h.top * 0.66),
-                        pos2(x * 0.8, -h.top * 0.9),
-                        pos2(x * 0.4, -h.top - 0.02),
-                        6,
-                    );
-                    self.c.line(&h.map_flat(&comb), 0.005, alpha(dark, 0.5));
-                }
-                self.sheen(0.02, light);
-            }
-            HairStyle::Bob | HairStyle::Long | HairStyle::Braids => {
-                let side_grow = 0.02 + 0.02 * v;
-                let long = self.p.hair.style != HairStyle::Bob;
-                let line = self.hairline(0.6, part, fringe, false, side_grow);
-                let cap = self.cap(side_grow, 0.03 + 0.05 * v, &line, false);
-                self.c.fill(&h.map_flat(&cap), hair);
-                // Curtains down each side of the face, covering the ears.
-                let end = if long {
-                    h.bottom * 0.95
-                } else {
-                    h.bottom * 0.9
-                };
-                for s in [-1.0_f32, 1.0] {
-                    let curtain = spline(
-                        &[
-                            pos2(s * h.hw * 0.78, -h.top * 0.42),
-                            pos2(s * h.hw * 0.92, 0.0),
-                            pos2(s * h.hw * 0.9, end * 0.7),
-                            pos2(s * (h.hw * 0.95 + 0.02), end),
-                            pos2(s * (h.hw + side_grow + 0.05), end - 0.01),
-                            pos2(s * (h.hw + side_grow + 0.025), 0.0),
-                            pos2(s * (h.hw + side_grow * 0.5), -h.top * 0.5),
-                        ],
-                        5,
-                        true,
-                    );
-                    self.c.fill(&h.map_flat(&curtain), hair);
-                    let strand = quad(
-                        pos2(s * h.hw * 0.95, -h.top * 0.2),
-                        pos2(s * (h.hw + 0.02), end * 0.4),
-                        pos2(s * (h.hw + 0.015), end * 0.9),
-                        8,
-                    );
-                    self.c.line(&h.map_flat(&strand), 0.006, alpha(dark, 0.7));
-                }
-                if part.abs() > 0.05 && fringe == 0.0 {
-                    let px = part * h.hw * 0.5;
-                    let parting = quad(
-                        pos2(px, -h.top * 0.72),
-                        pos2(px * 0.95, -h.top * 0.85),
-                        pos2(px * 0.6, -h.top - 0.01),
-                        8,
-                    );
-                    self.c.line(&h.map_flat(&parting), 0.007, dark);
-                }
-                self.sheen(0.04 + 0.03 * v, light);
-            }
+        let side_grow = 0.015 + 0.015 * v;
+        let line = self.hairline(0.58, part, fringe, true, side_grow);
+        let cap = self.cap(side_grow, 0.03 + 0.07 * v, &line, true);
+        self.c.fill(&h.map_flat(&cap), hair);
+        // Strands combed from the crown towards the sweep.
+        for k in [-0.6_f32, -0.25, 0.1, 0.45] {
+            let from = pos2(k * h.hw * 0.6 - part * 0.04, -h.top - 0.02);
+            let to = pos2(k * h.hw * 0.9 - part * 0.06, -h.top * (0.62 - fringe));
+            let ctrl = pos2((from.x + to.x) / 2.0 - part * 0.03, -h.top * 0.92);
+            self.c.line(
+                &h.map_flat(&quad(from, ctrl, to, 8)),
+                0.005,
+                alpha(dark, 0.45),
+            );
         }
+        if part.abs() > 0.05 {
+            let px = part * h.hw * 0.55;
+            let parting = quad(
+                pos2(px, -h.top * 0.62),
+                pos2(px * 0.9, -h.top * 0.85),
+                pos2(px * 0.5, -h.top - 0.01),
+                8,
+            );
+            self.c.line(&h.map_flat(&parting), 0.007, dark);
+        }
+        self.sheen(0.04 + 0.04 * v, light);
+    }
+
+    /// Curly hair: a cap edged with curls and marked with small arcs.
+    fn curly_front(&mut self) {
+        let h = self.head;
+        let v = self.volume();
+        let hair = self.pal.hair;
+        let dark = self.pal.hair_dark;
+        let g = 0.02 + 0.04 * v;
+        let line = self.hairline(0.6, 0.0, 0.0, true, g);
+        let cap = self.cap(g, g + 0.03, &line, true);
+        self.c.fill(&h.map_flat(&cap), hair);
+        // Curls along the hairline soften the edge.
+        let curls = spline(&line, 4, false);
+        let r = 0.026 + 0.01 * v;
+        for (k, p) in curls.iter().enumerate().skip(2).step_by(3) {
+            if k + 2 >= curls.len() {
+                break;
+            }
+            let c = h.at_z(p.x, p.y - r * 0.3, 0.0);
+            self.c.circle(c, r * h.scale, hair);
+        }
+        // Texture: small dark arcs.
+        for &(x, y) in CURL_MARKS {
+            let c = pos2(x * h.hw, -h.top * y);
+            let arc = quad(
+                pos2(c.x - 0.02, c.y),
+                pos2(c.x, c.y + 0.02),
+                pos2(c.x + 0.02, c.y),
+                6,
+            );
+            self.c.line(&h.map_flat(&arc), 0.006, alpha(dark, 0.6));
+        }
+    }
+
+    /// Hair combed back into a bun.
+    fn bun_front(&mut self) {
+        let h = self.head;
+        let part = self.p.hair.part.clamp(-1.0, 1.0);
+        let hair = self.pal.hair;
+        let light = self.pal.hair_light;
+        let dark = self.pal.hair_dark;
+        let line = self.hairline(0.62, part, 0.0, true, 0.01);
+        let cap = self.cap(0.01, 0.022, &line, true);
+        self.c.fill(&h.map_flat(&cap), hair);
+        // Combed-back lines.
+        for k in [-2.0_f32, -1.0, 0.0, 1.0, 2.0] {
+            let x = k * h.hw * 0.22;
+            let comb = quad(
+                pos2(x, -h.top * 0.66),
+                pos2(x * 0.8, -h.top * 0.9),
+                pos2(x * 0.4, -h.top - 0.02),
+                6,
+            );
+            self.c.line(&h.map_flat(&comb), 0.005, alpha(dark, 0.5));
+        }
+        self.sheen(0.02, light);
+    }
+
+    /// Hair that falls past the ears: a cap and a curtain down each side
+    /// of the face, longer for long hair and braids.
+    fn framing_front(&mut self) {
+        let h = self.head;
+        let v = self.volume();
+        let part = self.p.hair.part.clamp(-1.0, 1.0);
+        let fringe = if self.p.hair.fringe { 0.1 } else { 0.0 };
+        let hair = self.pal.hair;
+        let light = self.pal.hair_light;
+        let dark = self.pal.hair_dark;
+        let side_grow = 0.02 + 0.02 * v;
+        let long = self.p.hair.style != HairStyle::Bob;
+        let line = self.hairline(0.6, part, fringe, false, side_grow);
+        let cap = self.cap(side_grow, 0.03 + 0.05 * v, &line, false);
+        self.c.fill(&h.map_flat(&cap), hair);
+        // Curtains down each side of the face, covering the ears.
+        let end = if long {
+            h.bottom * 0.95
+        } else {
+            h.bottom * 0.9
+        };
+        for s in [-1.0_f32, 1.0] {
+            let curtain = spline(
+                &[
+                    pos2(s * h.hw * 0.78, -h.top * 0.42),
+                    pos2(s * h.hw * 0.92, 0.0),
+                    pos2(s * h.hw * 0.9, end * 0.7),
+                    pos2(s * (h.hw * 0.95 + 0.02), end),
+                    pos2(s * (h.hw + side_grow + 0.05), end - 0.01),
+                    pos2(s * (h.hw + side_grow + 0.025), 0.0),
+                    pos2(s * (h.hw + side_grow * 0.5), -h.top * 0.5),
+                ],
+                5,
+                true,
+            );
+            self.c.fill(&h.map_flat(&curtain), hair);
+            let strand = quad(
+                pos2(s * h.hw * 0.95, -h.top * 0.2),
+                pos2(s * (h.hw + 0.02), end * 0.4),
+                pos2(s * (h.hw + 0.015), end * 0.9),
+                8,
+            );
+            self.c.line(&h.map_flat(&strand), 0.006, alpha(dark, 0.7));
+        }
+        if part.abs() > 0.05 && fringe == 0.0 {
+            let px = part * h.hw * 0.5;
+            let parting = quad(
+                pos2(px, -h.top * 0.72),
+                pos2(px * 0.95, -h.top * 0.85),
+                pos2(px * 0.6, -h.top - 0.01),
+                8,
+            );
+            self.c.line(&h.map_flat(&parting), 0.007, dark);
+        }
+        self.sheen(0.04 + 0.03 * v, light);
     }
 
     /// A soft highlight across the crown of the hair.
