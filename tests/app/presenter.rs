@@ -534,7 +534,7 @@ fn every_clicker_key_works_on_the_stage_and_in_a_discussion() {
 
 #[test]
 fn the_sheet_lists_every_command_from_the_table() {
-    use attune::app::shell::commands::COMMANDS;
+    use attune::app::commands::COMMANDS;
     let folders = folders();
     let mut h = harness_at(&folders, true);
     press(&mut h, Key::Questionmark);

@@ -7,7 +7,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use crate::support::*;
-use attune::app::authoring::reload::{Replay, WatchStatus};
+use attune::app::state::authoring::{Replay, WatchStatus};
 use attune::app::state::catalogue::{Card, CardId};
 use attune::app::{AttuneApp, Screen};
 use attune::scenario::Rating;

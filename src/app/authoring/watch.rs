@@ -15,9 +15,9 @@ use notify_debouncer_mini::notify::{self, RecommendedWatcher, RecursiveMode};
 use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer};
 use thiserror::Error;
 
-use crate::app::authoring::reload::{WatchStatus, watch_roots};
 use crate::app::state::AppState;
 use crate::app::state::action::Action;
+use crate::app::state::authoring::{WatchStatus, watch_roots};
 
 /// Saves closer together than this count as one change.
 const DEBOUNCE: Duration = Duration::from_millis(150);

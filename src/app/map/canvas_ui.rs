@@ -12,16 +12,18 @@ use eframe::egui::{
 use super::canvas_id;
 use super::edges::{arrow_head, curve, nearest_edge};
 use super::input::input;
-use super::layout::{Bounds, COLUMN_GAP, Layout, MapEdge, NODE_H, NODE_W, Point, column_left};
 use super::minimap_ui::minimap_ui;
 use super::nodes::{NodeLook, paint_node};
-use super::path::PathMarks;
 use super::pills::{clear_spot, pill, pill_size};
 use super::style::{EdgeStyle, edge_style, stroke_line};
 use super::view::View;
 use super::words::{edge_hover_text, edge_words, node_label};
 use super::{Camera, MapAction, MapState};
 use crate::app::state::action::Action;
+use crate::app::state::map::layout::{
+    Bounds, COLUMN_GAP, Layout, MapEdge, NODE_H, NODE_W, Point, column_left,
+};
+use crate::app::state::map::path::PathMarks;
 use crate::app::widgets::theme::Palette;
 use crate::scenario::Scenario;
 use crate::text::count;

@@ -3,12 +3,12 @@
 
 use eframe::egui::{self, RichText, ScrollArea, Ui};
 
-use super::layout::{Layout, MapNode, NodeKind};
-use super::path::PathMarks;
 use super::style::{line_sample, rating_style};
 use super::words::kind_words;
 use super::{MapAction, MapState};
 use crate::app::state::action::Action;
+use crate::app::state::map::layout::{Layout, MapNode, NodeKind};
+use crate::app::state::map::path::PathMarks;
 use crate::app::widgets;
 use crate::app::widgets::theme::{self, Palette};
 use crate::scenario::{Choice, Condition, Ending, Node, Scenario};

@@ -4,8 +4,8 @@
 use eframe::egui::{self, Color32, Pos2, Shape, Stroke, vec2};
 
 use super::geometry::{bezier, distance_to_segment};
-use super::layout::MapEdge;
 use super::view::View;
+use crate::app::state::map::layout::MapEdge;
 
 /// How close the pointer must be to an edge to point at it.
 const EDGE_HIT: f32 = 6.0;

@@ -3,10 +3,10 @@
 
 use eframe::egui::{self, EventFilter, Ui, Vec2};
 
-use super::MapAction;
-use super::layout::Point;
 use super::view::View;
 use crate::app::state::action::Action;
+use crate::app::state::map::MapAction;
+use crate::app::state::map::layout::Point;
 
 /// Mouse and wheel on the canvas. Its keys are read with every other
 /// key, from the command table (`shell::keys`).

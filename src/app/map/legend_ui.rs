@@ -2,8 +2,8 @@
 
 use eframe::egui::{RichText, Ui};
 
-use super::layout::EdgeKind;
 use super::style::{edge_style, line_sample, rating_style};
+use crate::app::state::map::layout::EdgeKind;
 use crate::app::widgets::theme::Palette;
 use crate::scenario::Rating;
 

@@ -7,9 +7,9 @@ use super::MapState;
 use super::canvas_ui::canvas_ui;
 use super::details_ui::details_ui;
 use super::legend_ui::legend_ui;
-use super::path::{MapPath, PathMarks};
 use super::toolbar_ui::toolbar_ui;
 use crate::app::state::action::Action;
+use crate::app::state::map::path::{MapPath, PathMarks};
 use crate::app::widgets::theme::Palette;
 use crate::scenario::Scenario;
 

@@ -2,11 +2,11 @@
 
 use eframe::egui::{self, Rect, Sense, Stroke, StrokeKind, Ui, vec2};
 
-use super::layout::{Layout, NodeKind, Point};
-use super::path::PathMarks;
 use super::view::View;
-use super::{Camera, MapAction};
 use crate::app::state::action::Action;
+use crate::app::state::map::layout::{Layout, NodeKind, Point};
+use crate::app::state::map::path::PathMarks;
+use crate::app::state::map::{Camera, MapAction};
 use crate::app::widgets;
 use crate::app::widgets::theme::Palette;
 

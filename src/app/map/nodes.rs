@@ -5,9 +5,9 @@ use eframe::egui::{
     self, Align2, Color32, FontId, Rect, Shape, Stroke, StrokeKind, Ui, pos2, text::LayoutJob, vec2,
 };
 
-use super::layout::{MapNode, NodeKind};
 use super::pills::pill;
 use super::view::View;
+use crate::app::state::map::layout::{MapNode, NodeKind};
 use crate::app::widgets;
 use crate::app::widgets::theme::Palette;
 use crate::text::count;

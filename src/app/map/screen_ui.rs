@@ -4,11 +4,11 @@
 use eframe::egui::{RichText, Ui};
 
 use super::map_ui::map_ui;
-use super::path::MapPath;
-use crate::app::shell::commands::{CommandId, keys_of};
+use crate::app::commands::{CommandId, keys_of};
 use crate::app::state::AppState;
 use crate::app::state::action::Action;
 use crate::app::state::catalogue::CardId;
+use crate::app::state::map::path::MapPath;
 use crate::app::state::screen::Screen;
 use crate::app::widgets::theme::Palette;
 use crate::scenario::Scenario;

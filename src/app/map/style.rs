@@ -3,7 +3,7 @@
 
 use eframe::egui::{self, Color32, Pos2, Sense, Shape, Stroke, Ui, vec2};
 
-use super::layout::EdgeKind;
+use crate::app::state::map::layout::EdgeKind;
 use crate::app::widgets;
 use crate::app::widgets::theme::Palette;
 use crate::scenario::Rating;

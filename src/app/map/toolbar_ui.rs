@@ -3,7 +3,7 @@
 use eframe::egui::{RichText, Ui};
 
 use super::{MapAction, ZOOM_STEP};
-use crate::app::shell::commands::{CommandId, keys_of};
+use crate::app::commands::{CommandId, keys_of};
 use crate::app::state::action::Action;
 use crate::app::widgets::theme::Palette;
 

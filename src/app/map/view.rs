@@ -2,8 +2,8 @@
 
 use eframe::egui::{Pos2, Rect, vec2};
 
-use super::Camera;
-use super::layout::{MapNode, Point};
+use crate::app::state::map::Camera;
+use crate::app::state::map::layout::{MapNode, Point};
 
 /// World to screen and back for one frame.
 #[derive(Clone, Copy)]

@@ -1,8 +1,8 @@
 //! The map in words: what a screen reader says of a node, and the labels
 //! and hover texts of edges.
 
-use super::layout::{EdgeKind, Layout, MapEdge, MapNode, NodeKind};
-use super::path::PathMarks;
+use crate::app::state::map::layout::{EdgeKind, Layout, MapEdge, MapNode, NodeKind};
+use crate::app::state::map::path::PathMarks;
 use crate::scenario::Scenario;
 use crate::text::count;
 

@@ -4,11 +4,11 @@
 use eframe::egui::{self, RichText, Ui};
 
 use super::PresenterAction as P;
-use crate::app::shell::commands::{CommandId as C, keys_of};
-use crate::app::shell::window::WindowAction;
+use crate::app::commands::{CommandId as C, keys_of};
 use crate::app::state::AppState;
 use crate::app::state::action::Action;
 use crate::app::state::screen::Screen;
+use crate::app::state::window::WindowAction;
 use crate::app::widgets::theme::Palette;
 use crate::store::Theme;
 

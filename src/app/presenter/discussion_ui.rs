@@ -9,7 +9,7 @@ use eframe::egui::{
 use super::PresenterAction as P;
 use super::bubble_ui::bubble_ui;
 use super::discussion::{Discussion, letter};
-use crate::app::shell::commands::{CommandId as C, keys_of};
+use crate::app::commands::{CommandId as C, keys_of};
 use crate::app::state::action::Action;
 use crate::app::state::{Active, AppState};
 use crate::app::widgets;

@@ -7,7 +7,7 @@ use super::PresenterAction as P;
 use super::bubble_ui::bubble_ui;
 use super::discussion_ui::discussion_ui;
 use super::notes_ui::notes_panel_ui;
-use crate::app::shell::commands::{CommandId as C, first_key_of, keys_of};
+use crate::app::commands::{CommandId as C, first_key_of, keys_of};
 use crate::app::state::action::Action;
 use crate::app::state::screen::Screen;
 use crate::app::state::{Active, AppState};

@@ -9,7 +9,7 @@ use super::PresenterAction as P;
 use super::bubble_ui::bubble_ui;
 use super::notes_ui::notes_panel_ui;
 use super::walkthrough::{Page, clamp_page, pages};
-use crate::app::shell::commands::{CommandId as C, first_key_of, keys_of};
+use crate::app::commands::{CommandId as C, first_key_of, keys_of};
 use crate::app::state::action::Action;
 use crate::app::state::session::hint_line;
 use crate::app::state::{AppState, Review};

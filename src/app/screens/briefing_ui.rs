@@ -3,7 +3,7 @@
 
 use eframe::egui::{self, RichText, ScrollArea, Ui};
 
-use crate::app::shell::commands::{CommandId, keys_of};
+use crate::app::commands::{CommandId, keys_of};
 use crate::app::state::AppState;
 use crate::app::state::action::Action;
 use crate::app::state::catalogue::CardId;

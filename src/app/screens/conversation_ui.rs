@@ -3,7 +3,7 @@
 
 use eframe::egui::{self, Align, Frame, Layout, RichText, ScrollArea, Stroke, Ui};
 
-use crate::app::shell::commands::{CommandId, keys_of};
+use crate::app::commands::{CommandId, keys_of};
 use crate::app::state::action::Action;
 use crate::app::state::screen::Screen;
 use crate::app::state::{Active, AppState};

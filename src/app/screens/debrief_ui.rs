@@ -4,7 +4,7 @@
 
 use eframe::egui::{self, CollapsingHeader, RichText, ScrollArea, Stroke, Ui};
 
-use crate::app::shell::commands::{CommandId, keys_of};
+use crate::app::commands::{CommandId, keys_of};
 use crate::app::state::action::Action;
 use crate::app::state::screen::Screen;
 use crate::app::state::{AppState, ExportStatus, Review};

@@ -5,9 +5,9 @@
 use eframe::egui::{self, RichText, ScrollArea, Ui};
 use jiff::tz::TimeZone;
 
-use crate::app::authoring::reload::{ReloadReport, Replay, WatchStatus};
 use crate::app::state::AppState;
 use crate::app::state::action::Action;
+use crate::app::state::authoring::{ReloadReport, Replay, WatchStatus};
 use crate::app::state::catalogue::{Card, Problem};
 use crate::app::state::screen::Screen;
 use crate::app::widgets;

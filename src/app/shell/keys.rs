@@ -4,13 +4,14 @@
 
 use eframe::egui::{self, Event, InputState};
 
-use super::commands::{COMMANDS, Chord, Command, CommandId, Context};
-use super::window::WindowAction as W;
-use crate::app::map::{self, MapAction};
-use crate::app::presenter::PresenterAction as P;
+use crate::app::commands::{COMMANDS, Chord, Command, CommandId, Context};
+use crate::app::map;
 use crate::app::state::AppState;
 use crate::app::state::action::Action;
+use crate::app::state::map::MapAction;
+use crate::app::state::presenter::PresenterAction as P;
 use crate::app::state::screen::Screen;
+use crate::app::state::window::WindowAction as W;
 
 /// The context keys are read in: the sheet or a dialog on top, else the
 /// screen, in presenter mode or not.

@@ -2,8 +2,6 @@
 //! area, the keys and the shortcut sheet, the icon, start-up and frame
 //! control.
 
-/// Every command with its keys and where it works: one table.
-pub mod commands;
 /// `--exit-after-frames` and `--screenshot`.
 pub mod frame_control;
 pub(crate) mod icon;
@@ -14,5 +12,3 @@ pub(crate) mod shortcuts_ui;
 /// Opening the window while the scenarios load on another thread.
 pub mod startup;
 pub(crate) mod top_bar;
-/// Full screen and the shortcut sheet, in every mode.
-pub mod window;

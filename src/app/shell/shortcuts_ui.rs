@@ -3,9 +3,9 @@
 
 use eframe::egui::{self, Frame, RichText, ScrollArea, Ui};
 
-use super::commands::{self, CommandId, SheetGroup};
-use super::window::WindowAction;
+use crate::app::commands::{self, CommandId, SheetGroup};
 use crate::app::state::action::Action;
+use crate::app::state::window::WindowAction;
 use crate::app::widgets::theme::{self, Palette};
 
 fn group_ui(ui: &mut Ui, palette: &Palette, group: &SheetGroup) {

@@ -5,10 +5,10 @@ use std::path::PathBuf;
 
 use super::catalogue::CardId;
 use super::screen::Screen;
-use crate::app::authoring::reload::WatchStatus;
-use crate::app::map::MapAction;
-use crate::app::presenter::PresenterAction;
-use crate::app::shell::window::WindowAction;
+use crate::app::state::authoring::WatchStatus;
+use crate::app::state::map::MapAction;
+use crate::app::state::presenter::PresenterAction;
+use crate::app::state::window::WindowAction;
 use crate::store::Settings;
 
 /// One request from the user.

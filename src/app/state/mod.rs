@@ -6,36 +6,43 @@
 
 /// Everything a screen can ask for, and the screens.
 pub mod action;
+/// Reloading watched files: the watcher's status and replays.
+pub mod authoring;
 /// The library prepared for display.
 pub mod catalogue;
 /// Two paths through one scenario, for comparing.
 pub mod compare;
 /// Writing reports to the learner's folders.
 pub mod export;
-mod presenter;
+/// The scenario map's layout, camera and selection.
+pub mod map;
+/// Presenter mode's classroom state.
+pub mod presenter;
 mod reload;
 /// The screens.
 pub mod screen;
 /// The conversation in progress.
 pub mod session;
+/// Full screen and the shortcut sheet, in every mode.
+pub mod window;
 
 use std::path::PathBuf;
 
 use jiff::Timestamp;
 
-use crate::app::authoring::reload::{Authoring, Replay};
-use crate::app::map::MapState;
-use crate::app::presenter::Presenter;
-use crate::app::shell::window::Window;
 use crate::debrief::Debrief;
 use crate::engine::Conversation;
 use crate::scenario::Scenario;
 use crate::store::{SessionRecord, Store};
 use action::Action;
+use authoring::{Authoring, Replay};
 use catalogue::{CardId, Catalogue};
 use compare::Branches;
+use map::MapState;
+use presenter::Presenter;
 use screen::Screen;
 use session::Session;
+use window::Window;
 
 /// The conversation being played and the card it came from.
 #[derive(Debug)]

@@ -9,7 +9,7 @@ use jiff::Timestamp;
 use super::catalogue::{Card, CardId};
 use super::screen::Screen;
 use super::{Active, AppState};
-use crate::app::authoring::reload::{ReloadReport, Replay, normal, replay};
+use crate::app::state::authoring::{ReloadReport, Replay, normal, replay};
 use crate::debrief::Debrief;
 use crate::scenario::Scenario;
 use crate::scenario::library::{Entry, Source};

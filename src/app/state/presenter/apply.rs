@@ -3,16 +3,16 @@
 //! changes the conversation goes through the app's own actions, so
 //! presenter mode and normal mode play by the same rules.
 
-use super::AppState;
-use super::action::Action;
-use super::screen::Screen;
-use crate::app::presenter::PresenterAction;
-use crate::app::presenter::discussion::Discussion;
-use crate::app::presenter::walkthrough::{Page, clamp_page, pages};
+use super::PresenterAction;
+use super::discussion::Discussion;
+use super::walkthrough::{Page, clamp_page, pages};
+use crate::app::state::AppState;
+use crate::app::state::action::Action;
+use crate::app::state::screen::Screen;
 
 impl AppState {
     /// Applies one classroom action. Called only from [`AppState::apply`].
-    pub(super) fn apply_presenter(&mut self, action: PresenterAction) {
+    pub(in crate::app::state) fn apply_presenter(&mut self, action: PresenterAction) {
         use PresenterAction as P;
         match action {
             P::Toggle => {
