@@ -1,6 +1,6 @@
 //! Every key the app answers to, in one table: what each command is
 //! called, its keys and the contexts (screens and modes) where it works.
-//! The key handling ([`super::keys`]), the shortcut sheet and the key
+//! The key handling (`shell::keys`), the shortcut sheet and the key
 //! hints on buttons all read from here, so they cannot disagree. Plain
 //! data and pure functions: nothing here draws or reads input.
 

@@ -2,6 +2,8 @@
 //! area, the keys and the shortcut sheet, the icon, start-up and frame
 //! control.
 
+pub mod app;
+
 /// `--exit-after-frames` and `--screenshot`.
 pub mod frame_control;
 pub(crate) mod icon;

@@ -11,7 +11,7 @@ use std::sync::{Arc, OnceLock};
 
 use eframe::egui::{self, RichText, Ui};
 
-use crate::app::AttuneApp;
+use super::app::AttuneApp;
 use crate::app::presenter::{self, Presenter};
 use crate::app::shell::frame_control::FrameControl;
 use crate::app::state::Options;

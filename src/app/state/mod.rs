@@ -6,7 +6,6 @@
 
 /// Everything a screen can ask for, and the screens.
 pub mod action;
-/// Reloading watched files: the watcher's status and replays.
 pub mod authoring;
 /// The library prepared for display.
 pub mod catalogue;
@@ -14,16 +13,13 @@ pub mod catalogue;
 pub mod compare;
 /// Writing reports to the learner's folders.
 pub mod export;
-/// The scenario map's layout, camera and selection.
 pub mod map;
-/// Presenter mode's classroom state.
 pub mod presenter;
 mod reload;
 /// The screens.
 pub mod screen;
 /// The conversation in progress.
 pub mod session;
-/// Full screen and the shortcut sheet, in every mode.
 pub mod window;
 
 use std::path::PathBuf;

@@ -1,6 +1,6 @@
 //! Presenter mode's state: what the classroom session shows (trust meter,
 //! notes, the discussion pause, the walkthrough page) and the one place it
-//! changes ([`apply`], called only from [`super::AppState::apply`]).
+//! changes (`apply`, called only from [`super::AppState::apply`]).
 //!
 //! Everything here is session state: nothing is written to the learner's
 //! settings, so leaving presenter mode gives back their own theme and size.

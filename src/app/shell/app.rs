@@ -1,0 +1,248 @@
+//! The eframe app: the window's frame loop. Each frame reads the keys,
+//! draws the chrome and the current screen, and hands every action the
+//! drawing returned to [`AppState::apply`](crate::app::state::AppState::apply), the one place state changes.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use eframe::egui::{self, Ui};
+
+use crate::app::state::action::Action;
+use crate::app::state::screen::Screen;
+use crate::app::state::{AppState, Options};
+
+use super::frame_control::{self, FrameControl, ScreenshotError};
+use super::keys;
+use super::{icon, notices_ui, startup, top_bar};
+use crate::app::authoring::watch;
+use crate::app::screens::{
+    briefing_ui, conversation_ui, debrief_ui, history_ui, library_ui, problems_ui, settings_ui,
+};
+use crate::app::state::catalogue::Catalogue;
+use crate::app::widgets::portrait::Portraits;
+use crate::app::widgets::theme::{self, Palette};
+use crate::app::{map, presenter};
+use crate::scenario::library::Library;
+use crate::store::{Settings, Store};
+
+/// The app's id: the window class on Linux and the name of its data folder.
+pub const APP_ID: &str = "attune";
+
+/// The eframe app: the state plus what only drawing needs.
+pub struct AttuneApp {
+    pub state: AppState,
+    portraits: Portraits,
+    /// The settings last applied to the egui context, so the style is
+    /// rebuilt only when they change.
+    applied: Option<Settings>,
+    /// Portrait notices already passed on to the notice area.
+    portrait_notices: usize,
+    /// The full-screen state last asked of the window.
+    fullscreen_sent: bool,
+    /// The dialogue-file watcher, while watching is on.
+    watching: watch::Watching,
+    /// Frame counting, `--exit-after-frames` and `--screenshot`.
+    pub frame_control: FrameControl,
+    /// The window is cleared to the panel colour before drawing (see
+    /// [`startup::Launcher`]), so the panels need not paint it again. A
+    /// full-window fill is the biggest single cost of a frame on software
+    /// rendering. Off by default: test renderers clear to transparent.
+    pub background_cleared: bool,
+}
+
+impl AttuneApp {
+    /// Builds the app around a library. `options` says where data lives;
+    /// tests point it at a temporary folder.
+    pub fn new(library: Library, options: &Options) -> Self {
+        let store = match &options.data_dir {
+            Some(dir) => Store::open(dir.clone()),
+            None => Store::open_default(),
+        };
+        AttuneApp {
+            state: AppState::new(Catalogue::new(library), store, options),
+            portraits: Portraits::new(),
+            applied: None,
+            portrait_notices: 0,
+            fullscreen_sent: false,
+            watching: watch::Watching::default(),
+            frame_control: FrameControl::new(options.exit_after_frames, options.screenshot.clone()),
+            background_cleared: false,
+        }
+    }
+
+    /// Waits up to `timeout` for the watcher to report saved dialogue
+    /// files and reloads them; returns the files it reloaded. The window
+    /// does this by itself each frame; tests use it to wait for a reload
+    /// without sleeping.
+    pub fn wait_for_reload(&mut self, timeout: Duration) -> Vec<PathBuf> {
+        let actions = self.watching.wait(timeout);
+        let paths = actions
+            .iter()
+            .filter_map(|a| match a {
+                Action::Reload(path) => Some(path.clone()),
+                _ => None,
+            })
+            .collect();
+        self.state.apply_all(actions);
+        paths
+    }
+
+    fn apply_settings(&mut self, ctx: &egui::Context) {
+        let settings = presenter::effective_settings(
+            self.state.store.settings(),
+            &self.state.presenter,
+            presenter::unzoomed_height(ctx),
+        );
+        if self.applied.as_ref() != Some(&settings) {
+            theme::apply(ctx, &settings);
+            self.applied = Some(settings);
+            // The new style shows from the next frame on.
+            ctx.request_repaint();
+        }
+        if self.state.window.fullscreen != self.fullscreen_sent {
+            self.fullscreen_sent = self.state.window.fullscreen;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(self.fullscreen_sent));
+        }
+    }
+}
+
+impl eframe::App for AttuneApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        let key_actions = keys::keys(ui.ctx(), &self.state);
+        self.state.apply_all(key_actions);
+        self.apply_settings(ui.ctx());
+        let palette = Palette::of(
+            self.applied
+                .as_ref()
+                .map_or_else(|| self.state.store.settings().theme, |s| s.theme),
+        );
+        let presenting = self.state.presenter.active;
+        let mut actions = self.watching.step(&self.state, ui.ctx());
+        let state = &self.state;
+        egui::Panel::top("top_bar")
+            .frame(
+                egui::Frame::new()
+                    .fill(palette.card)
+                    .inner_margin(egui::Margin::symmetric(12, 8))
+                    .stroke(egui::Stroke::new(1.0, palette.card_stroke)),
+            )
+            .show(ui, |ui| {
+                if presenting {
+                    actions.extend(presenter::bar_ui(ui, state, &palette));
+                } else {
+                    actions.extend(top_bar::top_bar_ui(ui, state, &palette));
+                }
+            });
+        let background = if self.background_cleared {
+            egui::Color32::TRANSPARENT
+        } else {
+            ui.visuals().panel_fill
+        };
+        let notices = state.all_notices();
+        if !notices.is_empty() {
+            egui::Panel::top("notices")
+                .frame(
+                    egui::Frame::new()
+                        .fill(background)
+                        .inner_margin(egui::Margin::symmetric(16, 8)),
+                )
+                .show(ui, |ui| {
+                    actions.extend(notices_ui::notices_ui(ui, &palette, &notices))
+                });
+        }
+        egui::CentralPanel::default()
+            .frame(
+                egui::Frame::new()
+                    .fill(background)
+                    .inner_margin(egui::Margin::symmetric(16, 4)),
+            )
+            .show(ui, |ui| {
+                let screen_actions = match state.screen {
+                    Screen::Conversation if presenting => {
+                        presenter::stage_ui(ui, state, &palette, &mut self.portraits)
+                    }
+                    Screen::Debrief if presenting => presenter::walkthrough_ui(ui, state, &palette),
+                    Screen::Library => library_ui::library_ui(ui, state, &palette),
+                    Screen::Briefing => briefing_ui::briefing_ui(ui, state, &palette),
+                    Screen::Conversation => {
+                        conversation_ui::conversation_ui(ui, state, &palette, &mut self.portraits)
+                    }
+                    Screen::Debrief => debrief_ui::debrief_ui(ui, state, &palette),
+                    Screen::History => history_ui::history_ui(ui, state, &palette),
+                    Screen::Settings => settings_ui::settings_ui(ui, state, &palette),
+                    Screen::Map => map::map_screen_ui(ui, state, &palette),
+                    Screen::Problems => problems_ui::problems_ui(ui, state, &palette),
+                };
+                actions.extend(screen_actions);
+            });
+        if state.window.shortcuts {
+            actions.extend(super::shortcuts_ui::shortcuts_ui(ui, &palette));
+        }
+        let portrait_notices = self.portraits.notices();
+        if portrait_notices.len() > self.portrait_notices {
+            actions.extend(
+                portrait_notices[self.portrait_notices..]
+                    .iter()
+                    .map(|n| Action::Notice(format!("Portrait: {n}."))),
+            );
+            self.portrait_notices = portrait_notices.len();
+        }
+        if !actions.is_empty() {
+            self.state.apply_all(actions);
+            // The frame just drawn shows the old state: draw the new one.
+            ui.ctx().request_repaint();
+        }
+        self.frame_control.end_frame(ui.ctx());
+    }
+
+    fn on_exit(&mut self) {
+        self.frame_control.on_exit();
+    }
+}
+
+/// Why the app ended badly.
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    #[error("the Attune window could not open: {0}")]
+    Window(#[from] eframe::Error),
+    #[error(transparent)]
+    Screenshot(#[from] ScreenshotError),
+}
+
+/// Starts the desktop app with `library`, keeping data in the per-user
+/// data folder. Blocks until the window closes.
+pub fn run(library: Library) -> Result<(), RunError> {
+    run_with(move || library, Options::default())
+}
+
+/// Starts the desktop app with explicit options (data folder, export
+/// folder, seed). `load` builds the library on its own thread, started
+/// before the window, so reading and validating the dialogue files never
+/// delays the first frame.
+pub fn run_with(
+    load: impl FnOnce() -> Library + Send + 'static,
+    options: Options,
+) -> Result<(), RunError> {
+    let viewport = egui::ViewportBuilder::default()
+        .with_title("Attune")
+        .with_app_id(APP_ID)
+        .with_inner_size([1280.0, 800.0])
+        .with_min_inner_size([1024.0, 640.0])
+        .with_icon(icon::icon());
+    let native = eframe::NativeOptions {
+        viewport,
+        ..Default::default()
+    };
+    let control = FrameControl::new(options.exit_after_frames, options.screenshot.clone());
+    let report = control.report();
+    let launcher = startup::Launcher::start(load, options, control);
+    eframe::run_native(
+        "Attune",
+        native,
+        Box::new(move |cc| {
+            launcher.set_context(&cc.egui_ctx);
+            Ok(Box::new(launcher))
+        }),
+    )?;
+    Ok(frame_control::finish(&report)?)
+}
