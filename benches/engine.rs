@@ -9,7 +9,7 @@ use std::hint::black_box;
 
 use attune::debrief::Debrief;
 use attune::engine::{Pick, play_out};
-use attune::scenario::library::Library;
+use attune::library::Library;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 fn engine(c: &mut Criterion) {

@@ -16,7 +16,7 @@ use std::hint::black_box;
 
 use attune::app::presenter::PresenterAction;
 use attune::app::{Action, AttuneApp, Options, Screen as AppScreen};
-use attune::scenario::library::Library;
+use attune::library::Library;
 use criterion::{Criterion, criterion_group, criterion_main};
 use eframe::App as _;
 use eframe::egui;

@@ -11,8 +11,8 @@ mod generate;
 
 use std::hint::black_box;
 
-use attune::scenario::load::MAX_FILE_BYTES;
-use attune::scenario::load_bytes;
+use attune::check::load_bytes;
+use attune::scenario::parse::MAX_FILE_BYTES;
 use criterion::{
     BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
 };

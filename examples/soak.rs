@@ -16,7 +16,7 @@ use std::time::Instant;
 
 use attune::debrief::{Debrief, report};
 use attune::engine::{Pick, play_out};
-use attune::scenario::library::Library;
+use attune::library::Library;
 use attune::store::{SessionId, SessionRecord, Store};
 use jiff::Timestamp;
 

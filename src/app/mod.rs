@@ -53,7 +53,8 @@ pub mod shell;
 pub mod state;
 pub mod widgets;
 
-pub use shell::app::{APP_ID, AttuneApp, RunError, run, run_with};
+pub use shell::app::{APP_ID, AttuneApp};
+pub use shell::run::{RunError, run, run_with};
 pub use state::action::Action;
 pub use state::screen::Screen;
 pub use state::{AppState, Options};

@@ -6,8 +6,10 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::Format;
-use crate::scenario::library::{self, Source};
-use crate::scenario::{Diagnostic, load::MAX_FILE_BYTES, load_file};
+use crate::files::load_file;
+use crate::library::{self, Source};
+use crate::scenario::Diagnostic;
+use crate::scenario::parse::MAX_FILE_BYTES;
 
 #[derive(Serialize)]
 struct FileReport {
@@ -40,7 +42,7 @@ pub fn run(paths: &[PathBuf], extra: &[PathBuf], format: Format) -> ExitCode {
         }
     } else {
         for path in paths {
-            for file in library::ron_files(path) {
+            for file in crate::files::ron_files(path) {
                 match file {
                     Ok(file) => files.push(FileReport {
                         path: file.display().to_string(),

@@ -13,7 +13,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::engine::Pick;
-use crate::scenario::library::Library;
+use crate::library::Library;
 
 #[derive(Debug, Parser)]
 #[command(

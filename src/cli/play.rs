@@ -10,7 +10,8 @@ use rand_chacha::ChaCha8Rng;
 use super::{Format, render};
 use crate::debrief::Debrief;
 use crate::engine::{Conversation, Pick, pick};
-use crate::scenario::{Scenario, load_file};
+use crate::files::load_file;
+use crate::scenario::Scenario;
 
 pub fn run(
     name: &str,

@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::Format;
+use crate::check::stats::{Count, Stats, stats};
 use crate::scenario::graph::PATH_COUNT_CAP;
-use crate::scenario::stats::{Count, Stats, stats};
 use crate::text::count;
 
 pub fn run(name: &str, format: Format, extra: &[PathBuf]) -> ExitCode {

@@ -3,7 +3,7 @@
 //! validator reports really have none. How the validator reports them is
 //! in tests/core/charset.rs.
 
-use attune::scenario::charset::{SUPPORTED, is_supported};
+use attune::check::charset::{SUPPORTED, is_supported};
 use eframe::egui::{self, FontFamily, FontId};
 
 /// The app's fonts, set up the way the app sets them up.

@@ -6,8 +6,8 @@ use crate::support::*;
 use attune::app::Screen;
 use attune::app::map::layout::{Layout, NODE_H};
 use attune::app::map::{Camera, MapAction};
+use attune::library::Library;
 use attune::scenario::Rating;
-use attune::scenario::library::Library;
 use eframe::egui::Key;
 use egui_kittest::kittest::{NodeT, Queryable};
 

@@ -4,8 +4,8 @@
 
 use crate::support::*;
 use attune::app::{Action, AttuneApp};
+use attune::library::Library;
 use attune::scenario::Rating;
-use attune::scenario::library::Library;
 use attune::store::Theme;
 use egui_kittest::Harness;
 

@@ -121,7 +121,7 @@ fn fuzz_regressions_stay_fixed() {
 fn mangled_dialogue() -> impl Strategy<Value = Vec<u8>> {
     let files: Vec<&'static str> = ["tutorial.ron", "relapse.ron"]
         .iter()
-        .filter_map(|n| attune::scenario::library::shipped_text(n))
+        .filter_map(|n| attune::library::shipped_text(n))
         .collect();
     (
         0..files.len(),

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use attune::engine::{Conversation, Pick, play_out};
-use attune::scenario::library::Library;
+use attune::library::Library;
 use attune::scenario::{EndingKind, Scenario};
 use attune::store::{
     self, Feedback, HISTORY_FILE, HISTORY_VERSION, NoticeKind, RESUME_FILE, Resume, SETTINGS_FILE,

@@ -12,7 +12,7 @@ use crate::app::state::catalogue::{Card, Problem};
 use crate::app::state::screen::Screen;
 use crate::app::widgets;
 use crate::app::widgets::theme::{self, Palette};
-use crate::scenario::library::Source;
+use crate::library::Source;
 use crate::text::count;
 
 /// Reloads listed, newest first.

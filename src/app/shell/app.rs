@@ -11,9 +11,9 @@ use crate::app::state::action::Action;
 use crate::app::state::screen::Screen;
 use crate::app::state::{AppState, Options};
 
-use super::frame_control::{self, FrameControl, ScreenshotError};
+use super::frame_control::FrameControl;
 use super::keys;
-use super::{icon, notices_ui, startup, top_bar};
+use super::{notices_ui, top_bar};
 use crate::app::authoring::watch;
 use crate::app::screens::{
     briefing_ui, conversation_ui, debrief_ui, history_ui, library_ui, problems_ui, settings_ui,
@@ -22,7 +22,7 @@ use crate::app::state::catalogue::Catalogue;
 use crate::app::widgets::portrait::Portraits;
 use crate::app::widgets::theme::{self, Palette};
 use crate::app::{map, presenter};
-use crate::scenario::library::Library;
+use crate::library::Library;
 use crate::store::{Settings, Store};
 
 /// The app's id: the window class on Linux and the name of its data folder.
@@ -198,51 +198,4 @@ impl eframe::App for AttuneApp {
     fn on_exit(&mut self) {
         self.frame_control.on_exit();
     }
-}
-
-/// Why the app ended badly.
-#[derive(Debug, thiserror::Error)]
-pub enum RunError {
-    #[error("the Attune window could not open: {0}")]
-    Window(#[from] eframe::Error),
-    #[error(transparent)]
-    Screenshot(#[from] ScreenshotError),
-}
-
-/// Starts the desktop app with `library`, keeping data in the per-user
-/// data folder. Blocks until the window closes.
-pub fn run(library: Library) -> Result<(), RunError> {
-    run_with(move || library, Options::default())
-}
-
-/// Starts the desktop app with explicit options (data folder, export
-/// folder, seed). `load` builds the library on its own thread, started
-/// before the window, so reading and validating the dialogue files never
-/// delays the first frame.
-pub fn run_with(
-    load: impl FnOnce() -> Library + Send + 'static,
-    options: Options,
-) -> Result<(), RunError> {
-    let viewport = egui::ViewportBuilder::default()
-        .with_title("Attune")
-        .with_app_id(APP_ID)
-        .with_inner_size([1280.0, 800.0])
-        .with_min_inner_size([1024.0, 640.0])
-        .with_icon(icon::icon());
-    let native = eframe::NativeOptions {
-        viewport,
-        ..Default::default()
-    };
-    let control = FrameControl::new(options.exit_after_frames, options.screenshot.clone());
-    let report = control.report();
-    let launcher = startup::Launcher::start(load, options, control);
-    eframe::run_native(
-        "Attune",
-        native,
-        Box::new(move |cc| {
-            launcher.set_context(&cc.egui_ctx);
-            Ok(Box::new(launcher))
-        }),
-    )?;
-    Ok(frame_control::finish(&report)?)
 }

@@ -39,7 +39,7 @@ enum Shot {
 }
 
 /// What the window reports when it closes: the frames it drew and any
-/// screenshot error. Shared with [`super::app::run_with`], which turns an error
+/// screenshot error. Shared with [`super::run::run_with`], which turns an error
 /// into a non-zero exit.
 #[derive(Debug, Default)]
 pub struct Report {

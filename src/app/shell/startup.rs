@@ -16,7 +16,7 @@ use crate::app::presenter::{self, Presenter};
 use crate::app::shell::frame_control::FrameControl;
 use crate::app::state::Options;
 use crate::app::widgets::theme::{self, Palette};
-use crate::scenario::library::Library;
+use crate::library::Library;
 use crate::store::Store;
 
 /// The window's app: loading first, then Attune itself.

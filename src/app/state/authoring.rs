@@ -15,8 +15,8 @@ use jiff::Timestamp;
 
 use crate::app::state::catalogue::Catalogue;
 use crate::engine::{Conversation, EngineError};
+use crate::library::Source;
 use crate::scenario::Scenario;
-use crate::scenario::library::Source;
 use crate::store::Settings;
 
 /// How many reloads the problems screen remembers.

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::scenario::library::{Entry, Library, Source};
+use crate::library::{Entry, Library, Source};
 use crate::scenario::{Diagnostic, Scenario};
 use crate::store::{BestOutcome, History};
 

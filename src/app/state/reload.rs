@@ -11,9 +11,9 @@ use super::screen::Screen;
 use super::{Active, AppState};
 use crate::app::state::authoring::{ReloadReport, Replay, normal, replay};
 use crate::debrief::Debrief;
+use crate::files::load_file;
+use crate::library::{Entry, Source};
 use crate::scenario::Scenario;
-use crate::scenario::library::{Entry, Source};
-use crate::scenario::load_file;
 
 /// Loads `path` again and updates everything that used it. Returns what
 /// happened, or `None` when the path is not a dialogue file of this

@@ -5,8 +5,8 @@
 use std::path::{Path, PathBuf};
 
 use attune::app::{AttuneApp, Options, Screen};
+use attune::library::Library;
 use attune::scenario::Rating;
-use attune::scenario::library::Library;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
