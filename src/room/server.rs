@@ -40,7 +40,7 @@ pub enum RoomError {
 }
 
 /// Where and how to serve.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RoomConfig {
     /// The address to listen on; `None` means the room's network (the
     /// laptop's LAN address).
@@ -49,16 +49,6 @@ pub struct RoomConfig {
     pub port: u16,
     /// The join code; `None` draws a random one.
     pub code: Option<String>,
-}
-
-impl Default for RoomConfig {
-    fn default() -> Self {
-        RoomConfig {
-            bind: None,
-            port: 0,
-            code: None,
-        }
-    }
 }
 
 /// A running room server. Dropping it stops it: the port is closed and

@@ -71,6 +71,19 @@ pub(crate) fn bar_ui(ui: &mut Ui, state: &AppState, palette: &Palette) -> Vec<Ac
         );
         toggle(
             ui,
+            p.room.on,
+            format!(
+                "Room votes: {}",
+                match p.room.running() {
+                    Some((_, code, _)) => format!("on, code {code}"),
+                    None if p.room.on => "starting".to_string(),
+                    None => "off".to_string(),
+                }
+            ),
+            Action::Presenter(P::RoomVotes),
+        );
+        toggle(
+            ui,
             state.window.shortcuts,
             format!("Keys ({})", keys_of(C::Shortcuts)),
             Action::Window(WindowAction::ToggleShortcuts),
@@ -89,6 +102,7 @@ pub(crate) fn bar_ui(ui: &mut Ui, state: &AppState, palette: &Palette) -> Vec<Ac
             actions.push(Action::Presenter(P::Toggle));
         }
     });
+    actions.extend(super::room_intro_ui(ui, state));
     actions
 }
 

@@ -80,6 +80,10 @@ pub struct Options {
     pub open: Option<String>,
     /// Start in presenter mode (`attune --presenter`).
     pub presenter: bool,
+    /// Where and how to serve room votes; `Some` starts them with
+    /// presenter mode (`attune --room-votes`), else the "Room votes"
+    /// control starts them with the defaults.
+    pub room: Option<crate::room::RoomConfig>,
     /// Re-validate and reload dialogue files when they change on disk
     /// (`attune --watch`).
     pub watch: bool,
@@ -136,6 +140,11 @@ impl AppState {
             notices: Vec::new(),
             presenter: Presenter {
                 active: options.presenter,
+                room: presenter::RoomVotes {
+                    on: options.presenter && options.room.is_some(),
+                    explained: options.room.is_some(),
+                    ..presenter::RoomVotes::default()
+                },
                 ..Presenter::default()
             },
             window: Window::default(),
