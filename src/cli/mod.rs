@@ -46,7 +46,7 @@ pub struct WindowArgs {
     pub room_votes: bool,
     /// The address room votes listen on (default: the local network's).
     #[arg(long, value_name = "ADDR", requires = "room_votes")]
-    pub room_bind: Option<std::net::IpAddr>,
+    pub room_bind: Option<crate::room::IpAddr>,
     /// The port room votes listen on (default: a free one).
     #[arg(long, value_name = "N", requires = "room_votes")]
     pub room_port: Option<u16>,

@@ -18,6 +18,9 @@ mod code;
 mod server;
 mod tally;
 
+/// An address to listen on (`--room-bind`).
+pub use std::net::IpAddr;
+
 pub use address::lan_address;
 pub use server::{RoomConfig, RoomError, RoomServer};
 pub use tally::{Decision, MAX_DEVICES, PhoneOption, Refusal, RoomState, Tally};

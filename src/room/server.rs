@@ -3,7 +3,7 @@
 //! votes carry no body, so any request with one is refused.
 
 use std::net::{IpAddr, SocketAddr};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
@@ -19,9 +19,6 @@ const WORKERS: usize = 4;
 const POLL: Duration = Duration::from_millis(50);
 /// The longest request target (path and query) accepted.
 const MAX_URL: usize = 512;
-/// Requests with a body answered on their own threads at once; a client
-/// that sends a body slowly holds one of these, not a worker.
-const MAX_DRAINING: usize = 32;
 
 /// The page that asks for the join code.
 const ASK_PAGE: &str = include_str!("ask.html");
@@ -65,7 +62,6 @@ struct Shared {
     room: Mutex<RoomState>,
     code: String,
     stop: AtomicBool,
-    draining: AtomicUsize,
     /// Called after a vote or a new device, so the app repaints.
     on_change: Box<dyn Fn() + Send + Sync>,
 }
@@ -101,7 +97,6 @@ impl RoomServer {
             room: Mutex::new(RoomState::default()),
             code: code.clone(),
             stop: AtomicBool::new(false),
-            draining: AtomicUsize::new(0),
             on_change: Box::new(on_change),
         });
         let mut workers = Vec::new();
@@ -188,7 +183,9 @@ fn work(shared: &Arc<Shared>) {
 }
 
 /// Answers a request, on a thread of its own if it has a body: dropping a
-/// request reads the rest of its body, which a slow client can stretch.
+/// request reads the rest of its body, which a slow client can stretch, so
+/// such a client holds one short thread (as each connection already holds
+/// one of `tiny_http`'s), never a worker.
 fn dispatch(shared: &Arc<Shared>, request: Request) {
     let has_body = request.body_length().is_some_and(|n| n > 0)
         || request
@@ -199,21 +196,15 @@ fn dispatch(shared: &Arc<Shared>, request: Request) {
         answer(shared, request);
         return;
     }
-    if shared.draining.fetch_add(1, Ordering::SeqCst) >= MAX_DRAINING {
-        shared.draining.fetch_sub(1, Ordering::SeqCst);
+    let refuse = move || {
         let _ = request.respond(text(413, "Requests here have no body."));
-        return;
-    }
-    let thread_shared = Arc::clone(shared);
+    };
     let spawned = std::thread::Builder::new()
         .name("attune-room-body".into())
-        .spawn(move || {
-            let _ = request.respond(text(413, "Requests here have no body."));
-            thread_shared.draining.fetch_sub(1, Ordering::SeqCst);
-        });
-    if spawned.is_err() {
-        shared.draining.fetch_sub(1, Ordering::SeqCst);
-    }
+        .spawn(refuse);
+    // Without a thread to spare, the request was dropped unanswered with
+    // the closure, on this worker; the client sees its connection close.
+    let _ = spawned;
 }
 
 fn answer(shared: &Shared, request: Request) {
@@ -233,7 +224,10 @@ fn parse(url: &str) -> Option<(&str, Vec<(&str, &str)>)> {
     let mut params = Vec::new();
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-        let plain = |s: &str| s.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_".contains(&b));
+        let plain = |s: &str| {
+            s.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-_".contains(&b))
+        };
         if !plain(key) || !plain(value) {
             return None;
         }

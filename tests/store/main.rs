@@ -9,4 +9,5 @@
 mod fuzz_checks;
 
 mod reliability;
+mod room;
 mod store;

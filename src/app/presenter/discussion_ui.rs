@@ -253,7 +253,9 @@ fn option_card_ui(
                 ui.with_layout(Layout::top_down(Align::Max), |ui| {
                     let plural = |n: u32| if n == 1 { "" } else { "s" };
                     let tally = match phones {
-                        Some(p) => format!("{votes} hand{} + {p} phone{}", plural(votes), plural(p)),
+                        Some(p) => {
+                            format!("{votes} hand{} + {p} phone{}", plural(votes), plural(p))
+                        }
                         None => format!("{votes} vote{}", plural(votes)),
                     };
                     ui.label(RichText::new(tally).strong());

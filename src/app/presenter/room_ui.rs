@@ -108,11 +108,7 @@ fn qr_ui(ui: &mut Ui, qr: &(usize, Vec<bool>), side: f32, url: &str) {
     painter.rect_filled(rect, 0.0, Color32::WHITE);
     for (i, _) in dark.iter().enumerate().filter(|(_, d)| **d) {
         let (row, col) = (i / modules, i % modules);
-        let min = origin
-            + egui::vec2(
-                (col + QUIET) as f32 * module,
-                (row + QUIET) as f32 * module,
-            );
+        let min = origin + egui::vec2((col + QUIET) as f32 * module, (row + QUIET) as f32 * module);
         painter.rect_filled(
             egui::Rect::from_min_size(min, egui::vec2(module, module)),
             0.0,

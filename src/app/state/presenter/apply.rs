@@ -4,8 +4,8 @@
 //! presenter mode and normal mode play by the same rules.
 
 use super::PresenterAction;
-use super::room::RoomStatus;
 use super::discussion::Discussion;
+use super::room::RoomStatus;
 use super::walkthrough::{Page, clamp_page, pages};
 use crate::app::state::AppState;
 use crate::app::state::action::Action;

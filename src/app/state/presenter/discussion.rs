@@ -176,7 +176,11 @@ mod tests {
         d.reset_votes(2);
         assert_eq!(d.total_votes(), 0);
         d.set_phones(Some(1), &[0, 2, 0]);
-        assert_eq!(d.total_phones(), 0, "the old round's votes do not come back");
+        assert_eq!(
+            d.total_phones(),
+            0,
+            "the old round's votes do not come back"
+        );
     }
 
     #[test]

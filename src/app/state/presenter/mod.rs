@@ -110,7 +110,10 @@ pub enum PresenterAction {
     /// Close the explanation without starting.
     CancelRoomVotes,
     /// The server is serving at `url` with `code` (from the shell).
-    RoomStarted { url: String, code: String },
+    RoomStarted {
+        url: String,
+        code: String,
+    },
     /// The server could not start (from the shell).
     RoomFailed(String),
     /// The phones' latest tally (from the shell).
