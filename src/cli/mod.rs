@@ -166,11 +166,12 @@ fn open_window(args: WindowArgs, extra: &[PathBuf]) -> Result<(), crate::app::Ru
     let options = crate::app::Options {
         open: args.open,
         presenter: args.presenter,
-        room: args.room_votes.then(|| crate::room::RoomConfig {
+        room_votes: args.room_votes,
+        room: crate::room::RoomConfig {
             bind: args.room_bind,
             port: args.room_port.unwrap_or(0),
             code: args.room_code,
-        }),
+        },
         watch: args.watch,
         exit_after_frames: args.exit_after_frames,
         screenshot: args.screenshot,

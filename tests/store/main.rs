@@ -10,4 +10,6 @@ mod fuzz_checks;
 
 mod reliability;
 mod room;
+#[path = "../shared/room_client.rs"]
+mod room_client;
 mod store;

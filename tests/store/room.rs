@@ -4,7 +4,7 @@
 //! limits, and that nothing listens once it stops. Traffic stays on the
 //! loopback address; every read and write has a timeout.
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::net::{Ipv4Addr, SocketAddr, TcpStream};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -12,8 +12,9 @@ use std::time::{Duration, Instant};
 
 use attune::room::{Decision, PhoneOption, RoomConfig, RoomServer};
 
+use crate::room_client::{self as client, connect, raw, request};
+
 const CODE: &str = "ROOM7";
-const TIMEOUT: Duration = Duration::from_secs(5);
 
 fn start() -> RoomServer {
     start_with(|| {})
@@ -45,65 +46,12 @@ fn decision(id: u64, revealed: bool) -> Decision {
     }
 }
 
-fn connect(addr: SocketAddr) -> TcpStream {
-    let stream = TcpStream::connect_timeout(&addr, TIMEOUT).expect("connects");
-    stream.set_read_timeout(Some(TIMEOUT)).unwrap();
-    stream.set_write_timeout(Some(TIMEOUT)).unwrap();
-    stream
-}
-
-/// Sends raw bytes and reads one answer (up to its Content-Length, as the
-/// connection may stay open); the status code, or 0 if the server closed
-/// the connection without one.
-fn raw(addr: SocketAddr, bytes: &[u8]) -> (u16, String) {
-    let mut stream = connect(addr);
-    // A server that answers early may reset the rest of a large write.
-    let _ = stream.write_all(bytes);
-    let mut answer = Vec::new();
-    let mut buf = [0u8; 4096];
-    loop {
-        let text = String::from_utf8_lossy(&answer).to_string();
-        if let Some((head, body)) = text.split_once("\r\n\r\n") {
-            let length = head
-                .lines()
-                .find_map(|l| {
-                    l.to_ascii_lowercase()
-                        .strip_prefix("content-length:")
-                        .map(str::to_string)
-                })
-                .and_then(|v| v.trim().parse::<usize>().ok())
-                .unwrap_or(0);
-            if body.len() >= length {
-                let status = head
-                    .split(' ')
-                    .nth(1)
-                    .and_then(|s| s.parse().ok())
-                    .unwrap_or(0);
-                return (status, body.to_string());
-            }
-        }
-        match stream.read(&mut buf) {
-            Ok(0) | Err(_) => return (0, String::new()),
-            Ok(n) => answer.extend_from_slice(&buf[..n]),
-        }
-    }
-}
-
-fn request(addr: SocketAddr, method: &str, target: &str) -> (u16, String) {
-    raw(
-        addr,
-        format!("{method} {target} HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n").as_bytes(),
-    )
-}
-
 fn state(addr: SocketAddr, token: &str) -> (u16, serde_json::Value) {
-    let (status, body) = request(addr, "GET", &format!("/state?code={CODE}&token={token}"));
-    (status, serde_json::from_str(&body).unwrap_or_default())
+    client::state(addr, CODE, token)
 }
 
 fn vote(addr: SocketAddr, token: &str, decision: u64, option: &str) -> u16 {
-    let target = format!("/vote?code={CODE}&token={token}&decision={decision}&option={option}");
-    request(addr, "POST", &target).0
+    client::vote(addr, CODE, token, decision, option)
 }
 
 #[test]

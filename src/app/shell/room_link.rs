@@ -21,9 +21,9 @@ pub struct RoomLink {
 
 impl RoomLink {
     /// A link that serves with `config` (from `--room-*`, else defaults).
-    pub fn new(config: Option<RoomConfig>) -> Self {
+    pub fn new(config: RoomConfig) -> Self {
         RoomLink {
-            config: config.unwrap_or_default(),
+            config,
             ..RoomLink::default()
         }
     }

@@ -80,10 +80,12 @@ pub struct Options {
     pub open: Option<String>,
     /// Start in presenter mode (`attune --presenter`).
     pub presenter: bool,
-    /// Where and how to serve room votes; `Some` starts them with
-    /// presenter mode (`attune --room-votes`), else the "Room votes"
-    /// control starts them with the defaults.
-    pub room: Option<crate::room::RoomConfig>,
+    /// Start room votes with presenter mode (`attune --room-votes`).
+    pub room_votes: bool,
+    /// Where and how room votes serve (`--room-bind`, `--room-port`,
+    /// `--room-code`); by default the room's network, a free port and a
+    /// random code.
+    pub room: crate::room::RoomConfig,
     /// Re-validate and reload dialogue files when they change on disk
     /// (`attune --watch`).
     pub watch: bool,
@@ -141,8 +143,8 @@ impl AppState {
             presenter: Presenter {
                 active: options.presenter,
                 room: presenter::RoomVotes {
-                    on: options.presenter && options.room.is_some(),
-                    explained: options.room.is_some(),
+                    on: options.presenter && options.room_votes,
+                    explained: options.room_votes,
                     ..presenter::RoomVotes::default()
                 },
                 ..Presenter::default()
