@@ -106,13 +106,13 @@ fn phones_vote_live_next_to_the_hand_count() {
     let (_, open) = state(addr, CODE, "phone-0001");
     assert_eq!(open["decision"], round);
     let texts: Vec<String> = options(&h).into_iter().map(|(t, _)| t).collect();
-    let served: Vec<String> = open["options"]
+    let on_phones: Vec<String> = open["options"]
         .as_array()
         .unwrap()
         .iter()
         .map(|o| o["text"].as_str().unwrap().to_string())
         .collect();
-    assert_eq!(served, texts, "the projector's options, in its order");
+    assert_eq!(on_phones, texts, "the projector's options, in its order");
     assert_eq!(open["options"][0]["letter"], "A");
 
     assert_eq!(vote(addr, CODE, "phone-0001", round, "A"), 200);
@@ -151,7 +151,12 @@ fn phones_vote_live_next_to_the_hand_count() {
     );
     assert_eq!(vote(addr, CODE, "phone-0002", d.round, "A"), 409);
 
-    // Leaving presenter mode stops the server.
+    // The panel's stop button, and leaving presenter mode, stop the server.
+    click(&mut h, "Stop room votes");
+    assert!(!h.state().state.presenter.room.on);
+    click(&mut h, "Library");
+    click(&mut h, "Room votes: off");
+    let addr = served(&h);
     press(&mut h, Key::F5);
     assert_eq!(h.state().state.presenter.room.status, RoomStatus::Off);
     let deadline = Instant::now() + Duration::from_secs(2);
@@ -166,8 +171,9 @@ fn the_control_explains_room_votes_before_the_first_start() {
     let folders = folders();
     let mut h = harness_at(&folders, false, 0);
     assert_eq!(h.state().state.presenter.room.status, RoomStatus::Off);
-    h.get_by_label("Room votes: off").click_accesskit();
-    h.run();
+    // The control is in the library's presenter row.
+    click(&mut h, "Library");
+    click(&mut h, "Room votes: off");
     assert!(
         h.query_by_label_contains("Only devices on this room's network")
             .is_some()
@@ -177,18 +183,15 @@ fn the_control_explains_room_votes_before_the_first_start() {
         RoomStatus::Off,
         "not yet"
     );
-    h.get_by_label("Start room votes").click_accesskit();
-    h.run();
+    click(&mut h, "Start room votes");
     let addr = served(&h);
     assert_eq!(request(addr, "GET", "/").0, 200);
     assert_eq!(request(addr, "GET", "/?code=WRONG").0, 403);
-    h.get_by_label(&format!("Room votes: on, code {CODE}"))
-        .click_accesskit();
-    h.run();
+    click(&mut h, "Room votes: on");
     assert_eq!(h.state().state.presenter.room.status, RoomStatus::Off);
+    assert!(!h.state().state.presenter.room.on);
     // A second start needs no explanation.
-    h.get_by_label("Room votes: off").click_accesskit();
-    h.run();
+    click(&mut h, "Room votes: off");
     served(&h);
 }
 

@@ -71,19 +71,6 @@ pub(crate) fn bar_ui(ui: &mut Ui, state: &AppState, palette: &Palette) -> Vec<Ac
         );
         toggle(
             ui,
-            p.room.on,
-            format!(
-                "Room votes: {}",
-                match p.room.running() {
-                    Some((_, code, _)) => format!("on, code {code}"),
-                    None if p.room.on => "starting".to_string(),
-                    None => "off".to_string(),
-                }
-            ),
-            Action::Presenter(P::RoomVotes),
-        );
-        toggle(
-            ui,
             state.window.shortcuts,
             format!("Keys ({})", keys_of(C::Shortcuts)),
             Action::Window(WindowAction::ToggleShortcuts),
@@ -123,6 +110,9 @@ pub(crate) fn library_button_ui(ui: &mut Ui, state: &AppState, palette: &Palette
         {
             actions.push(Action::Presenter(P::Toggle));
         }
+        if state.presenter.active {
+            actions.extend(room_button_ui(ui, state));
+        }
         ui.label(
             RichText::new(format!("Press {} for every key.", keys_of(C::Shortcuts)))
                 .small()
@@ -130,4 +120,25 @@ pub(crate) fn library_button_ui(ui: &mut Ui, state: &AppState, palette: &Palette
         );
     });
     actions
+}
+
+/// The "Room votes" control: starts or stops votes from phones. In the
+/// library's presenter row, where a session is set up; the QR panel on the
+/// stage has its own stop button.
+fn room_button_ui(ui: &mut Ui, state: &AppState) -> Vec<Action> {
+    let room = &state.presenter.room;
+    let text = match room.running() {
+        Some(_) => "Room votes: on",
+        None if room.on => "Room votes: starting",
+        None => "Room votes: off",
+    };
+    let clicked = ui
+        .add(egui::Button::selectable(room.on, text))
+        .on_hover_text("Let the class vote from their phones, on this room's network")
+        .clicked();
+    if clicked {
+        vec![Action::Presenter(P::RoomVotes)]
+    } else {
+        Vec::new()
+    }
 }

@@ -21,8 +21,8 @@ pub(crate) use stage_ui::stage_ui;
 pub(crate) use walkthrough_ui::walkthrough_ui;
 
 pub use crate::app::state::presenter::{
-    Discussion, Presenter, PresenterAction, discussion, effective_settings, presenter_scale,
-    walkthrough,
+    Discussion, Presenter, PresenterAction, RoomStatus, RoomVotes, discussion, effective_settings,
+    presenter_scale, walkthrough,
 };
 
 /// The window height in points before the user's zoom, so Ctrl+plus still

@@ -79,6 +79,9 @@ pub(super) fn room_panel_ui(ui: &mut Ui, state: &AppState, palette: &Palette) ->
                     .small()
                     .color(palette.muted),
                 );
+                if ui.button("Stop room votes").clicked() {
+                    actions.push(Action::Presenter(P::RoomVotes));
+                }
             });
         });
     actions
