@@ -25,16 +25,27 @@ pub use address::lan_address;
 pub use server::{RoomConfig, RoomError, RoomServer};
 pub use tally::{Decision, MAX_DEVICES, PhoneOption, Refusal, RoomState, Tally};
 
-/// A QR code as square modules, row by row: `(width, dark)`. `None` if the
-/// text does not fit in a QR code.
-pub fn qr_modules(text: &str) -> Option<(usize, Vec<bool>)> {
+/// A QR code as square modules, for drawing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Qr {
+    /// Modules per side.
+    pub width: usize,
+    /// Each module, row by row: true for dark.
+    pub dark: Vec<bool>,
+}
+
+/// The QR code of `text`; `None` if it does not fit in one.
+pub fn qr_modules(text: &str) -> Option<Qr> {
     let code = qrcode::QrCode::new(text.as_bytes()).ok()?;
     let dark = code
         .to_colors()
         .into_iter()
         .map(|c| c == qrcode::Color::Dark)
         .collect();
-    Some((code.width(), dark))
+    Some(Qr {
+        width: code.width(),
+        dark,
+    })
 }
 
 /// Checks a `--room-code`: 4 to 6 letters or digits.

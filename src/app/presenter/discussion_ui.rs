@@ -31,24 +31,7 @@ pub(super) fn discussion_ui(
     let options = conversation.options(scenario);
     let chosen = discussion.choice();
     let rooming = state.presenter.room.running().is_some();
-    ui.horizontal_wrapped(|ui| {
-        ui.label(
-            RichText::new("Discuss: what would you say?")
-                .font(theme::title_font(ui))
-                .strong(),
-        );
-        let votes = discussion.total_votes();
-        let mut tally = format!("{votes} vote{}", if votes == 1 { "" } else { "s" });
-        if rooming {
-            let phones = discussion.total_phones();
-            let devices = state.presenter.room.devices;
-            tally.push_str(&format!(
-                " ({phones} from phones; {devices} phone{} joined)",
-                if devices == 1 { "" } else { "s" }
-            ));
-        }
-        ui.label(RichText::new(tally).color(palette.muted));
-    });
+    header_ui(ui, state, palette, discussion, rooming);
     ui.horizontal_wrapped(|ui| {
         let reveal = if discussion.revealed {
             "Hide the effects"
@@ -132,6 +115,34 @@ pub(super) fn discussion_ui(
             );
         });
     actions
+}
+
+/// The pause's title and its vote count, with the phones' share.
+fn header_ui(
+    ui: &mut Ui,
+    state: &AppState,
+    palette: &Palette,
+    discussion: &Discussion,
+    rooming: bool,
+) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new("Discuss: what would you say?")
+                .font(theme::title_font(ui))
+                .strong(),
+        );
+        let votes = discussion.total_votes();
+        let mut tally = format!("{votes} vote{}", if votes == 1 { "" } else { "s" });
+        if rooming {
+            let phones = discussion.total_phones();
+            let devices = state.presenter.room.devices;
+            tally.push_str(&format!(
+                " ({phones} from phones; {devices} phone{} joined)",
+                if devices == 1 { "" } else { "s" }
+            ));
+        }
+        ui.label(RichText::new(tally).color(palette.muted));
+    });
 }
 
 /// What the peer would likely do after `choice`, in words; read from the

@@ -9,6 +9,7 @@ use crate::app::state::AppState;
 use crate::app::state::action::Action;
 use crate::app::state::presenter::RoomStatus;
 use crate::app::widgets::theme::{self, Palette};
+use crate::room::Qr;
 
 /// Quiet modules around a QR code, as the standard asks.
 const QUIET: usize = 4;
@@ -89,8 +90,8 @@ pub(super) fn room_panel_ui(ui: &mut Ui, state: &AppState, palette: &Palette) ->
 
 /// Paints a QR code `side` points square, dark on white whatever the
 /// theme, on whole pixels so phones read it off a projector.
-fn qr_ui(ui: &mut Ui, qr: &(usize, Vec<bool>), side: f32, url: &str) {
-    let (modules, dark) = qr;
+fn qr_ui(ui: &mut Ui, qr: &Qr, side: f32, url: &str) {
+    let (modules, dark) = (qr.width, &qr.dark);
     let total = modules + 2 * QUIET;
     let ppp = ui.ctx().pixels_per_point();
     let module = ((side * ppp) / total as f32).floor().max(1.0) / ppp;

@@ -80,12 +80,10 @@ impl AppState {
                 room.status = RoomStatus::Off;
             }
             P::CancelRoomVotes => room.intro = false,
-            P::RoomStarted { url, code } => {
-                if room.on {
-                    let qr = crate::room::qr_modules(&url);
-                    room.status = RoomStatus::Running { url, code, qr };
-                    room.devices = 0;
-                }
+            P::RoomStarted { url, code } if room.on => {
+                let qr = crate::room::qr_modules(&url);
+                room.status = RoomStatus::Running { url, code, qr };
+                room.devices = 0;
             }
             P::RoomFailed(reason) => {
                 room.on = false;

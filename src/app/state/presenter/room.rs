@@ -4,7 +4,7 @@
 //! (`shell/room_link.rs`); it reports back through actions.
 
 use crate::app::state::AppState;
-use crate::room::{Decision, PhoneOption};
+use crate::room::{Decision, PhoneOption, Qr};
 
 use super::discussion::letter;
 
@@ -32,8 +32,8 @@ pub enum RoomStatus {
     Running {
         url: String,
         code: String,
-        /// The QR code of `url`: its width and its modules row by row.
-        qr: Option<(usize, Vec<bool>)>,
+        /// The QR code of `url`.
+        qr: Option<Qr>,
     },
     /// It could not start; the reason, in words.
     Failed(String),
@@ -41,7 +41,7 @@ pub enum RoomStatus {
 
 impl RoomVotes {
     /// The QR panel is up: the server is wanted and not failed.
-    pub fn running(&self) -> Option<(&str, &str, Option<&(usize, Vec<bool>)>)> {
+    pub fn running(&self) -> Option<(&str, &str, Option<&Qr>)> {
         match &self.status {
             RoomStatus::Running { url, code, qr } if self.on => {
                 Some((url.as_str(), code.as_str(), qr.as_ref()))
