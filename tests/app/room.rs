@@ -218,3 +218,57 @@ fn snapshot_of_the_qr_panel_and_a_live_tally() {
     h.run();
     h.snapshot("presenter_room_votes");
 }
+
+/// Vote to presenter's frame under load: 300 phones join, vote and poll
+/// once a second while 40 more phones vote one after another; each vote
+/// is timed from sending it to the first frame whose state shows it. Prints the median and 95th percentile (docs/performance.md).
+#[test]
+fn a_vote_reaches_the_presenters_frame_quickly_with_300_phones_in_the_room() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let folders = folders();
+    let mut h = harness_at(&folders, true, 0);
+    let addr = served(&h);
+    press(&mut h, Key::PageDown);
+    let round = h.state().state.presenter.discussion.as_ref().unwrap().round;
+    let stop = Arc::new(AtomicBool::new(false));
+    let crowd: Vec<_> = (0..30)
+        .map(|t| {
+            let stop = Arc::clone(&stop);
+            std::thread::spawn(move || {
+                let tokens: Vec<String> = (0..10).map(|d| format!("crowd-{t:02}-{d:02}")).collect();
+                for token in &tokens {
+                    assert_eq!(vote(addr, CODE, token, round, "C"), 200);
+                }
+                // Each phone polls once a second, as the page does.
+                while !stop.load(Ordering::SeqCst) {
+                    for token in &tokens {
+                        state(addr, CODE, token);
+                        std::thread::sleep(Duration::from_millis(100));
+                    }
+                }
+            })
+        })
+        .collect();
+    until(&mut h, |h| phones(h).1[2] == 300);
+    let mut times = Vec::new();
+    for n in 0..40u32 {
+        let sent = Instant::now();
+        assert_eq!(vote(addr, CODE, &format!("probe-{n:02}"), round, "A"), 200);
+        until(&mut h, |h| phones(h).1[0] == n + 1);
+        times.push(sent.elapsed());
+    }
+    stop.store(true, Ordering::SeqCst);
+    for c in crowd {
+        c.join().unwrap();
+    }
+    assert_eq!(phones(&h).1[..3], [40, 0, 300]);
+    times.sort();
+    let p95 = times[times.len() * 95 / 100];
+    eprintln!(
+        "room: vote to the presenter's frame with 300 phones: median {:?}, p95 {p95:?}, max {:?}",
+        times[times.len() / 2],
+        times[times.len() - 1]
+    );
+    assert!(p95 < Duration::from_secs(2), "p95 {p95:?}");
+}

@@ -139,6 +139,7 @@ fn votes_on_unopened_or_old_decisions_are_refused_and_a_changed_vote_counts_once
 fn three_hundred_devices_vote_within_ten_seconds_and_none_is_lost() {
     const DEVICES: usize = 300;
     const THREADS: usize = 30;
+    let rss_before = resident_kib();
     let changes = Arc::new(AtomicUsize::new(0));
     let counter = Arc::clone(&changes);
     let server = start_with(move || {
@@ -180,10 +181,19 @@ fn three_hundred_devices_vote_within_ten_seconds_and_none_is_lost() {
     times.sort();
     let p95 = times[times.len() * 95 / 100];
     eprintln!(
-        "room: {DEVICES} devices in {elapsed:?}; vote round trip median {:?}, p95 {p95:?}, max {:?}",
+        "room: {DEVICES} devices in {elapsed:?}; vote round trip median {:?}, p95 {p95:?}, max {:?}; \
+         resident memory {rss_before:?} KiB before, {:?} KiB after",
         times[times.len() / 2],
-        times[times.len() - 1]
+        times[times.len() - 1],
+        resident_kib()
     );
+}
+
+/// The process's resident memory on Linux (for the printout only).
+fn resident_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }
 
 #[test]
