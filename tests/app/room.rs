@@ -272,3 +272,63 @@ fn a_vote_reaches_the_presenters_frame_quickly_with_300_phones_in_the_room() {
     );
     assert!(p95 < Duration::from_secs(2), "p95 {p95:?}");
 }
+
+/// Debian's `chromium`, if it is installed; the test that needs it skips
+/// without it (CI installs it).
+fn chromium() -> Option<&'static str> {
+    ["chromium", "chromium-browser"].into_iter().find(|name| {
+        std::process::Command::new(name)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    })
+}
+
+/// A real browser: headless Chromium opens the phone page from the app's
+/// server, joins, votes B (the link's `#vote=B`, as no one can click), and
+/// the tally changes in the app's state.
+#[test]
+fn headless_chromium_opens_the_phone_page_and_its_vote_reaches_the_app() {
+    let Some(browser) = chromium() else {
+        eprintln!("skipped: no chromium installed");
+        return;
+    };
+    let folders = folders();
+    let mut h = harness_at(&folders, true, 0);
+    let addr = served(&h);
+    press(&mut h, Key::PageDown);
+    let profile = tempfile::tempdir().unwrap();
+    let mut child = std::process::Command::new(browser)
+        .args([
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--no-first-run",
+            "--virtual-time-budget=10000",
+            "--dump-dom",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(format!("http://{addr}/?code={CODE}#vote=B"))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // The app keeps drawing frames while the browser works.
+    let deadline = Instant::now() + Duration::from_secs(90);
+    while child.try_wait().unwrap().is_none() {
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("chromium did not finish");
+        }
+        h.run();
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let mut dom = String::new();
+    std::io::Read::read_to_string(&mut child.stdout.take().unwrap(), &mut dom).unwrap();
+    until(&mut h, |h| phones(h).1.get(1) == Some(&1));
+    assert_eq!(h.state().state.presenter.room.devices, 1);
+    assert!(dom.contains("You voted B"), "{dom}");
+    let first = options(&h)[0].0.clone();
+    assert!(dom.contains(&format!("Option A: {first}")), "{dom}");
+}
