@@ -280,11 +280,11 @@ fn state(shared: &Shared, params: &[(&str, &str)]) -> Answer {
         return text(400, "A device token is needed.");
     };
     let mut room = shared.room();
-    let before = room.tally().devices;
+    let before = room.devices();
     if !room.admit(token, Instant::now()) {
         return text(429, "Too many requests; wait a moment.");
     }
-    let joined = room.tally().devices > before;
+    let joined = room.devices() > before;
     let body = match room.decision() {
         Some(d) => {
             let options: Vec<_> = d

@@ -144,6 +144,11 @@ impl RoomState {
         Ok(())
     }
 
+    /// Devices joined so far.
+    pub fn devices(&self) -> usize {
+        self.devices.len()
+    }
+
     /// The option `token` voted for on the current decision.
     pub fn vote_of(&self, token: &str) -> Option<usize> {
         self.votes.get(token).copied()

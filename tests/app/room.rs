@@ -332,3 +332,23 @@ fn headless_chromium_opens_the_phone_page_and_its_vote_reaches_the_app() {
     let first = options(&h)[0].0.clone();
     assert!(dom.contains(&format!("Option A: {first}")), "{dom}");
 }
+
+/// A port already in use: room votes say why they could not start, and
+/// "Try again" tries again.
+#[test]
+fn a_port_in_use_is_reported_on_the_stage() {
+    let taken = std::net::TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).unwrap();
+    let port = taken.local_addr().unwrap().port();
+    let folders = folders();
+    let mut h = harness_at(&folders, true, port);
+    let room = h.state().state.presenter.room.clone();
+    assert!(!room.on);
+    assert!(
+        matches!(&room.status, RoomStatus::Failed(reason) if reason.contains(&port.to_string())),
+        "{room:?}"
+    );
+    assert!(h.query_by_label("Room votes could not start").is_some());
+    drop(taken);
+    click(&mut h, "Try again");
+    served(&h);
+}

@@ -7,6 +7,7 @@ use super::PresenterAction as P;
 use crate::app::commands::{CommandId as C, keys_of};
 use crate::app::state::AppState;
 use crate::app::state::action::Action;
+use crate::app::state::presenter::RoomStatus;
 use crate::app::state::screen::Screen;
 use crate::app::state::window::WindowAction;
 use crate::app::widgets::theme::Palette;
@@ -136,6 +137,9 @@ fn room_button_ui(ui: &mut Ui, state: &AppState) -> Vec<Action> {
         .add(egui::Button::selectable(room.on, text))
         .on_hover_text("Let the class vote from their phones, on this room's network")
         .clicked();
+    if let RoomStatus::Failed(reason) = &room.status {
+        ui.label(RichText::new(format!("Room votes could not start: {reason}")).small());
+    }
     if clicked {
         vec![Action::Presenter(P::RoomVotes)]
     } else {
