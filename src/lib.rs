@@ -10,4 +10,5 @@ pub use attune_core::{check, debrief, engine, library, scenario, skills, text};
 pub mod app;
 pub mod cli;
 pub mod files;
+pub mod room;
 pub mod store;

@@ -40,6 +40,19 @@ pub struct WindowArgs {
     /// Start in presenter mode, for a projector.
     #[arg(long)]
     pub presenter: bool,
+    /// With --presenter: let the room vote from their phones, served on
+    /// this computer's local network (see "Room votes" in the README).
+    #[arg(long, requires = "presenter")]
+    pub room_votes: bool,
+    /// The address room votes listen on (default: the local network's).
+    #[arg(long, value_name = "ADDR", requires = "room_votes")]
+    pub room_bind: Option<crate::room::IpAddr>,
+    /// The port room votes listen on (default: a free one).
+    #[arg(long, value_name = "N", requires = "room_votes")]
+    pub room_port: Option<u16>,
+    /// The room's join code, 4 to 6 letters or digits (default: random).
+    #[arg(long, value_name = "CODE", requires = "room_votes", value_parser = crate::room::parse_code)]
+    pub room_code: Option<String>,
     /// Reload dialogue files when they change on disk, and show their
     /// diagnostics in the app.
     #[arg(long)]
@@ -153,6 +166,12 @@ fn open_window(args: WindowArgs, extra: &[PathBuf]) -> Result<(), crate::app::Ru
     let options = crate::app::Options {
         open: args.open,
         presenter: args.presenter,
+        room_votes: args.room_votes,
+        room: crate::room::RoomConfig {
+            bind: args.room_bind,
+            port: args.room_port.unwrap_or(0),
+            code: args.room_code,
+        },
         watch: args.watch,
         exit_after_frames: args.exit_after_frames,
         screenshot: args.screenshot,

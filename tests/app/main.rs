@@ -13,6 +13,9 @@ mod persistence;
 mod portrait;
 mod presenter;
 mod reload;
+mod room;
+#[path = "../shared/room_client.rs"]
+mod room_client;
 mod smoke_window;
 mod snapshots;
 mod startup;

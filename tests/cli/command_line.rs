@@ -200,3 +200,29 @@ fn a_closed_output_pipe_is_not_a_panic() {
     assert!(!err.contains("panicked"), "{err}");
     assert!(out.status.success());
 }
+
+/// Room votes need presenter mode, and their options need room votes; a
+/// bad join code is refused before any window opens.
+#[test]
+fn room_vote_flags_are_checked_before_the_window_opens() {
+    for args in [
+        &["--room-votes"][..],
+        &["--presenter", "--room-port", "8080"],
+        &["--presenter", "--room-votes", "--room-code", "ab"],
+        &["--presenter", "--room-votes", "--room-code", "ab-12"],
+        &[
+            "--presenter",
+            "--room-votes",
+            "--room-bind",
+            "not-an-address",
+        ],
+    ] {
+        let out = attune(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?} is a usage error");
+        assert!(!out.stderr.is_empty());
+    }
+    let help = String::from_utf8_lossy(&attune(&["--help"]).stdout).to_string();
+    for flag in ["--room-votes", "--room-bind", "--room-port", "--room-code"] {
+        assert!(help.contains(flag), "{flag} in --help");
+    }
+}

@@ -9,4 +9,7 @@
 mod fuzz_checks;
 
 mod reliability;
+mod room;
+#[path = "../shared/room_client.rs"]
+mod room_client;
 mod store;

@@ -7,6 +7,7 @@ use super::PresenterAction as P;
 use crate::app::commands::{CommandId as C, keys_of};
 use crate::app::state::AppState;
 use crate::app::state::action::Action;
+use crate::app::state::presenter::RoomStatus;
 use crate::app::state::screen::Screen;
 use crate::app::state::window::WindowAction;
 use crate::app::widgets::theme::Palette;
@@ -89,6 +90,7 @@ pub(crate) fn bar_ui(ui: &mut Ui, state: &AppState, palette: &Palette) -> Vec<Ac
             actions.push(Action::Presenter(P::Toggle));
         }
     });
+    actions.extend(super::room_intro_ui(ui, state));
     actions
 }
 
@@ -109,6 +111,9 @@ pub(crate) fn library_button_ui(ui: &mut Ui, state: &AppState, palette: &Palette
         {
             actions.push(Action::Presenter(P::Toggle));
         }
+        if state.presenter.active {
+            actions.extend(room_button_ui(ui, state));
+        }
         ui.label(
             RichText::new(format!("Press {} for every key.", keys_of(C::Shortcuts)))
                 .small()
@@ -116,4 +121,28 @@ pub(crate) fn library_button_ui(ui: &mut Ui, state: &AppState, palette: &Palette
         );
     });
     actions
+}
+
+/// The "Room votes" control: starts or stops votes from phones. In the
+/// library's presenter row, where a session is set up; the QR panel on the
+/// stage has its own stop button.
+fn room_button_ui(ui: &mut Ui, state: &AppState) -> Vec<Action> {
+    let room = &state.presenter.room;
+    let text = match room.running() {
+        Some(_) => "Room votes: on",
+        None if room.on => "Room votes: starting",
+        None => "Room votes: off",
+    };
+    let clicked = ui
+        .add(egui::Button::selectable(room.on, text))
+        .on_hover_text("Let the class vote from their phones, on this room's network")
+        .clicked();
+    if let RoomStatus::Failed(reason) = &room.status {
+        ui.label(RichText::new(format!("Room votes could not start: {reason}")).small());
+    }
+    if clicked {
+        vec![Action::Presenter(P::RoomVotes)]
+    } else {
+        Vec::new()
+    }
 }

@@ -30,18 +30,8 @@ pub(super) fn discussion_ui(
     let conversation = &active.session.conversation;
     let options = conversation.options(scenario);
     let chosen = discussion.choice();
-    ui.horizontal_wrapped(|ui| {
-        ui.label(
-            RichText::new("Discuss: what would you say?")
-                .font(theme::title_font(ui))
-                .strong(),
-        );
-        let votes = discussion.total_votes();
-        ui.label(
-            RichText::new(format!("{votes} vote{}", if votes == 1 { "" } else { "s" }))
-                .color(palette.muted),
-        );
-    });
+    let rooming = state.presenter.room.running().is_some();
+    header_ui(ui, state, palette, discussion, rooming);
     ui.horizontal_wrapped(|ui| {
         let reveal = if discussion.revealed {
             "Hide the effects"
@@ -93,6 +83,7 @@ pub(super) fn discussion_ui(
             );
             for (n, choice) in options.iter().enumerate() {
                 let votes = discussion.votes.get(n).copied().unwrap_or(0);
+                let phones = rooming.then(|| discussion.phones.get(n).copied().unwrap_or(0));
                 let reveal = discussion
                     .revealed
                     .then(|| likely_effect(state, scenario, active, choice));
@@ -102,6 +93,7 @@ pub(super) fn discussion_ui(
                     n,
                     choice,
                     votes,
+                    phones,
                     chosen == Some(n),
                     reveal.as_deref(),
                     &mut act,
@@ -123,6 +115,34 @@ pub(super) fn discussion_ui(
             );
         });
     actions
+}
+
+/// The pause's title and its vote count, with the phones' share.
+fn header_ui(
+    ui: &mut Ui,
+    state: &AppState,
+    palette: &Palette,
+    discussion: &Discussion,
+    rooming: bool,
+) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new("Discuss: what would you say?")
+                .font(theme::title_font(ui))
+                .strong(),
+        );
+        let votes = discussion.total_votes();
+        let mut tally = format!("{votes} vote{}", if votes == 1 { "" } else { "s" });
+        if rooming {
+            let phones = discussion.total_phones();
+            let devices = state.presenter.room.devices;
+            tally.push_str(&format!(
+                " ({phones} from phones; {devices} phone{} joined)",
+                if devices == 1 { "" } else { "s" }
+            ));
+        }
+        ui.label(RichText::new(tally).color(palette.muted));
+    });
 }
 
 /// What the peer would likely do after `choice`, in words; read from the
@@ -161,6 +181,7 @@ fn option_card_ui(
     n: usize,
     choice: &Choice,
     votes: u32,
+    phones: Option<u32>,
     chosen: bool,
     reveal: Option<&str>,
     act: &mut impl FnMut(P),
@@ -182,7 +203,7 @@ fn option_card_ui(
             let width = ui.available_width();
             ui.set_width(width);
             let badge = body * 1.8;
-            let tally_width = (body * 7.5).min(width * 0.3);
+            let tally_width = (body * if phones.is_some() { 10.0 } else { 7.5 }).min(width * 0.3);
             ui.horizontal_top(|ui| {
                 let (rect, _) = ui.allocate_exact_size(egui::vec2(badge, badge), Sense::hover());
                 ui.painter().circle(
@@ -241,10 +262,14 @@ fn option_card_ui(
                     }
                 });
                 ui.with_layout(Layout::top_down(Align::Max), |ui| {
-                    ui.label(
-                        RichText::new(format!("{votes} vote{}", if votes == 1 { "" } else { "s" }))
-                            .strong(),
-                    );
+                    let plural = |n: u32| if n == 1 { "" } else { "s" };
+                    let tally = match phones {
+                        Some(p) => {
+                            format!("{votes} hand{} + {p} phone{}", plural(votes), plural(p))
+                        }
+                        None => format!("{votes} vote{}", plural(votes)),
+                    };
+                    ui.label(RichText::new(tally).strong());
                     let vote = ui.button(format!("+1 for {l}"));
                     vote.widget_info(|| {
                         egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Vote for {l}"))

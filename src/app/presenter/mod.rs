@@ -9,18 +9,20 @@ mod bar_ui;
 mod bubble_ui;
 mod discussion_ui;
 mod notes_ui;
+mod room_ui;
 mod stage_ui;
 mod walkthrough_ui;
 
 use eframe::egui;
 
 pub(crate) use bar_ui::{bar_ui, library_button_ui};
+pub(crate) use room_ui::room_intro_ui;
 pub(crate) use stage_ui::stage_ui;
 pub(crate) use walkthrough_ui::walkthrough_ui;
 
 pub use crate::app::state::presenter::{
-    Discussion, Presenter, PresenterAction, discussion, effective_settings, presenter_scale,
-    walkthrough,
+    Discussion, Presenter, PresenterAction, RoomStatus, RoomVotes, discussion, effective_settings,
+    presenter_scale, walkthrough,
 };
 
 /// The window height in points before the user's zoom, so Ctrl+plus still

@@ -7,6 +7,7 @@ use super::PresenterAction as P;
 use super::bubble_ui::bubble_ui;
 use super::discussion_ui::discussion_ui;
 use super::notes_ui::notes_panel_ui;
+use super::room_ui::room_panel_ui;
 use crate::app::commands::{CommandId as C, first_key_of, keys_of};
 use crate::app::state::action::Action;
 use crate::app::state::screen::Screen;
@@ -42,6 +43,7 @@ pub(crate) fn stage_ui(
             .and_then(|n| n.notes.as_deref());
         notes_panel_ui(ui, palette, notes);
     }
+    actions.extend(room_panel_ui(ui, state, palette));
     let discussion = state.current_discussion();
     // A discussion needs the room for the options; the portrait steps back.
     let share = if discussion.is_some() { 0.22 } else { 0.3 };

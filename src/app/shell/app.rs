@@ -13,6 +13,7 @@ use crate::app::state::{AppState, Options};
 
 use super::frame_control::FrameControl;
 use super::keys;
+use super::room_link::RoomLink;
 use super::{notices_ui, top_bar};
 use crate::app::authoring::watch;
 use crate::app::screens::{
@@ -41,6 +42,8 @@ pub struct AttuneApp {
     fullscreen_sent: bool,
     /// The dialogue-file watcher, while watching is on.
     watching: watch::Watching,
+    /// The room-votes server, while it is on.
+    room: RoomLink,
     /// Frame counting, `--exit-after-frames` and `--screenshot`.
     pub frame_control: FrameControl,
     /// The window is cleared to the panel colour before drawing (see
@@ -65,6 +68,7 @@ impl AttuneApp {
             portrait_notices: 0,
             fullscreen_sent: false,
             watching: watch::Watching::default(),
+            room: RoomLink::new(options.room.clone()),
             frame_control: FrameControl::new(options.exit_after_frames, options.screenshot.clone()),
             background_cleared: false,
         }
@@ -118,6 +122,7 @@ impl eframe::App for AttuneApp {
         );
         let presenting = self.state.presenter.active;
         let mut actions = self.watching.step(&self.state, ui.ctx());
+        actions.extend(self.room.step(&self.state, ui.ctx()));
         let state = &self.state;
         egui::Panel::top("top_bar")
             .frame(

@@ -10,6 +10,7 @@ pub(crate) mod icon;
 /// Reading the keys once a frame, from the command table.
 pub(crate) mod keys;
 pub(crate) mod notices_ui;
+mod room_link;
 pub mod run;
 pub(crate) mod shortcuts_ui;
 /// Opening the window while the scenarios load on another thread.

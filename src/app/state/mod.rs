@@ -80,6 +80,12 @@ pub struct Options {
     pub open: Option<String>,
     /// Start in presenter mode (`attune --presenter`).
     pub presenter: bool,
+    /// Start room votes with presenter mode (`attune --room-votes`).
+    pub room_votes: bool,
+    /// Where and how room votes serve (`--room-bind`, `--room-port`,
+    /// `--room-code`); by default the room's network, a free port and a
+    /// random code.
+    pub room: crate::room::RoomConfig,
     /// Re-validate and reload dialogue files when they change on disk
     /// (`attune --watch`).
     pub watch: bool,
@@ -136,6 +142,11 @@ impl AppState {
             notices: Vec::new(),
             presenter: Presenter {
                 active: options.presenter,
+                room: presenter::RoomVotes {
+                    on: options.presenter && options.room_votes,
+                    explained: options.room_votes,
+                    ..presenter::RoomVotes::default()
+                },
                 ..Presenter::default()
             },
             window: Window::default(),

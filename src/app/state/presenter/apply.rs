@@ -5,6 +5,7 @@
 
 use super::PresenterAction;
 use super::discussion::Discussion;
+use super::room::RoomStatus;
 use super::walkthrough::{Page, clamp_page, pages};
 use crate::app::state::AppState;
 use crate::app::state::action::Action;
@@ -19,6 +20,10 @@ impl AppState {
                 self.presenter.active = !self.presenter.active;
                 self.presenter.discussion = None;
                 self.presenter.page = 0;
+                // Room votes end with presenter mode.
+                self.presenter.room.on = false;
+                self.presenter.room.intro = false;
+                self.presenter.room.status = RoomStatus::Off;
             }
             P::SetTheme(theme) => self.presenter.theme = theme,
             P::ToggleTrust => self.presenter.show_trust = !self.presenter.show_trust,
@@ -28,7 +33,13 @@ impl AppState {
             P::OpenDiscussion => self.open_discussion(),
             P::CloseDiscussion => self.presenter.discussion = None,
             P::Vote(position) => self.with_discussion(|d| d.vote(position)),
-            P::ResetVotes => self.with_discussion(Discussion::reset_votes),
+            P::ResetVotes => {
+                let round = self.presenter.rounds + 1;
+                if self.current_discussion().is_some() {
+                    self.presenter.rounds = round;
+                }
+                self.with_discussion(|d| d.reset_votes(round));
+            }
             P::ToggleReveal => self.with_discussion(|d| d.revealed = !d.revealed),
             P::Select(position) => self.with_discussion(|d| d.select(position)),
             P::MoveSelection(delta) => self.with_discussion(|d| d.move_selection(delta)),
@@ -43,6 +54,48 @@ impl AppState {
                 self.apply(Action::Choose(option));
                 self.presenter.discussion = None;
             }
+            P::RoomVotes
+            | P::ConfirmRoomVotes
+            | P::CancelRoomVotes
+            | P::RoomStarted { .. }
+            | P::RoomFailed(_)
+            | P::RoomTally(_) => self.apply_room(action),
+        }
+    }
+
+    fn apply_room(&mut self, action: PresenterAction) {
+        use PresenterAction as P;
+        let room = &mut self.presenter.room;
+        match action {
+            P::RoomVotes if room.on => {
+                room.on = false;
+                room.status = RoomStatus::Off;
+            }
+            P::RoomVotes if !self.presenter.active => {}
+            P::RoomVotes if !room.explained => room.intro = true,
+            P::RoomVotes | P::ConfirmRoomVotes => {
+                room.intro = false;
+                room.explained = true;
+                room.on = self.presenter.active;
+                room.status = RoomStatus::Off;
+            }
+            P::CancelRoomVotes => room.intro = false,
+            P::RoomStarted { url, code } if room.on => {
+                let qr = crate::room::qr_modules(&url);
+                room.status = RoomStatus::Running { url, code, qr };
+                room.devices = 0;
+            }
+            P::RoomFailed(reason) => {
+                room.on = false;
+                room.status = RoomStatus::Failed(reason);
+            }
+            P::RoomTally(tally) => {
+                room.devices = tally.devices;
+                if let Some(d) = self.presenter.discussion.as_mut() {
+                    d.set_phones(tally.decision, &tally.votes);
+                }
+            }
+            _ => {}
         }
     }
 
@@ -100,7 +153,9 @@ impl AppState {
             return;
         }
         if let Some(active) = &self.active {
-            self.presenter.discussion = Some(Discussion::new(&active.session.conversation));
+            self.presenter.rounds += 1;
+            let round = self.presenter.rounds;
+            self.presenter.discussion = Some(Discussion::new(&active.session.conversation, round));
         }
     }
 

@@ -17,8 +17,13 @@ pub struct Discussion {
     pub at_turn: usize,
     /// The node it was opened at.
     pub node: String,
-    /// Votes per option, in display order.
+    /// Hand-counted votes per option, in display order.
     pub votes: Vec<u32>,
+    /// Identifies this pause, and each reset of its votes, to the phones:
+    /// a phone's vote for an earlier round is refused.
+    pub round: u64,
+    /// Votes from phones per option (room votes), in display order.
+    pub phones: Vec<u32>,
     /// Each option's skills and likely effect are shown.
     pub revealed: bool,
     /// The option the facilitator marked as the room's choice, if any.
@@ -26,12 +31,16 @@ pub struct Discussion {
 }
 
 impl Discussion {
-    /// Opens a pause at the conversation's current decision.
-    pub fn new(conversation: &Conversation) -> Self {
+    /// Opens a pause at the conversation's current decision; `round` is
+    /// new for every pause.
+    pub fn new(conversation: &Conversation, round: u64) -> Self {
+        let options = conversation.current().order.len();
         Discussion {
             at_turn: conversation.turns().len(),
             node: conversation.current().node.clone(),
-            votes: vec![0; conversation.current().order.len()],
+            votes: vec![0; options],
+            round,
+            phones: vec![0; options],
             revealed: false,
             selected: None,
         }
@@ -49,22 +58,47 @@ impl Discussion {
         }
     }
 
-    pub fn reset_votes(&mut self) {
+    /// Clears hands and phones; `round` starts a new vote on the phones.
+    pub fn reset_votes(&mut self, round: u64) {
         self.votes.iter_mut().for_each(|v| *v = 0);
+        self.phones.iter_mut().for_each(|v| *v = 0);
+        self.round = round;
     }
 
+    /// Takes the phones' tally if it is for this round.
+    pub fn set_phones(&mut self, round: Option<u64>, phones: &[u32]) {
+        if round == Some(self.round) {
+            self.phones = (0..self.votes.len())
+                .map(|i| phones.get(i).copied().unwrap_or(0))
+                .collect();
+        }
+    }
+
+    /// Hands and phones together for the option at `position`.
+    pub fn combined(&self, position: usize) -> u32 {
+        let hands = self.votes.get(position).copied().unwrap_or(0);
+        let phones = self.phones.get(position).copied().unwrap_or(0);
+        hands.saturating_add(phones)
+    }
+
+    /// Hands and phones together.
     pub fn total_votes(&self) -> u32 {
-        self.votes.iter().sum()
+        (0..self.votes.len()).map(|i| self.combined(i)).sum()
     }
 
-    /// The option with the most votes; a tie goes to the earliest, and no
-    /// votes at all means no leader.
+    pub fn total_phones(&self) -> u32 {
+        self.phones.iter().sum()
+    }
+
+    /// The option with the most votes, hands and phones combined; a tie
+    /// goes to the earliest, and no votes at all means no leader.
     pub fn leader(&self) -> Option<usize> {
-        let most = *self.votes.iter().max()?;
+        let combined: Vec<u32> = (0..self.votes.len()).map(|i| self.combined(i)).collect();
+        let most = *combined.iter().max()?;
         if most == 0 {
             return None;
         }
-        self.votes.iter().position(|v| *v == most)
+        combined.iter().position(|v| *v == most)
     }
 
     /// The option a commit would choose: the one marked, else the vote
@@ -107,6 +141,8 @@ mod tests {
             at_turn: 0,
             node: "n".to_string(),
             votes: vec![0; options],
+            round: 1,
+            phones: vec![0; options],
             revealed: false,
             selected: None,
         }
@@ -122,9 +158,29 @@ mod tests {
         assert_eq!(d.votes, vec![0, 2, 1]);
         assert_eq!(d.total_votes(), 3);
         assert_eq!(d.leader(), Some(1));
-        d.reset_votes();
+        d.reset_votes(2);
         assert_eq!(d.votes, vec![0, 0, 0]);
         assert_eq!(d.leader(), None);
+    }
+
+    #[test]
+    fn phones_count_with_hands_and_only_for_their_round() {
+        let mut d = pause(3);
+        d.vote(0);
+        d.set_phones(Some(1), &[0, 2, 0, 9]);
+        assert_eq!(d.phones, vec![0, 2, 0], "extra options are dropped");
+        assert_eq!(d.total_votes(), 3);
+        assert_eq!(d.leader(), Some(1));
+        d.set_phones(Some(7), &[5, 0, 0]);
+        assert_eq!(d.phones, vec![0, 2, 0], "another round's tally is ignored");
+        d.reset_votes(2);
+        assert_eq!(d.total_votes(), 0);
+        d.set_phones(Some(1), &[0, 2, 0]);
+        assert_eq!(
+            d.total_phones(),
+            0,
+            "the old round's votes do not come back"
+        );
     }
 
     #[test]

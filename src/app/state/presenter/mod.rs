@@ -8,10 +8,13 @@
 mod apply;
 /// The discussion pause at a decision: votes, reveal, the room's choice.
 pub mod discussion;
+/// Room votes: the phone server as the app sees it.
+pub mod room;
 /// The debrief as a sequence of pages, one turn per page.
 pub mod walkthrough;
 
 pub use discussion::Discussion;
+pub use room::{RoomStatus, RoomVotes};
 
 use crate::store::{Settings, Theme};
 
@@ -40,6 +43,11 @@ pub struct Presenter {
     pub discussion: Option<Discussion>,
     /// The page of the debrief walkthrough being shown.
     pub page: usize,
+    /// Votes from phones on the room's network.
+    pub room: RoomVotes,
+    /// The last discussion round handed out; each pause and each reset
+    /// takes the next, so phones can tell one vote from the next.
+    pub rounds: u64,
 }
 
 impl Default for Presenter {
@@ -51,6 +59,8 @@ impl Default for Presenter {
             show_notes: false,
             discussion: None,
             page: 0,
+            room: RoomVotes::default(),
+            rounds: 0,
         }
     }
 }
@@ -92,6 +102,22 @@ pub enum PresenterAction {
         turn: usize,
         option: String,
     },
+    /// The "Room votes" control: stop the phone server, or start it (the
+    /// first time, after explaining it).
+    RoomVotes,
+    /// Start room votes after reading the explanation.
+    ConfirmRoomVotes,
+    /// Close the explanation without starting.
+    CancelRoomVotes,
+    /// The server is serving at `url` with `code` (from the shell).
+    RoomStarted {
+        url: String,
+        code: String,
+    },
+    /// The server could not start (from the shell).
+    RoomFailed(String),
+    /// The phones' latest tally (from the shell).
+    RoomTally(crate::room::Tally),
 }
 
 /// The settings the screen is drawn with: the learner's own, or in
