@@ -123,9 +123,9 @@ fn turn(out: &mut String, s: &Scenario, t: &DebriefTurn) {
     for a in &t.adjustments {
         let _ = writeln!(out, "  {a}");
     }
-    for l in &t.layers_unlocked {
+    for l in &t.layers_disclosed {
         if let Some(layer) = s.layer(l) {
-            let _ = writeln!(out, "  Disclosure layer reached: {}", layer.summary);
+            let _ = writeln!(out, "  Disclosed in the reply: {}", layer.summary);
         }
     }
     let _ = writeln!(out, "  Why: {}", t.why);

@@ -261,11 +261,11 @@ fn trust_change_ui(ui: &mut Ui, palette: &Palette, scenario: &Scenario, turn: &D
         });
     }
     for layer in turn
-        .layers_unlocked
+        .layers_disclosed
         .iter()
         .filter_map(|l| scenario.layer(l))
     {
-        ui.label(RichText::new(format!("{name} opened up: {}", layer.summary)).color(palette.good));
+        ui.label(RichText::new(format!("{name} said it: {}", layer.summary)).color(palette.good));
     }
 }
 

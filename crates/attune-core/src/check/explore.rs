@@ -1,10 +1,13 @@
 //! Bounded exploration of the states a conversation can reach.
 //!
 //! A state is what decides what happens next: the node, the trust, the
-//! layers reached, the nodes visited that some condition asks about, the
-//! roadblocks heard so far and the last turn's loss (for repairs). Starting
-//! from every mood of the day, every offered option is followed with the
-//! engine's own peer model, until no new state appears or the bound is hit.
+//! layers reached and disclosed, the nodes visited that some condition asks
+//! about, the roadblocks heard so far and the last turn's loss (for
+//! repairs). Starting from every mood of the day, every offered option is
+//! followed with the engine's own peer model, until no new state appears or
+//! the bound is hit. Where the engine picks a line variant at random, every
+//! variant it could pick is followed (one state per distinct set of layers
+//! they disclose), so "some path discloses it" covers every seed.
 //! The validator uses the result to find soft-locks, loops that cannot be
 //! left and conditions that never hold.
 
@@ -12,7 +15,7 @@ use std::collections::{BTreeMap, HashMap, VecDeque};
 
 use crate::engine::peer::{MOOD_RANGE, clamp_trust, trust_change};
 use crate::scenario::graph::Graph;
-use crate::scenario::{Choice, Condition, Scenario, TRUST_MAX, TRUST_MIN};
+use crate::scenario::{Band, Choice, Condition, Scenario, TRUST_MAX, TRUST_MIN};
 use crate::skills::Roadblock;
 
 /// Exploration stops after this many distinct states. It keeps the check
@@ -37,6 +40,8 @@ struct State {
     node: u32,
     trust: i8,
     layers: u64,
+    /// Layers disclosed so far, this node's line included.
+    disclosed: u64,
     /// Bits of the watched nodes already visited.
     visited: u64,
     /// Trust lost on the turn that led here (only kept when repairs exist).
@@ -63,6 +68,11 @@ pub struct Exploration {
     pub trust_range: Option<(i32, i32)>,
     /// Per layer (in `Scenario::layers` order): reached in some state.
     pub layer_reached: Vec<bool>,
+    /// Per layer: disclosed in some state.
+    pub layer_disclosed: Vec<bool>,
+    /// Lines, options and endings shown while a layer they presume was not
+    /// yet disclosed: the first witness per item and layer.
+    pub presumed: Vec<Presumed>,
     /// Per node: the node was stood at or passed through.
     pub node_seen: Vec<bool>,
     /// Per node, per option: its conditions held at some visit.
@@ -75,6 +85,29 @@ pub struct Exploration {
     /// reached and nothing gets stuck: the talk goes round for ever.
     /// Only filled when the exploration is complete.
     pub endless: Vec<Witness>,
+}
+
+/// Something that takes a layer as said, shown before it was.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Presumed {
+    /// What presumes it.
+    pub item: Presumer,
+    /// The layer id not yet disclosed.
+    pub layer: String,
+    /// How to get there; `witness.node` is the node of the item.
+    pub witness: Witness,
+}
+
+/// An item that presumes a disclosure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Presumer {
+    /// Line variant `k` of the node, by its `presumes`.
+    Line(usize),
+    /// Option `k` of the node, by its `presumes`.
+    Option(usize),
+    /// An `opened_up` ending reached with nothing disclosed; `layer` is
+    /// then empty.
+    OpenedUp,
 }
 
 /// One reachable state and how to get there.
@@ -112,6 +145,8 @@ impl Explorer<'_> {
             Condition::TrustBelow(t) => i32::from(st.trust) < *t,
             Condition::LayerReached(l) => self.layer_bit(l).is_some_and(|b| st.layers & b != 0),
             Condition::LayerNotReached(l) => self.layer_bit(l).is_none_or(|b| st.layers & b == 0),
+            Condition::Disclosed(l) => self.layer_bit(l).is_some_and(|b| st.disclosed & b != 0),
+            Condition::NotDisclosed(l) => self.layer_bit(l).is_none_or(|b| st.disclosed & b == 0),
             Condition::Visited(n) => self.visited_bit(n).is_some_and(|b| st.visited & b != 0),
             Condition::NotVisited(n) => self.visited_bit(n).is_none_or(|b| st.visited & b == 0),
         }
@@ -148,16 +183,64 @@ impl Explorer<'_> {
         }
     }
 
-    /// Follows branches from `target`; records which routes could be taken.
-    /// `None` when no route holds or the branches go round.
-    fn enter(&self, mut st: State, target: usize, out: &mut Exploration) -> Option<State> {
+    fn layer_mask(&self, ids: &[String]) -> u64 {
+        ids.iter().filter_map(|l| self.layer_bit(l)).fold(0, |m, b| m | b)
+    }
+
+    /// The line variants the engine could pick at `node` in state `st`:
+    /// the most specific that fit, or the first when none fits.
+    fn candidate_lines(&self, node: usize, st: &State) -> Vec<usize> {
+        let lines = &self.s.nodes[node].lines;
+        let band = Band::from_trust(i32::from(st.trust));
+        let fitting: Vec<usize> = (0..lines.len())
+            .filter(|&k| lines[k].bands.is_empty() || lines[k].bands.contains(&band))
+            .filter(|&k| self.all_hold(&lines[k].when, st))
+            .collect();
+        let specificity =
+            |k: usize| usize::from(!lines[k].bands.is_empty()) + usize::from(!lines[k].when.is_empty());
+        match fitting.iter().map(|&k| specificity(k)).max() {
+            Some(best) => fitting
+                .into_iter()
+                .filter(|&k| specificity(k) == best)
+                .collect(),
+            None if lines.is_empty() => Vec::new(),
+            None => vec![0],
+        }
+    }
+
+    /// Arrives at decision or ending `node`: one state per distinct set of
+    /// layers the lines the engine could pick disclose.
+    fn arrive(&self, mut st: State, node: usize) -> Vec<State> {
+        st.node = node as u32;
+        let lines = &self.s.nodes[node].lines;
+        let mut masks: Vec<u64> = self
+            .candidate_lines(node, &st)
+            .into_iter()
+            .map(|k| self.layer_mask(&lines[k].discloses))
+            .collect();
+        masks.sort_unstable();
+        masks.dedup();
+        if masks.is_empty() {
+            return vec![st];
+        }
+        masks
+            .into_iter()
+            .map(|m| State {
+                disclosed: st.disclosed | m,
+                ..st
+            })
+            .collect()
+    }
+
+    /// Follows branches from `target`, then arrives; records which routes
+    /// could be taken. Empty when no route holds or the branches go round.
+    fn enter(&self, mut st: State, target: usize, out: &mut Exploration) -> Vec<State> {
         let mut id = target;
         for _ in 0..=MAX_ROUTE_HOPS {
             let node = &self.s.nodes[id];
             out.node_seen[id] = true;
             if !node.is_branch() {
-                st.node = id as u32;
-                return Some(st);
+                return self.arrive(st, id);
             }
             self.visit(&mut st, id);
             let mut next = None;
@@ -169,9 +252,12 @@ impl Explorer<'_> {
                     }
                 }
             }
-            id = next?;
+            let Some(next) = next else {
+                return Vec::new();
+            };
+            id = next;
         }
-        None
+        Vec::new()
     }
 }
 
@@ -208,15 +294,17 @@ impl Explorer<'_> {
                 node: 0,
                 trust: trust as i8,
                 layers: 0,
+                disclosed: 0,
                 visited: 0,
                 loss: 0,
             };
             self.unlock(trust, &mut st.layers);
-            match self.enter(st, start, out) {
-                Some(st) => {
-                    search.add(st, [0; 12], None);
-                }
-                None => search.complete = false,
+            let arrived = self.enter(st, start, out);
+            if arrived.is_empty() {
+                search.complete = false;
+            }
+            for st in arrived {
+                search.add(st, [0; 12], None);
             }
         }
     }
@@ -255,9 +343,11 @@ impl Explorer<'_> {
                 node: v as u32,
                 option: k as u16,
             };
-            match search.add(landed, next_counts, Some(parent)) {
-                Some(j) => search.edges.push((i, j)),
-                None => search.complete = false,
+            for landed in landed {
+                match search.add(landed, next_counts, Some(parent)) {
+                    Some(j) => search.edges.push((i, j)),
+                    None => search.complete = false,
+                }
             }
         }
         if !offered {
@@ -274,7 +364,7 @@ impl Explorer<'_> {
             earlier.insert(r, u32::from(counts[roadblock_slot(r)]));
         }
         let previous_loss = i32::from(st.loss);
-        let change = trust_change(self.s, o, &earlier, previous_loss);
+        let change = trust_change(self.s, o, i32::from(st.trust), &earlier, previous_loss);
         let before = i32::from(st.trust);
         let trust = clamp_trust(before + change.delta);
         let mut next = st;
@@ -299,14 +389,20 @@ impl Explorer<'_> {
     /// Enters `target` from `next`; when trust fell below the floor short of
     /// an ending, the peer withdraws instead.
     fn land(&self, next: State, target: usize, out: &mut Exploration) -> Landing {
-        let Some(landed) = self.enter(next, target, out) else {
+        let landed = self.enter(next, target, out);
+        let Some(first) = landed.first() else {
             return Landing::Lost;
         };
-        if i32::from(next.trust) < self.floor && !self.s.nodes[landed.node as usize].is_ending() {
+        // Every state in `landed` stands at the same node.
+        if i32::from(next.trust) < self.floor && !self.s.nodes[first.node as usize].is_ending() {
             let Some(w) = self.withdraw else {
                 return Landing::Nowhere;
             };
-            return self.enter(next, w, out).map_or(Landing::Lost, Landing::At);
+            let withdrawn = self.enter(next, w, out);
+            if withdrawn.is_empty() {
+                return Landing::Lost;
+            }
+            return Landing::At(withdrawn);
         }
         Landing::At(landed)
     }
@@ -314,8 +410,8 @@ impl Explorer<'_> {
 
 /// Where following an option ends up.
 enum Landing {
-    /// At this decision or ending.
-    At(State),
+    /// At this decision or ending, one state per line the engine may pick.
+    At(Vec<State>),
     /// Withdrawal was due but the scenario has no withdraw node: not followed.
     Nowhere,
     /// The branches gave no way on or went round: the search is incomplete.
@@ -462,6 +558,7 @@ impl Exploration {
     fn blank(s: &Scenario) -> Self {
         Exploration {
             layer_reached: vec![false; s.layers.len()],
+            layer_disclosed: vec![false; s.layers.len()],
             node_seen: vec![false; s.nodes.len()],
             option_holds: s
                 .nodes
@@ -483,6 +580,9 @@ impl Exploration {
             self.node_seen[st.node as usize] = true;
             for (i, reached) in self.layer_reached.iter_mut().enumerate() {
                 *reached |= st.layers & (1u64 << i) != 0;
+            }
+            for (i, said) in self.layer_disclosed.iter_mut().enumerate() {
+                *said |= st.disclosed & (1u64 << i) != 0;
             }
             let t = i32::from(st.trust);
             self.trust_range = Some(

@@ -227,6 +227,8 @@ fn describe(cs: &[Condition]) -> String {
             Condition::TrustBelow(t) => format!("trust_below({t})"),
             Condition::LayerReached(l) => format!("layer_reached(\"{l}\")"),
             Condition::LayerNotReached(l) => format!("layer_not_reached(\"{l}\")"),
+            Condition::Disclosed(l) => format!("disclosed(\"{l}\")"),
+            Condition::NotDisclosed(l) => format!("not_disclosed(\"{l}\")"),
             Condition::Visited(n) => format!("visited(\"{n}\")"),
             Condition::NotVisited(n) => format!("not_visited(\"{n}\")"),
         })

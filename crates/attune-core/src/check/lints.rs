@@ -149,7 +149,10 @@ fn lint_unused_layers(r: &mut Reporter, s: &Scenario) {
                 .chain(n.routes.iter().flat_map(|r| r.when.iter()))
         })
         .filter_map(|c| match c {
-            Condition::LayerReached(l) | Condition::LayerNotReached(l) => Some(l.as_str()),
+            Condition::LayerReached(l)
+            | Condition::LayerNotReached(l)
+            | Condition::Disclosed(l)
+            | Condition::NotDisclosed(l) => Some(l.as_str()),
             _ => None,
         })
         .collect();

@@ -550,6 +550,8 @@ fn check_conditions(
         let (variant, name, is_layer) = match c {
             Condition::LayerReached(l) => ("layer_reached", l, true),
             Condition::LayerNotReached(l) => ("layer_not_reached", l, true),
+            Condition::Disclosed(l) => ("disclosed", l, true),
+            Condition::NotDisclosed(l) => ("not_disclosed", l, true),
             Condition::Visited(n) => ("visited", n, false),
             Condition::NotVisited(n) => ("not_visited", n, false),
             Condition::TrustAtLeast(t) | Condition::TrustBelow(t) => {

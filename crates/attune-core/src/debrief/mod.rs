@@ -84,21 +84,26 @@ pub struct DebriefTurn {
     pub adjustments: Vec<String>,
     /// What the peer said next.
     pub reaction: String,
-    pub layers_unlocked: Vec<String>,
+    /// Layers the reaction disclosed: said out loud at this turn. Never
+    /// the layers trust merely made the peer ready to share.
+    pub layers_disclosed: Vec<String>,
     pub why: String,
     /// What would have worked better; `None` for a best choice.
     pub better: Option<String>,
     pub alternatives: Vec<Alternative>,
 }
 
-/// A disclosure layer and when (if ever) it was reached.
+/// A disclosure layer and when (if ever) the peer said it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct LayerMark {
     pub id: String,
+    /// Trust at which the peer is ready to share it.
     pub threshold: i32,
     pub summary: String,
-    /// The step at which it was reached: 0 is the start, n is after turn n.
-    pub reached_at: Option<usize>,
+    /// The step whose line disclosed it: 0 is the opening line, n is the
+    /// reply to turn n. `None` when it was never said, however high trust
+    /// went.
+    pub disclosed_at: Option<usize>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -144,7 +149,7 @@ impl Debrief {
                     .map(|a: &Adjustment| a.describe(&scenario.persona.name))
                     .collect(),
                 reaction: steps.get(i + 1).map(|s| s.line.clone()).unwrap_or_default(),
-                layers_unlocked: turn.layers_unlocked.clone(),
+                layers_disclosed: turn.layers_disclosed.clone(),
                 why: choice.map(|c| c.why.clone()).unwrap_or_default(),
                 better: choice
                     .filter(|c| c.rating != Rating::Best)
@@ -162,11 +167,11 @@ impl Debrief {
                 early: last.withdrew_early,
             }
         });
-        let reached: Vec<&String> = conversation.current().layers.iter().collect();
+        let said = &conversation.current().disclosed;
         let deepest_layer = scenario
             .layers
             .iter()
-            .filter(|l| reached.contains(&&l.id))
+            .filter(|l| said.contains(&l.id))
             .max_by_key(|l| l.threshold)
             .map(|l| l.id.clone());
         let layers = scenario
@@ -176,7 +181,7 @@ impl Debrief {
                 id: l.id.clone(),
                 threshold: l.threshold,
                 summary: l.summary.clone(),
-                reached_at: steps.iter().position(|s| s.layers.contains(&l.id)),
+                disclosed_at: steps.iter().position(|s| s.disclosed.contains(&l.id)),
             })
             .collect();
         let metrics = Metrics::compute(

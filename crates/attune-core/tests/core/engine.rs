@@ -149,7 +149,7 @@ fn disclosure_layers_unlock_at_their_threshold_and_stay() {
     let mut c = calm(&s);
     assert!(c.current().layers.is_empty());
     let out = c.choose(&s, "up").unwrap(); // 65
-    assert_eq!(out.turn.layers_unlocked, vec!["l1".to_string()]);
+    assert_eq!(out.turn.layers_ready, vec!["l1".to_string()]);
     c.choose(&s, "judge2").unwrap(); // 55, below l1's threshold again
     assert_eq!(c.trust(), 55);
     assert_eq!(c.current().layers, vec!["l1".to_string()]);
