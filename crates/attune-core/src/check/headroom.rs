@@ -52,7 +52,7 @@ pub(crate) fn lint(r: &mut Reporter, s: &Scenario) {
                 n - top - 1
             ),
             Some(format!(
-                "lower the trust gains of the best options before it, or raise the starting trust less; gains already shrink within {HEADROOM} of the top, so aim to reach it only in the last {TOP_WITHIN_LAST} decisions"
+                "lower the trust gains of the best options before it, or start trust lower; gains already shrink within {HEADROOM} of the top, so aim to reach it only in the last {TOP_WITHIN_LAST} decisions"
             )),
         );
         return;

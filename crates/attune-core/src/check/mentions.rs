@@ -41,6 +41,8 @@ const NUMBER_WORDS: &[&str] = &[
 
 /// A word of a text, lower-cased, and whether it starts a sentence.
 struct Word {
+    /// As written, for messages.
+    text: String,
     lower: String,
     capital: bool,
     starts_sentence: bool,
@@ -62,6 +64,7 @@ fn words(text: &str) -> Vec<Word> {
                 .unwrap_or(&lower)
                 .to_string();
             out.push(Word {
+                text: trimmed.to_string(),
                 lower,
                 capital: trimmed.chars().next().is_some_and(char::is_uppercase),
                 starts_sentence: at_start,
@@ -105,7 +108,7 @@ fn mentions(text: &str) -> Vec<(String, Vec<String>)> {
         let number = w.lower.chars().any(|c| c.is_ascii_digit())
             || NUMBER_WORDS.contains(&w.lower.as_str());
         if named || number {
-            found.push((w.lower.clone(), vec![w.lower]));
+            found.push((format!("\u{201c}{}\u{201d}", w.text), vec![w.lower]));
         }
     }
     for phrase in quoted(text) {
@@ -335,12 +338,13 @@ mod tests {
 
     #[test]
     fn names_numbers_and_quotes_are_found_but_not_sentence_starts() {
-        assert_eq!(named("Did Kyle call? Maybe."), vec!["kyle"]);
-        assert_eq!(named("I think Kyle's right."), vec!["kyle"]);
+        let q = |w: &str| format!("\u{201c}{w}\u{201d}");
+        assert_eq!(named("Did Kyle call? Maybe."), vec![q("Kyle")]);
+        assert_eq!(named("I think Kyle's right."), vec![q("Kyle's")]);
         assert_eq!(named("So, the lads you trained."), Vec::<String>::new());
-        assert_eq!(named("Fifteen years at 3 sites"), vec!["fifteen", "3"]);
-        assert_eq!(named("after fifteen years"), vec!["fifteen"]);
-        assert_eq!(named("You said \"not again\"."), vec!["\u{201c}not again\u{201d}"]);
-        assert_eq!(named("Is it on LinkedIn?"), vec!["linkedin"]);
+        assert_eq!(named("Fifteen years at 3 sites"), vec![q("Fifteen"), q("3")]);
+        assert_eq!(named("after fifteen years"), vec![q("fifteen")]);
+        assert_eq!(named("You said \"not again\"."), vec![q("not again")]);
+        assert_eq!(named("Is it on LinkedIn?"), vec![q("LinkedIn")]);
     }
 }
