@@ -191,7 +191,9 @@ impl Explorer<'_> {
     }
 
     fn layer_mask(&self, ids: &[String]) -> u64 {
-        ids.iter().filter_map(|l| self.layer_bit(l)).fold(0, |m, b| m | b)
+        ids.iter()
+            .filter_map(|l| self.layer_bit(l))
+            .fold(0, |m, b| m | b)
     }
 
     /// The line variants the engine could pick at `node` in state `st`:
@@ -203,8 +205,9 @@ impl Explorer<'_> {
             .filter(|&k| lines[k].bands.is_empty() || lines[k].bands.contains(&band))
             .filter(|&k| self.all_hold(&lines[k].when, st))
             .collect();
-        let specificity =
-            |k: usize| usize::from(!lines[k].bands.is_empty()) + usize::from(!lines[k].when.is_empty());
+        let specificity = |k: usize| {
+            usize::from(!lines[k].bands.is_empty()) + usize::from(!lines[k].when.is_empty())
+        };
         match fitting.iter().map(|&k| specificity(k)).max() {
             Some(best) => fitting
                 .into_iter()
@@ -575,16 +578,8 @@ impl Exploration {
                 .iter()
                 .map(|n| vec![false; n.routes.len()])
                 .collect(),
-            line_shown: s
-                .nodes
-                .iter()
-                .map(|n| vec![false; n.lines.len()])
-                .collect(),
-            option_lines: s
-                .nodes
-                .iter()
-                .map(|n| vec![0; n.options.len()])
-                .collect(),
+            line_shown: s.nodes.iter().map(|n| vec![false; n.lines.len()]).collect(),
+            option_lines: s.nodes.iter().map(|n| vec![0; n.options.len()]).collect(),
             ..Exploration::default()
         }
     }

@@ -34,9 +34,34 @@ use crate::scenario::diagnostic::Severity;
 use crate::scenario::graph::{Graph, Via};
 
 const NUMBER_WORDS: &[&str] = &[
-    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
-    "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "thousand",
 ];
 
 /// A word of a text, lower-cased, and whether it starts a sentence.
@@ -105,8 +130,8 @@ fn mentions(text: &str) -> Vec<(String, Vec<String>)> {
             "i" | "i'm" | "i've" | "i'd" | "i'll" | "ok" | "okay"
         );
         let named = w.capital && !w.starts_sentence && !pronoun;
-        let number = w.lower.chars().any(|c| c.is_ascii_digit())
-            || NUMBER_WORDS.contains(&w.lower.as_str());
+        let number =
+            w.lower.chars().any(|c| c.is_ascii_digit()) || NUMBER_WORDS.contains(&w.lower.as_str());
         if named || number {
             found.push((format!("\u{201c}{}\u{201d}", w.text), vec![w.lower]));
         }
@@ -342,7 +367,10 @@ mod tests {
         assert_eq!(named("Did Kyle call? Maybe."), vec![q("Kyle")]);
         assert_eq!(named("I think Kyle's right."), vec![q("Kyle's")]);
         assert_eq!(named("So, the lads you trained."), Vec::<String>::new());
-        assert_eq!(named("Fifteen years at 3 sites"), vec![q("Fifteen"), q("3")]);
+        assert_eq!(
+            named("Fifteen years at 3 sites"),
+            vec![q("Fifteen"), q("3")]
+        );
         assert_eq!(named("after fifteen years"), vec![q("fifteen")]);
         assert_eq!(named("You said \"not again\"."), vec![q("not again")]);
         assert_eq!(named("Is it on LinkedIn?"), vec![q("LinkedIn")]);

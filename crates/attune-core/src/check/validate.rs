@@ -652,7 +652,10 @@ fn check_layer_names(
         let at = r
             .map
             .node_range(&node.id, 0)
-            .and_then(|range| r.map.find_in(range, EntryKind::Str, &inside, field, Some(name)))
+            .and_then(|range| {
+                r.map
+                    .find_in(range, EntryKind::Str, &inside, field, Some(name))
+            })
             .or_else(|| r.node_at(&node.id));
         let suggestion = nearest(name, layers.iter().copied());
         r.error(

@@ -229,8 +229,13 @@ impl Conversation {
             .and_then(|t| self.turns.get(t))
             .map_or(0, |t| (t.trust_before - t.trust_after).max(0));
         let step = &self.steps[at];
-        let change =
-            peer::trust_change(scenario, choice, step.trust, &step.roadblocks, previous_loss);
+        let change = peer::trust_change(
+            scenario,
+            choice,
+            step.trust,
+            &step.roadblocks,
+            previous_loss,
+        );
         let trust = peer::clamp_trust(step.trust + change.delta);
         (change, trust)
     }

@@ -97,7 +97,11 @@ fn every_credited_disclosure_was_said_at_the_turn_named() {
         .scenario
         .unwrap();
     let mut scenarios: Vec<&Scenario> = library.scenarios().collect();
-    assert!(scenarios.len() >= 8, "{} shipped scenarios", scenarios.len());
+    assert!(
+        scenarios.len() >= 8,
+        "{} shipped scenarios",
+        scenarios.len()
+    );
     scenarios.push(&guide);
     let mut credited = 0usize;
     for seed in 0..PLAYTHROUGHS {

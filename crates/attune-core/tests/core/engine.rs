@@ -179,7 +179,9 @@ fn readiness_without_the_line_is_not_a_disclosure() {
     let text = std::fs::read_to_string(fixture!("engine.ron"))
         .unwrap()
         .replace(", discloses: [\"l1\"]", "");
-    let s = attune_core::check::load_str("engine.ron", &text).scenario.unwrap();
+    let s = attune_core::check::load_str("engine.ron", &text)
+        .scenario
+        .unwrap();
     let mut c = calm(&s);
     let out = c.choose(&s, "up").unwrap();
     assert_eq!(out.turn.layers_ready, vec!["l1".to_string()]);
@@ -196,7 +198,9 @@ fn disclosed_conditions_see_the_line_before_the_options() {
     let text = std::fs::read_to_string(fixture!("engine.ron"))
         .unwrap()
         .replace("when: [trust_at_least(65)]", "when: [disclosed(\"l1\")]");
-    let s = attune_core::check::load_str("engine.ron", &text).scenario.unwrap();
+    let s = attune_core::check::load_str("engine.ron", &text)
+        .scenario
+        .unwrap();
     let mut c = calm(&s);
     c.choose(&s, "up").unwrap();
     assert!(c.options(&s).iter().any(|o| o.id == "gated"));
@@ -237,16 +241,21 @@ fn a_shrunk_gain_says_why() {
     let text = std::fs::read_to_string(fixture!("engine.ron"))
         .unwrap()
         .replace("initial_trust: 50", "initial_trust: 85");
-    let s = attune_core::check::load_str("engine.ron", &text).scenario.unwrap();
+    let s = attune_core::check::load_str("engine.ron", &text)
+        .scenario
+        .unwrap();
     let c = Conversation::new(&s, calm_seed(&s)).unwrap();
     let out = c.preview(&s, "up").unwrap();
     assert_eq!(out.turn.trust_after, 85 + 8); // 15 × 15 / 30, rounded
-    assert!(
-        out.turn
-            .adjustments
-            .contains(&Adjustment::NearTop { full: 15, gained: 8 })
-    );
-    let said = Adjustment::NearTop { full: 15, gained: 8 }.describe("Pat");
+    assert!(out.turn.adjustments.contains(&Adjustment::NearTop {
+        full: 15,
+        gained: 8
+    }));
+    let said = Adjustment::NearTop {
+        full: 15,
+        gained: 8,
+    }
+    .describe("Pat");
     assert!(said.contains("near its top"), "{said}");
 }
 
