@@ -120,10 +120,13 @@ fn words(text: &str) -> Vec<Word> {
     out
 }
 
-/// The things an option's text names, each as the words that must have
-/// been said, with how to show it in a message.
-fn mentions(text: &str) -> Vec<(String, Vec<String>)> {
-    let mut found: Vec<(String, Vec<String>)> = Vec::new();
+/// Something an option names: how to show it in a message, and the words
+/// (lower case) that must have been said.
+type Mention = (String, Vec<String>);
+
+/// The things an option's text names.
+fn mentions(text: &str) -> Vec<Mention> {
+    let mut found: Vec<Mention> = Vec::new();
     for w in words(text) {
         let pronoun = matches!(
             w.lower.as_str(),
@@ -217,7 +220,8 @@ pub(crate) fn check(r: &mut Reporter, s: &Scenario, g: &Graph, ex: &Exploration)
         .flat_map(|l| words(&l.text))
         .map(|w| w.lower)
         .collect();
-    let named: Vec<Vec<Vec<(String, Vec<String>)>>> = s
+    // Per node, per option: what it names that some peer line says.
+    let named: Vec<Vec<Vec<Mention>>> = s
         .nodes
         .iter()
         .map(|n| {

@@ -60,30 +60,7 @@ pub fn html(scenario: &Scenario, debrief: &Debrief) -> String {
         escape(&scenario.persona.name),
         debrief.seed
     );
-    match &debrief.ending {
-        Some(e) => {
-            let early = if e.early {
-                " (trust fell below the floor, so the conversation ended early)"
-            } else {
-                ""
-            };
-            let _ = writeln!(
-                h,
-                "<p><span class=\"label\">Ending:</span> {} — {}{}</p>\n<blockquote>{}: “{}”</blockquote>",
-                escape(e.kind.label()),
-                escape(&e.title),
-                early,
-                escape(&scenario.persona.name),
-                escape(&e.line)
-            );
-            if let Some(note) = &e.note {
-                let _ = writeln!(h, "<p class=\"meta\">{}</p>", escape(note));
-            }
-        }
-        None => {
-            h.push_str("<p><span class=\"label\">Ending:</span> stopped before an ending.</p>\n")
-        }
-    }
+    ending_html(&mut h, scenario, debrief);
 
     h.push_str("<h2>Trust over the conversation</h2>\n");
     h.push_str(&trust_svg(debrief));
@@ -230,6 +207,35 @@ fn metrics_html(h: &mut String, scenario: &Scenario, d: &Debrief) {
         "<li>Deepest disclosure: {}</li>\n</ul>",
         escape(&deepest)
     );
+}
+
+/// How the conversation ended, with the note that explains an ending
+/// which seems to contradict the peer's final band.
+fn ending_html(h: &mut String, scenario: &Scenario, debrief: &Debrief) {
+    match &debrief.ending {
+        Some(e) => {
+            let early = if e.early {
+                " (trust fell below the floor, so the conversation ended early)"
+            } else {
+                ""
+            };
+            let _ = writeln!(
+                h,
+                "<p><span class=\"label\">Ending:</span> {} — {}{}</p>\n<blockquote>{}: “{}”</blockquote>",
+                escape(e.kind.label()),
+                escape(&e.title),
+                early,
+                escape(&scenario.persona.name),
+                escape(&e.line)
+            );
+            if let Some(note) = &e.note {
+                let _ = writeln!(h, "<p class=\"meta\">{}</p>", escape(note));
+            }
+        }
+        None => {
+            h.push_str("<p><span class=\"label\">Ending:</span> stopped before an ending.</p>\n")
+        }
+    }
 }
 
 /// The trust curve as an inline SVG, with the disclosure layers marked.
