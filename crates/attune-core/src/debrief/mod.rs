@@ -230,7 +230,9 @@ pub fn ending_note(
         EndingKind::Guarded | EndingKind::Withdrew if band >= Band::Open => {
             let what = if said == 0 {
                 format!("{name} never said what mattered")
-            } else if unsaid > 0 {
+            } else if unsaid == 1 {
+                format!("{name} kept one thing that mattered back")
+            } else if unsaid > 1 {
                 format!("{name} kept {unsaid} of the things that mattered back")
             } else {
                 format!("{name} still chose to end it there")

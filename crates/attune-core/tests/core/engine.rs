@@ -493,3 +493,28 @@ fn the_capped_best_path_length_is_the_full_one_up_to_the_cap() {
         }
     }
 }
+
+#[test]
+fn an_ending_that_seems_to_contradict_the_band_is_explained() {
+    use attune_core::debrief::ending_note;
+    use attune_core::scenario::Band;
+    let s = fixture();
+    let high_but_unsaid = ending_note(&s, EndingKind::Guarded, Band::OpeningUp, &[]).unwrap();
+    assert!(high_but_unsaid.starts_with("Stayed guarded \u{2014} trust was high (opening up)"));
+    assert!(high_but_unsaid.contains("Pat never said what mattered"));
+    let one_kept = ending_note(&s, EndingKind::Guarded, Band::Open, &["l1".into()]).unwrap();
+    assert!(
+        one_kept.contains("kept one thing that mattered back"),
+        "{one_kept}"
+    );
+    let nothing_said = ending_note(&s, EndingKind::OpenedUp, Band::OpeningUp, &[]).unwrap();
+    assert!(nothing_said.contains("did not say any"), "{nothing_said}");
+    assert_eq!(
+        ending_note(&s, EndingKind::OpenedUp, Band::Open, &["l1".into()]),
+        None
+    );
+    assert_eq!(
+        ending_note(&s, EndingKind::Guarded, Band::Cautious, &[]),
+        None
+    );
+}
