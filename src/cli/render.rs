@@ -84,6 +84,9 @@ pub fn debrief(s: &Scenario, d: &Debrief) -> String {
                     ""
                 }
             );
+            if let Some(note) = &e.note {
+                let _ = writeln!(out, "{note}");
+            }
         }
         None => {
             let _ = writeln!(out, "The conversation stopped before an ending.");
@@ -123,9 +126,9 @@ fn turn(out: &mut String, s: &Scenario, t: &DebriefTurn) {
     for a in &t.adjustments {
         let _ = writeln!(out, "  {a}");
     }
-    for l in &t.layers_unlocked {
+    for l in &t.layers_disclosed {
         if let Some(layer) = s.layer(l) {
-            let _ = writeln!(out, "  Disclosure layer reached: {}", layer.summary);
+            let _ = writeln!(out, "  Disclosed in the reply: {}", layer.summary);
         }
     }
     let _ = writeln!(out, "  Why: {}", t.why);

@@ -403,6 +403,8 @@ fn condition_words(condition: &Condition) -> String {
         Condition::TrustBelow(t) => format!("trust is below {t}"),
         Condition::LayerReached(l) => format!("layer \u{201c}{l}\u{201d} is reached"),
         Condition::LayerNotReached(l) => format!("layer \u{201c}{l}\u{201d} is not reached"),
+        Condition::Disclosed(l) => format!("layer \u{201c}{l}\u{201d} was disclosed"),
+        Condition::NotDisclosed(l) => format!("layer \u{201c}{l}\u{201d} was not disclosed yet"),
         Condition::Visited(n) => format!("\u{201c}{n}\u{201d} was visited"),
         Condition::NotVisited(n) => format!("\u{201c}{n}\u{201d} was not visited"),
     }

@@ -175,6 +175,9 @@ fn ending_page_ui(ui: &mut Ui, palette: &Palette, scenario: &Scenario, review: &
                                 scenario.withdrawal_floor
                             ));
                         }
+                        if let Some(note) = &ending.note {
+                            ui.label(RichText::new(note).color(palette.muted));
+                        }
                     });
                 }
                 None => {
@@ -197,7 +200,6 @@ fn turn_page_ui(
     turn: &DebriefTurn,
     actions: &mut Vec<Action>,
 ) {
-    let name = &scenario.persona.name;
     let total = review.debrief.turns.len();
     ui.horizontal_wrapped(|ui| {
         ui.label(
@@ -236,11 +238,11 @@ fn turn_page_ui(
                 ui.columns(2, |cols| {
                     // Columns justify text by default; these read better ragged.
                     let ragged = Layout::top_down(Align::Min);
-                    cols[0].with_layout(ragged, |ui| chosen_ui(ui, palette, name, turn));
+                    cols[0].with_layout(ragged, |ui| chosen_ui(ui, palette, scenario, turn));
                     cols[1].with_layout(ragged, |ui| others_ui(ui, palette, turn, actions));
                 });
             } else {
-                chosen_ui(ui, palette, name, turn);
+                chosen_ui(ui, palette, scenario, turn);
                 ui.add_space(8.0);
                 others_ui(ui, palette, turn, actions);
             }
@@ -248,7 +250,8 @@ fn turn_page_ui(
 }
 
 /// What was chosen, and why it helped or hurt.
-fn chosen_ui(ui: &mut Ui, palette: &Palette, name: &str, turn: &DebriefTurn) {
+fn chosen_ui(ui: &mut Ui, palette: &Palette, scenario: &Scenario, turn: &DebriefTurn) {
+    let name = &scenario.persona.name;
     ui.label(
         RichText::new("What was chosen, and what it did")
             .strong()
@@ -272,6 +275,11 @@ fn chosen_ui(ui: &mut Ui, palette: &Palette, name: &str, turn: &DebriefTurn) {
         turn.trust_before,
         turn.trust_after
     ));
+    // Why the change differs from the authored one, e.g. a gain that
+    // shrank near the top: the choice is still as good as rated.
+    for reason in &turn.adjustments {
+        ui.label(RichText::new(reason).small().color(palette.muted));
+    }
     labelled(ui, palette, "Why", &turn.why);
     if let Some(better) = &turn.better {
         labelled(ui, palette, "A better move", better);
@@ -284,6 +292,14 @@ fn chosen_ui(ui: &mut Ui, palette: &Palette, name: &str, turn: &DebriefTurn) {
             &turn.reaction,
             false,
         );
+    }
+    // Credited only here, at the reply that said it.
+    for layer in turn
+        .layers_disclosed
+        .iter()
+        .filter_map(|l| scenario.layer(l))
+    {
+        ui.label(RichText::new(format!("{name} said it: {}", layer.summary)).color(palette.good));
     }
 }
 

@@ -113,6 +113,9 @@ fn ending_ui(ui: &mut Ui, palette: &Palette, scenario: &Scenario, debrief: &Debr
                         .color(palette.muted),
                     );
                 }
+                if let Some(note) = &ending.note {
+                    ui.label(RichText::new(note).color(palette.muted));
+                }
             });
         }
         None => {
@@ -261,11 +264,11 @@ fn trust_change_ui(ui: &mut Ui, palette: &Palette, scenario: &Scenario, turn: &D
         });
     }
     for layer in turn
-        .layers_unlocked
+        .layers_disclosed
         .iter()
         .filter_map(|l| scenario.layer(l))
     {
-        ui.label(RichText::new(format!("{name} opened up: {}", layer.summary)).color(palette.good));
+        ui.label(RichText::new(format!("{name} said it: {}", layer.summary)).color(palette.good));
     }
 }
 

@@ -71,13 +71,13 @@ pub fn trust_plot_sized_ui(
             .color(palette.poor),
         );
         for layer in &debrief.layers {
-            let reached = layer.reached_at.is_some();
-            let colour = if reached { palette.good } else { palette.muted };
+            let said = layer.disclosed_at.is_some();
+            let colour = if said { palette.good } else { palette.muted };
             let label = format!(
-                "{} ({}, {})",
+                "{} (ready at {}, {})",
                 shorten(&layer.summary),
                 layer.threshold,
-                if reached { "reached" } else { "not reached" }
+                if said { "said" } else { "not said" }
             );
             plot.hline(
                 HLine::new(label.clone(), f64::from(layer.threshold))
@@ -94,11 +94,13 @@ pub fn trust_plot_sized_ui(
                 .anchor(Align2::LEFT_BOTTOM)
                 .color(colour),
             );
-            if let Some(step) = layer.reached_at {
+            // The marker sits at the turn the peer said it, not where
+            // trust crossed the threshold.
+            if let Some(step) = layer.disclosed_at {
                 if let Some(t) = debrief.trust_curve.get(step) {
                     plot.points(
                         Points::new(
-                            format!("{} reached", layer.id),
+                            format!("{} said", layer.id),
                             PlotPoints::from(vec![[step as f64, f64::from(*t)]]),
                         )
                         .shape(MarkerShape::Diamond)
@@ -140,11 +142,11 @@ fn summary(scenario: &Scenario, debrief: &Debrief) -> String {
         text.push_str(&format!(", lowest at {low} after turn {low_i}"));
     }
     text.push('.');
-    let reached: Vec<String> = debrief
+    let said: Vec<String> = debrief
         .layers
         .iter()
         .filter_map(|l| {
-            l.reached_at.map(|at| {
+            l.disclosed_at.map(|at| {
                 if at == 0 {
                     format!("\u{201c}{}\u{201d} from the start", l.summary)
                 } else {
@@ -153,17 +155,17 @@ fn summary(scenario: &Scenario, debrief: &Debrief) -> String {
             })
         })
         .collect();
-    if reached.is_empty() && !debrief.layers.is_empty() {
+    if said.is_empty() && !debrief.layers.is_empty() {
         text.push_str(&format!(
-            " {} did not reach any of the {} things they might have shared.",
+            " {} did not say any of the {} things they might have shared.",
             scenario.persona.name,
             debrief.layers.len()
         ));
-    } else if !reached.is_empty() {
+    } else if !said.is_empty() {
         text.push_str(&format!(
             " {} shared {}.",
             scenario.persona.name,
-            reached.join("; ")
+            said.join("; ")
         ));
     }
     text

@@ -1,10 +1,13 @@
 //! Bounded exploration of the states a conversation can reach.
 //!
 //! A state is what decides what happens next: the node, the trust, the
-//! layers reached, the nodes visited that some condition asks about, the
-//! roadblocks heard so far and the last turn's loss (for repairs). Starting
-//! from every mood of the day, every offered option is followed with the
-//! engine's own peer model, until no new state appears or the bound is hit.
+//! layers reached and disclosed, the nodes visited that some condition asks
+//! about, the roadblocks heard so far and the last turn's loss (for
+//! repairs). Starting from every mood of the day, every offered option is
+//! followed with the engine's own peer model, until no new state appears or
+//! the bound is hit. Where the engine picks a line variant at random, every
+//! variant it could pick is followed (one state per distinct set of layers
+//! they disclose), so "some path discloses it" covers every seed.
 //! The validator uses the result to find soft-locks, loops that cannot be
 //! left and conditions that never hold.
 
@@ -12,7 +15,7 @@ use std::collections::{BTreeMap, HashMap, VecDeque};
 
 use crate::engine::peer::{MOOD_RANGE, clamp_trust, trust_change};
 use crate::scenario::graph::Graph;
-use crate::scenario::{Choice, Condition, Scenario, TRUST_MAX, TRUST_MIN};
+use crate::scenario::{Band, Choice, Condition, EndingKind, Scenario, TRUST_MAX, TRUST_MIN};
 use crate::skills::Roadblock;
 
 /// Exploration stops after this many distinct states. It keeps the check
@@ -37,6 +40,10 @@ struct State {
     node: u32,
     trust: i8,
     layers: u64,
+    /// Layers disclosed so far, this node's line included.
+    disclosed: u64,
+    /// The line variant shown at this node.
+    line: u8,
     /// Bits of the watched nodes already visited.
     visited: u64,
     /// Trust lost on the turn that led here (only kept when repairs exist).
@@ -63,10 +70,20 @@ pub struct Exploration {
     pub trust_range: Option<(i32, i32)>,
     /// Per layer (in `Scenario::layers` order): reached in some state.
     pub layer_reached: Vec<bool>,
+    /// Per layer: disclosed in some state.
+    pub layer_disclosed: Vec<bool>,
+    /// Lines, options and endings shown while a layer they presume was not
+    /// yet disclosed: the first witness per item and layer.
+    pub presumed: Vec<Presumed>,
     /// Per node: the node was stood at or passed through.
     pub node_seen: Vec<bool>,
     /// Per node, per option: its conditions held at some visit.
     pub option_holds: Vec<Vec<bool>>,
+    /// Per node, per line variant: shown at some visit.
+    pub line_shown: Vec<Vec<bool>>,
+    /// Per node, per option: bits of the line variants it was offered
+    /// under (variants past the 64th share the last bit).
+    pub option_lines: Vec<Vec<u64>>,
     /// Per node, per route: its conditions held at some visit.
     pub route_holds: Vec<Vec<bool>>,
     /// Decisions reached with no option on offer, each with a witness.
@@ -75,6 +92,29 @@ pub struct Exploration {
     /// reached and nothing gets stuck: the talk goes round for ever.
     /// Only filled when the exploration is complete.
     pub endless: Vec<Witness>,
+}
+
+/// Something that takes a layer as said, shown before it was.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Presumed {
+    /// What presumes it.
+    pub item: Presumer,
+    /// The layer id not yet disclosed.
+    pub layer: String,
+    /// How to get there; `witness.node` is the node of the item.
+    pub witness: Witness,
+}
+
+/// An item that presumes a disclosure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Presumer {
+    /// Line variant `k` of the node, by its `presumes`.
+    Line(usize),
+    /// Option `k` of the node, by its `presumes`.
+    Option(usize),
+    /// An `opened_up` ending reached with nothing disclosed; `layer` is
+    /// then empty.
+    OpenedUp,
 }
 
 /// One reachable state and how to get there.
@@ -112,6 +152,8 @@ impl Explorer<'_> {
             Condition::TrustBelow(t) => i32::from(st.trust) < *t,
             Condition::LayerReached(l) => self.layer_bit(l).is_some_and(|b| st.layers & b != 0),
             Condition::LayerNotReached(l) => self.layer_bit(l).is_none_or(|b| st.layers & b == 0),
+            Condition::Disclosed(l) => self.layer_bit(l).is_some_and(|b| st.disclosed & b != 0),
+            Condition::NotDisclosed(l) => self.layer_bit(l).is_none_or(|b| st.disclosed & b == 0),
             Condition::Visited(n) => self.visited_bit(n).is_some_and(|b| st.visited & b != 0),
             Condition::NotVisited(n) => self.visited_bit(n).is_none_or(|b| st.visited & b == 0),
         }
@@ -148,16 +190,63 @@ impl Explorer<'_> {
         }
     }
 
-    /// Follows branches from `target`; records which routes could be taken.
-    /// `None` when no route holds or the branches go round.
-    fn enter(&self, mut st: State, target: usize, out: &mut Exploration) -> Option<State> {
+    fn layer_mask(&self, ids: &[String]) -> u64 {
+        ids.iter()
+            .filter_map(|l| self.layer_bit(l))
+            .fold(0, |m, b| m | b)
+    }
+
+    /// The line variants the engine could pick at `node` in state `st`:
+    /// the most specific that fit, or the first when none fits.
+    fn candidate_lines(&self, node: usize, st: &State) -> Vec<usize> {
+        let lines = &self.s.nodes[node].lines;
+        let band = Band::from_trust(i32::from(st.trust));
+        let fitting: Vec<usize> = (0..lines.len())
+            .filter(|&k| lines[k].bands.is_empty() || lines[k].bands.contains(&band))
+            .filter(|&k| self.all_hold(&lines[k].when, st))
+            .collect();
+        let specificity = |k: usize| {
+            usize::from(!lines[k].bands.is_empty()) + usize::from(!lines[k].when.is_empty())
+        };
+        match fitting.iter().map(|&k| specificity(k)).max() {
+            Some(best) => fitting
+                .into_iter()
+                .filter(|&k| specificity(k) == best)
+                .collect(),
+            None if lines.is_empty() => Vec::new(),
+            None => vec![0],
+        }
+    }
+
+    /// Arrives at decision or ending `node`: one state per line variant
+    /// the engine could pick there.
+    fn arrive(&self, mut st: State, node: usize) -> Vec<State> {
+        st.node = node as u32;
+        st.line = 0;
+        let lines = &self.s.nodes[node].lines;
+        let candidates = self.candidate_lines(node, &st);
+        if candidates.is_empty() {
+            return vec![st];
+        }
+        candidates
+            .into_iter()
+            .map(|k| State {
+                disclosed: st.disclosed | self.layer_mask(&lines[k].discloses),
+                line: k.min(usize::from(u8::MAX)) as u8,
+                ..st
+            })
+            .collect()
+    }
+
+    /// Follows branches from `target`, then arrives; records which routes
+    /// could be taken. Empty when no route holds or the branches go round.
+    fn enter(&self, mut st: State, target: usize, out: &mut Exploration) -> Vec<State> {
         let mut id = target;
         for _ in 0..=MAX_ROUTE_HOPS {
             let node = &self.s.nodes[id];
             out.node_seen[id] = true;
             if !node.is_branch() {
-                st.node = id as u32;
-                return Some(st);
+                return self.arrive(st, id);
             }
             self.visit(&mut st, id);
             let mut next = None;
@@ -169,9 +258,12 @@ impl Explorer<'_> {
                     }
                 }
             }
-            id = next?;
+            let Some(next) = next else {
+                return Vec::new();
+            };
+            id = next;
         }
-        None
+        Vec::new()
     }
 }
 
@@ -208,15 +300,18 @@ impl Explorer<'_> {
                 node: 0,
                 trust: trust as i8,
                 layers: 0,
+                disclosed: 0,
+                line: 0,
                 visited: 0,
                 loss: 0,
             };
             self.unlock(trust, &mut st.layers);
-            match self.enter(st, start, out) {
-                Some(st) => {
-                    search.add(st, [0; 12], None);
-                }
-                None => search.complete = false,
+            let arrived = self.enter(st, start, out);
+            if arrived.is_empty() {
+                search.complete = false;
+            }
+            for st in arrived {
+                search.add(st, [0; 12], None);
             }
         }
     }
@@ -238,6 +333,7 @@ impl Explorer<'_> {
             }
             offered = true;
             out.option_holds[v][k] = true;
+            out.option_lines[v][k] |= 1u64 << st.line.min(63);
             let Some(target) = self.g.index(&o.goto) else {
                 continue;
             };
@@ -255,9 +351,11 @@ impl Explorer<'_> {
                 node: v as u32,
                 option: k as u16,
             };
-            match search.add(landed, next_counts, Some(parent)) {
-                Some(j) => search.edges.push((i, j)),
-                None => search.complete = false,
+            for landed in landed {
+                match search.add(landed, next_counts, Some(parent)) {
+                    Some(j) => search.edges.push((i, j)),
+                    None => search.complete = false,
+                }
             }
         }
         if !offered {
@@ -274,7 +372,7 @@ impl Explorer<'_> {
             earlier.insert(r, u32::from(counts[roadblock_slot(r)]));
         }
         let previous_loss = i32::from(st.loss);
-        let change = trust_change(self.s, o, &earlier, previous_loss);
+        let change = trust_change(self.s, o, i32::from(st.trust), &earlier, previous_loss);
         let before = i32::from(st.trust);
         let trust = clamp_trust(before + change.delta);
         let mut next = st;
@@ -299,14 +397,20 @@ impl Explorer<'_> {
     /// Enters `target` from `next`; when trust fell below the floor short of
     /// an ending, the peer withdraws instead.
     fn land(&self, next: State, target: usize, out: &mut Exploration) -> Landing {
-        let Some(landed) = self.enter(next, target, out) else {
+        let landed = self.enter(next, target, out);
+        let Some(first) = landed.first() else {
             return Landing::Lost;
         };
-        if i32::from(next.trust) < self.floor && !self.s.nodes[landed.node as usize].is_ending() {
+        // Every state in `landed` stands at the same node.
+        if i32::from(next.trust) < self.floor && !self.s.nodes[first.node as usize].is_ending() {
             let Some(w) = self.withdraw else {
                 return Landing::Nowhere;
             };
-            return self.enter(next, w, out).map_or(Landing::Lost, Landing::At);
+            let withdrawn = self.enter(next, w, out);
+            if withdrawn.is_empty() {
+                return Landing::Lost;
+            }
+            return Landing::At(withdrawn);
         }
         Landing::At(landed)
     }
@@ -314,8 +418,8 @@ impl Explorer<'_> {
 
 /// Where following an option ends up.
 enum Landing {
-    /// At this decision or ending.
-    At(State),
+    /// At this decision or ending, one state per line the engine may pick.
+    At(Vec<State>),
     /// Withdrawal was due but the scenario has no withdraw node: not followed.
     Nowhere,
     /// The branches gave no way on or went round: the search is incomplete.
@@ -462,6 +566,7 @@ impl Exploration {
     fn blank(s: &Scenario) -> Self {
         Exploration {
             layer_reached: vec![false; s.layers.len()],
+            layer_disclosed: vec![false; s.layers.len()],
             node_seen: vec![false; s.nodes.len()],
             option_holds: s
                 .nodes
@@ -473,6 +578,8 @@ impl Exploration {
                 .iter()
                 .map(|n| vec![false; n.routes.len()])
                 .collect(),
+            line_shown: s.nodes.iter().map(|n| vec![false; n.lines.len()]).collect(),
+            option_lines: s.nodes.iter().map(|n| vec![0; n.options.len()]).collect(),
             ..Exploration::default()
         }
     }
@@ -481,8 +588,14 @@ impl Exploration {
     fn summarise(&mut self, states: &[State]) {
         for st in states {
             self.node_seen[st.node as usize] = true;
+            if let Some(shown) = self.line_shown[st.node as usize].get_mut(usize::from(st.line)) {
+                *shown = true;
+            }
             for (i, reached) in self.layer_reached.iter_mut().enumerate() {
                 *reached |= st.layers & (1u64 << i) != 0;
+            }
+            for (i, said) in self.layer_disclosed.iter_mut().enumerate() {
+                *said |= st.disclosed & (1u64 << i) != 0;
             }
             let t = i32::from(st.trust);
             self.trust_range = Some(
@@ -532,6 +645,7 @@ pub fn explore(s: &Scenario, g: &Graph) -> Exploration {
         ex.expand(i, &mut search, &mut out);
     }
     out.summarise(&search.states);
+    out.presumed = presumptions(s, &ex, &search);
     out.soft_locks = search.first_per_node(s, search.stuck.iter().copied());
     if search.complete {
         // States from which neither an ending nor a stuck state can be
@@ -547,4 +661,46 @@ pub fn explore(s: &Scenario, g: &Graph) -> Exploration {
             .is_none_or(|(lo, hi)| lo >= TRUST_MIN && hi <= TRUST_MAX)
     );
     out
+}
+
+/// Lines, options and `opened_up` endings shown in a state where a layer
+/// they presume was not yet disclosed: the first state found for each.
+fn presumptions(s: &Scenario, ex: &Explorer, search: &Search) -> Vec<Presumed> {
+    let mut found: Vec<Presumed> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let mut report = |item: Presumer, layer: &str, i: u32, node: usize| {
+        if seen.insert((node, item, layer.to_string())) {
+            found.push(Presumed {
+                item,
+                layer: layer.to_string(),
+                witness: search.witness(s, i),
+            });
+        }
+    };
+    let said = |st: &State, layer: &str| ex.layer_bit(layer).is_none_or(|b| st.disclosed & b != 0);
+    for (i, st) in search.states.iter().enumerate() {
+        let v = st.node as usize;
+        let node = &s.nodes[v];
+        if let Some(line) = node.lines.get(usize::from(st.line)) {
+            for layer in line.presumes.iter().filter(|l| !said(st, l)) {
+                report(Presumer::Line(usize::from(st.line)), layer, i as u32, v);
+            }
+        }
+        for (k, o) in node.options.iter().enumerate() {
+            if o.presumes.is_empty() || !ex.all_hold(&o.when, st) {
+                continue;
+            }
+            for layer in o.presumes.iter().filter(|l| !said(st, l)) {
+                report(Presumer::Option(k), layer, i as u32, v);
+            }
+        }
+        let opened_up = node
+            .ending
+            .as_ref()
+            .is_some_and(|e| e.kind == EndingKind::OpenedUp);
+        if opened_up && !s.layers.is_empty() && st.disclosed == 0 {
+            report(Presumer::OpenedUp, "", i as u32, v);
+        }
+    }
+    found
 }

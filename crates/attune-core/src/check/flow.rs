@@ -34,6 +34,9 @@ pub fn check(path: &str, s: &Scenario, map: &SourceMap) -> Vec<Diagnostic> {
             Some("open a way out of the loop: an option whose conditions can hold there, leading towards an ending".into()),
         );
     }
+    super::disclosure::never_disclosed(&mut r, s, &ex);
+    super::disclosure::presumed(&mut r, s, &ex);
+    super::mentions::check(&mut r, s, &g, &ex);
     if ex.complete {
         never_holds(&mut r, s, &ex);
         never_reached_layers(&mut r, s, &ex);
@@ -53,10 +56,10 @@ pub fn check(path: &str, s: &Scenario, map: &SourceMap) -> Vec<Diagnostic> {
 }
 
 /// How a witness state is reached, for a message.
-fn reached_by(w: &Witness) -> String {
+pub(super) fn reached_by(w: &Witness) -> String {
     let mut out = format!("with trust {}", w.trust);
     if !w.layers.is_empty() {
-        out.push_str(&format!(" and layers {}", quoted(&w.layers)));
+        out.push_str(&format!(" and layers {} ready", quoted(&w.layers)));
     }
     if w.path.is_empty() {
         out.push_str(" at the start");
@@ -227,6 +230,8 @@ fn describe(cs: &[Condition]) -> String {
             Condition::TrustBelow(t) => format!("trust_below({t})"),
             Condition::LayerReached(l) => format!("layer_reached(\"{l}\")"),
             Condition::LayerNotReached(l) => format!("layer_not_reached(\"{l}\")"),
+            Condition::Disclosed(l) => format!("disclosed(\"{l}\")"),
+            Condition::NotDisclosed(l) => format!("not_disclosed(\"{l}\")"),
             Condition::Visited(n) => format!("visited(\"{n}\")"),
             Condition::NotVisited(n) => format!("not_visited(\"{n}\")"),
         })

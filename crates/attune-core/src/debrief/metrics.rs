@@ -71,7 +71,8 @@ pub struct Metrics {
     pub roadblock_total: u32,
     /// Mean Carkhuff level over all turns.
     pub mean_empathy: Option<f64>,
-    /// The deepest disclosure layer reached, by threshold.
+    /// The deepest layer the peer disclosed (a line saying it was shown),
+    /// by threshold; readiness alone never counts.
     pub deepest_layer: Option<String>,
     pub ending: Option<EndingKind>,
 }

@@ -10,7 +10,7 @@ pub use metrics::{
 use serde::{Deserialize, Serialize};
 
 use crate::engine::{Adjustment, Conversation};
-use crate::scenario::{EndingKind, Rating, Scenario};
+use crate::scenario::{Band, EndingKind, Rating, Scenario};
 use crate::skills::Skill;
 
 /// Skills appear in JSON as their RON spelling, e.g. `roadblock(advising)`.
@@ -47,6 +47,12 @@ pub struct EndingSummary {
     pub line: String,
     /// True when trust fell below the floor and the peer left early.
     pub early: bool,
+    /// Set when the peer's final openness band and the ending's kind seem
+    /// to disagree ("Stayed guarded" at high trust): one sentence that
+    /// explains it, so the portrait and the ending never contradict
+    /// silently. See [`ending_note`].
+    #[serde(default)]
+    pub note: Option<String>,
 }
 
 /// Another option that was on offer at a turn, and what it would have done.
@@ -84,21 +90,26 @@ pub struct DebriefTurn {
     pub adjustments: Vec<String>,
     /// What the peer said next.
     pub reaction: String,
-    pub layers_unlocked: Vec<String>,
+    /// Layers the reaction disclosed: said out loud at this turn. Never
+    /// the layers trust merely made the peer ready to share.
+    pub layers_disclosed: Vec<String>,
     pub why: String,
     /// What would have worked better; `None` for a best choice.
     pub better: Option<String>,
     pub alternatives: Vec<Alternative>,
 }
 
-/// A disclosure layer and when (if ever) it was reached.
+/// A disclosure layer and when (if ever) the peer said it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct LayerMark {
     pub id: String,
+    /// Trust at which the peer is ready to share it.
     pub threshold: i32,
     pub summary: String,
-    /// The step at which it was reached: 0 is the start, n is after turn n.
-    pub reached_at: Option<usize>,
+    /// The step whose line disclosed it: 0 is the opening line, n is the
+    /// reply to turn n. `None` when it was never said, however high trust
+    /// went.
+    pub disclosed_at: Option<usize>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -144,7 +155,7 @@ impl Debrief {
                     .map(|a: &Adjustment| a.describe(&scenario.persona.name))
                     .collect(),
                 reaction: steps.get(i + 1).map(|s| s.line.clone()).unwrap_or_default(),
-                layers_unlocked: turn.layers_unlocked.clone(),
+                layers_disclosed: turn.layers_disclosed.clone(),
                 why: choice.map(|c| c.why.clone()).unwrap_or_default(),
                 better: choice
                     .filter(|c| c.rating != Rating::Best)
@@ -160,13 +171,14 @@ impl Debrief {
                 title: e.title.clone(),
                 line: last.line.clone(),
                 early: last.withdrew_early,
+                note: ending_note(scenario, e.kind, last.band(), &last.disclosed),
             }
         });
-        let reached: Vec<&String> = conversation.current().layers.iter().collect();
+        let said = &conversation.current().disclosed;
         let deepest_layer = scenario
             .layers
             .iter()
-            .filter(|l| reached.contains(&&l.id))
+            .filter(|l| said.contains(&l.id))
             .max_by_key(|l| l.threshold)
             .map(|l| l.id.clone());
         let layers = scenario
@@ -176,7 +188,7 @@ impl Debrief {
                 id: l.id.clone(),
                 threshold: l.threshold,
                 summary: l.summary.clone(),
-                reached_at: steps.iter().position(|s| s.layers.contains(&l.id)),
+                disclosed_at: steps.iter().position(|s| s.disclosed.contains(&l.id)),
             })
             .collect();
         let metrics = Metrics::compute(
@@ -195,6 +207,52 @@ impl Debrief {
             trust_curve: conversation.trust_curve(),
             layers,
         }
+    }
+}
+
+/// Explains an ending whose kind seems to contradict the peer's final
+/// openness band, or an opened-up ending with nothing said; `None` when
+/// they agree. Trust is readiness; what the peer said decides the ending.
+pub fn ending_note(
+    scenario: &Scenario,
+    kind: EndingKind,
+    band: Band,
+    disclosed: &[String],
+) -> Option<String> {
+    let name = &scenario.persona.name;
+    let said = scenario
+        .layers
+        .iter()
+        .filter(|l| disclosed.contains(&l.id))
+        .count();
+    let unsaid = scenario.layers.len() - said;
+    match kind {
+        EndingKind::Guarded | EndingKind::Withdrew if band >= Band::Open => {
+            let what = if said == 0 {
+                format!("{name} never said what mattered")
+            } else if unsaid == 1 {
+                format!("{name} kept one thing that mattered back")
+            } else if unsaid > 1 {
+                format!("{name} kept {unsaid} of the things that mattered back")
+            } else {
+                format!("{name} still chose to end it there")
+            };
+            Some(format!(
+                "{} \u{2014} trust was high ({}), but {what}. Trust makes someone ready to talk; only what they say counts.",
+                kind.label(),
+                band.label()
+            ))
+        }
+        EndingKind::OpenedUp if said == 0 && !scenario.layers.is_empty() => Some(format!(
+            "{} \u{2014} but {name} did not say any of the things the debrief could credit.",
+            kind.label()
+        )),
+        EndingKind::OpenedUp if band <= Band::Guarded => Some(format!(
+            "{} \u{2014} trust ended low ({}), but {name} had already said what mattered.",
+            kind.label(),
+            band.label()
+        )),
+        _ => None,
     }
 }
 

@@ -60,27 +60,7 @@ pub fn html(scenario: &Scenario, debrief: &Debrief) -> String {
         escape(&scenario.persona.name),
         debrief.seed
     );
-    match &debrief.ending {
-        Some(e) => {
-            let early = if e.early {
-                " (trust fell below the floor, so the conversation ended early)"
-            } else {
-                ""
-            };
-            let _ = writeln!(
-                h,
-                "<p><span class=\"label\">Ending:</span> {} — {}{}</p>\n<blockquote>{}: “{}”</blockquote>",
-                escape(e.kind.label()),
-                escape(&e.title),
-                early,
-                escape(&scenario.persona.name),
-                escape(&e.line)
-            );
-        }
-        None => {
-            h.push_str("<p><span class=\"label\">Ending:</span> stopped before an ending.</p>\n")
-        }
-    }
+    ending_html(&mut h, scenario, debrief);
 
     h.push_str("<h2>Trust over the conversation</h2>\n");
     h.push_str(&trust_svg(debrief));
@@ -129,10 +109,10 @@ pub fn html(scenario: &Scenario, debrief: &Debrief) -> String {
         for a in &t.adjustments {
             let _ = writeln!(h, "<p class=\"meta\">{}</p>", escape(a));
         }
-        for l in t.layers_unlocked.iter().filter_map(|l| scenario.layer(l)) {
+        for l in t.layers_disclosed.iter().filter_map(|l| scenario.layer(l)) {
             let _ = writeln!(
                 h,
-                "<p><span class=\"label\">Disclosure layer reached:</span> {}</p>",
+                "<p><span class=\"label\">Disclosed in the reply:</span> {}</p>",
                 escape(&l.summary)
             );
         }
@@ -229,6 +209,35 @@ fn metrics_html(h: &mut String, scenario: &Scenario, d: &Debrief) {
     );
 }
 
+/// How the conversation ended, with the note that explains an ending
+/// which seems to contradict the peer's final band.
+fn ending_html(h: &mut String, scenario: &Scenario, debrief: &Debrief) {
+    match &debrief.ending {
+        Some(e) => {
+            let early = if e.early {
+                " (trust fell below the floor, so the conversation ended early)"
+            } else {
+                ""
+            };
+            let _ = writeln!(
+                h,
+                "<p><span class=\"label\">Ending:</span> {} — {}{}</p>\n<blockquote>{}: “{}”</blockquote>",
+                escape(e.kind.label()),
+                escape(&e.title),
+                early,
+                escape(&scenario.persona.name),
+                escape(&e.line)
+            );
+            if let Some(note) = &e.note {
+                let _ = writeln!(h, "<p class=\"meta\">{}</p>", escape(note));
+            }
+        }
+        None => {
+            h.push_str("<p><span class=\"label\">Ending:</span> stopped before an ending.</p>\n")
+        }
+    }
+}
+
 /// The trust curve as an inline SVG, with the disclosure layers marked.
 fn trust_svg(d: &Debrief) -> String {
     let (w, hgt, left, right, top, bottom) = (640.0, 260.0, 44.0, 150.0, 12.0, 30.0);
@@ -258,20 +267,35 @@ fn trust_svg(d: &Debrief) -> String {
         );
     }
     for l in &d.layers {
-        let reached = if l.reached_at.is_some() {
-            "reached"
-        } else {
-            "not reached"
+        let said = match l.disclosed_at {
+            Some(0) => "said at the start".to_string(),
+            Some(n) => format!("said at turn {n}"),
+            None => "not said".to_string(),
         };
         let _ = writeln!(
             s,
-            "<line x1=\"{left}\" x2=\"{}\" y1=\"{y}\" y2=\"{y}\" stroke=\"#6b7a90\" stroke-dasharray=\"6 4\"/><text x=\"{}\" y=\"{}\" font-size=\"11\">{} ({reached})</text>",
+            "<line x1=\"{left}\" x2=\"{}\" y1=\"{y}\" y2=\"{y}\" stroke=\"#6b7a90\" stroke-dasharray=\"6 4\"/><text x=\"{}\" y=\"{}\" font-size=\"11\">{} ({said})</text>",
             left + plot_w,
             left + plot_w + 6.0,
             y(l.threshold) + 4.0,
             escape(&l.id.replace('_', " ")),
             y = y(l.threshold)
         );
+        // A marker on the curve where the peer said it, never where trust
+        // merely crossed the threshold.
+        if let Some(at) = l.disclosed_at
+            && let Some(&t) = d.trust_curve.get(at)
+        {
+            let (cx, cy) = (x(at), y(t));
+            let _ = writeln!(
+                s,
+                "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"10\" height=\"10\" transform=\"rotate(45 {cx:.1} {cy:.1})\" fill=\"#c05621\"><title>{} disclosed: {}</title></rect>",
+                cx - 5.0,
+                cy - 5.0,
+                escape(&l.id.replace('_', " ")),
+                escape(&l.summary)
+            );
+        }
     }
     let points: Vec<String> = d
         .trust_curve
@@ -298,6 +322,6 @@ fn trust_svg(d: &Debrief) -> String {
             hgt - 10.0
         );
     }
-    s.push_str("</svg>\n<p class=\"meta\">Turn number along the bottom (0 is the start), trust 0–100 up the side; dashed lines are disclosure layers.</p>\n");
+    s.push_str("</svg>\n<p class=\"meta\">Turn number along the bottom (0 is the start), trust 0–100 up the side; dashed lines are the trust at which the peer is ready to share a layer; an orange diamond marks the turn the peer actually said it.</p>\n");
     s
 }

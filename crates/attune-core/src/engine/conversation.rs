@@ -45,8 +45,14 @@ pub struct Step {
     /// What the peer says here.
     pub line: String,
     pub trust: i32,
-    /// Disclosure layers reached so far, in the order they were reached.
+    /// Layers the peer is ready to share (trust reached their threshold),
+    /// in the order they were reached. Readiness is not disclosure.
     pub layers: Vec<String>,
+    /// Layers disclosed so far, in the order they were said: a line that
+    /// discloses them was shown, this step's line included. Missing in
+    /// files written before disclosures existed; loads as empty.
+    #[serde(default)]
+    pub disclosed: Vec<String>,
     /// Every node passed through so far, branches included.
     pub visited: Vec<String>,
     /// Earlier uses of each roadblock kind.
@@ -74,7 +80,14 @@ pub struct Turn {
     pub trust_before: i32,
     pub trust_after: i32,
     pub adjustments: Vec<Adjustment>,
-    pub layers_unlocked: Vec<String>,
+    /// Layers whose threshold this turn's trust reached: the peer became
+    /// ready to share them. Not a disclosure; never credit these.
+    #[serde(alias = "layers_unlocked", default)]
+    pub layers_ready: Vec<String>,
+    /// Layers the peer's reply to this turn disclosed (its line discloses
+    /// them), in order. These are what the debrief credits to this turn.
+    #[serde(default)]
+    pub layers_disclosed: Vec<String>,
 }
 
 /// What an option would do (preview) or did (commit).
@@ -114,6 +127,7 @@ impl Conversation {
             &scenario.start,
             trust,
             layers,
+            Vec::new(),
             Vec::new(),
             BTreeMap::new(),
         )?;
@@ -215,7 +229,13 @@ impl Conversation {
             .and_then(|t| self.turns.get(t))
             .map_or(0, |t| (t.trust_before - t.trust_after).max(0));
         let step = &self.steps[at];
-        let change = peer::trust_change(scenario, choice, &step.roadblocks, previous_loss);
+        let change = peer::trust_change(
+            scenario,
+            choice,
+            step.trust,
+            &step.roadblocks,
+            previous_loss,
+        );
         let trust = peer::clamp_trust(step.trust + change.delta);
         (change, trust)
     }
@@ -243,7 +263,7 @@ impl Conversation {
         let mut layers = step.layers.clone();
         let before = layers.len();
         unlock_layers(scenario, trust, &mut layers);
-        let layers_unlocked = layers[before..].to_vec();
+        let layers_ready = layers[before..].to_vec();
         let mut roadblocks = step.roadblocks.clone();
         if let Some(rb) = choice.roadblock() {
             *roadblocks.entry(rb).or_default() += 1;
@@ -262,6 +282,7 @@ impl Conversation {
             &choice.goto,
             trust,
             layers,
+            step.disclosed.clone(),
             visited,
             roadblocks,
         )?;
@@ -274,6 +295,7 @@ impl Conversation {
                 &scenario.on_withdraw,
                 trust,
                 layers,
+                step.disclosed.clone(),
                 visited,
                 roadblocks,
             )?;
@@ -291,7 +313,9 @@ impl Conversation {
                 trust_before: step.trust,
                 trust_after: trust,
                 adjustments: change.adjustments,
-                layers_unlocked,
+                layers_ready,
+                layers_disclosed: next.disclosed[step.disclosed.len().min(next.disclosed.len())..]
+                    .to_vec(),
             },
             next,
             ending,
@@ -356,19 +380,31 @@ fn unlock_layers(scenario: &Scenario, trust: i32, reached: &mut Vec<String>) {
     reached.extend(new.into_iter().map(|l| l.id.clone()));
 }
 
-fn holds(c: &Condition, trust: i32, layers: &[String], visited: &[String]) -> bool {
-    match c {
-        Condition::TrustAtLeast(t) => trust >= *t,
-        Condition::TrustBelow(t) => trust < *t,
-        Condition::LayerReached(l) => layers.contains(l),
-        Condition::LayerNotReached(l) => !layers.contains(l),
-        Condition::Visited(n) => visited.contains(n),
-        Condition::NotVisited(n) => !visited.contains(n),
-    }
+/// What conditions are evaluated against at one moment.
+struct Facts<'a> {
+    trust: i32,
+    layers: &'a [String],
+    disclosed: &'a [String],
+    visited: &'a [String],
 }
 
-fn all_hold(cs: &[Condition], trust: i32, layers: &[String], visited: &[String]) -> bool {
-    cs.iter().all(|c| holds(c, trust, layers, visited))
+impl Facts<'_> {
+    fn holds(&self, c: &Condition) -> bool {
+        match c {
+            Condition::TrustAtLeast(t) => self.trust >= *t,
+            Condition::TrustBelow(t) => self.trust < *t,
+            Condition::LayerReached(l) => self.layers.contains(l),
+            Condition::LayerNotReached(l) => !self.layers.contains(l),
+            Condition::Disclosed(l) => self.disclosed.contains(l),
+            Condition::NotDisclosed(l) => !self.disclosed.contains(l),
+            Condition::Visited(n) => self.visited.contains(n),
+            Condition::NotVisited(n) => !self.visited.contains(n),
+        }
+    }
+
+    fn all_hold(&self, cs: &[Condition]) -> bool {
+        cs.iter().all(|c| self.holds(c))
+    }
 }
 
 /// Arrives at `target`: follows branches, picks the line and orders the options.
@@ -380,6 +416,7 @@ fn enter(
     target: &str,
     trust: i32,
     layers: Vec<String>,
+    mut disclosed: Vec<String>,
     mut visited: Vec<String>,
     roadblocks: BTreeMap<Roadblock, u32>,
 ) -> Result<Step, EngineError> {
@@ -397,26 +434,52 @@ fn enter(
             return Err(EngineError::RouteLoop(id));
         }
         visited.push(id.clone());
+        let facts = Facts {
+            trust,
+            layers: &layers,
+            disclosed: &disclosed,
+            visited: &visited,
+        };
         let route = node
             .routes
             .iter()
-            .find(|r| all_hold(&r.when, trust, &layers, &visited))
+            .find(|r| facts.all_hold(&r.when))
             .ok_or_else(|| EngineError::NoRoute(id.clone()))?;
         id = route.goto.clone();
     };
-    let line = pick_line(&node.lines, seed, index, trust, &layers, &visited);
+    let before = Facts {
+        trust,
+        layers: &layers,
+        disclosed: &disclosed,
+        visited: &visited,
+    };
+    let line = pick_line(&node.lines, seed, index, &before);
+    let text = line.map(|l| l.text.clone()).unwrap_or_default();
+    // Showing the line discloses what it says, before the options appear.
+    for layer in line.iter().flat_map(|l| &l.discloses) {
+        if !disclosed.contains(layer) {
+            disclosed.push(layer.clone());
+        }
+    }
+    let after = Facts {
+        trust,
+        layers: &layers,
+        disclosed: &disclosed,
+        visited: &visited,
+    };
     let mut order: Vec<String> = node
         .options
         .iter()
-        .filter(|o| all_hold(&o.when, trust, &layers, &visited))
+        .filter(|o| after.all_hold(&o.when))
         .map(|o| o.id.clone())
         .collect();
     order.shuffle(&mut rng_for(seed, index, Draw::Order));
     Ok(Step {
         node: node.id.clone(),
-        line,
+        line: text,
         trust,
         layers,
+        disclosed,
         visited,
         roadblocks,
         order,
@@ -425,25 +488,22 @@ fn enter(
 }
 
 /// The most specific line variant that fits; ties go to the seeded RNG.
-fn pick_line(
-    lines: &[Line],
-    seed: u64,
-    index: usize,
-    trust: i32,
-    layers: &[String],
-    visited: &[String],
-) -> String {
-    let band = Band::from_trust(trust);
+/// When none fits, the first variant (validation warns about that).
+fn pick_line<'l>(lines: &'l [Line], seed: u64, index: usize, facts: &Facts) -> Option<&'l Line> {
+    let band = Band::from_trust(facts.trust);
     let fitting: Vec<&Line> = lines
         .iter()
         .filter(|l| l.bands.is_empty() || l.bands.contains(&band))
-        .filter(|l| all_hold(&l.when, trust, layers, visited))
+        .filter(|l| facts.all_hold(&l.when))
         .collect();
     let specificity = |l: &Line| usize::from(!l.bands.is_empty()) + usize::from(!l.when.is_empty());
     let Some(best) = fitting.iter().map(|l| specificity(l)).max() else {
-        return lines.first().map(|l| l.text.clone()).unwrap_or_default();
+        return lines.first();
     };
-    let top: Vec<&&Line> = fitting.iter().filter(|l| specificity(l) == best).collect();
+    let top: Vec<&Line> = fitting
+        .into_iter()
+        .filter(|l| specificity(l) == best)
+        .collect();
     let i = rng_for(seed, index, Draw::Line).random_range(0..top.len());
-    top[i].text.clone()
+    top.get(i).copied()
 }

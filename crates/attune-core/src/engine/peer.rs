@@ -17,6 +17,9 @@ pub const REPEAT_STEP: f64 = 0.5;
 pub const REPAIR_SHARE: f64 = 0.5;
 /// The mood of the day shifts starting trust by at most this much.
 pub const MOOD_RANGE: i32 = 5;
+/// Headroom: within this many points of [`TRUST_MAX`] a gain shrinks in
+/// proportion to the room left, so the last decisions still move trust.
+pub const HEADROOM: i32 = 30;
 
 /// Why the actual trust change differs from the authored one. The debrief
 /// explains each of these to the learner.
@@ -33,6 +36,9 @@ pub enum Adjustment {
     },
     /// Acknowledging a misstep won back some of the previous turn's loss.
     Repair { recovered: i32 },
+    /// Trust was near (or at) its top, so a gain was shrunk: `gained` of
+    /// the `full` change. The choice was as good as its rating says.
+    NearTop { full: i32, gained: i32 },
 }
 
 impl Adjustment {
@@ -58,6 +64,14 @@ impl Adjustment {
             Adjustment::Repair { recovered } => {
                 format!("Acknowledging the earlier misstep won back {recovered} trust.")
             }
+            Adjustment::NearTop { full, gained: 0 } => format!(
+                "Trust is at its top, so this could not raise it further \
+                 (it would have added {full}); the choice still counts as rated."
+            ),
+            Adjustment::NearTop { full, gained } => format!(
+                "Trust is near its top, where gains shrink: this added {gained} \
+                 instead of {full}; the choice still counts as rated."
+            ),
         }
     }
 }
@@ -76,13 +90,15 @@ pub struct TrustChange {
     pub adjustments: Vec<Adjustment>,
 }
 
-/// Applies the peer model to one option.
+/// Applies the peer model to one option at trust `trust`.
 ///
 /// `roadblocks` counts earlier uses of each roadblock kind; `previous_loss`
 /// is how much the previous turn lost (positive number), if it lost any.
+/// A positive change then passes through [`headroom`].
 pub fn trust_change(
     scenario: &Scenario,
     choice: &Choice,
+    trust: i32,
     roadblocks: &BTreeMap<Roadblock, u32>,
     previous_loss: i32,
 ) -> TrustChange {
@@ -121,7 +137,39 @@ pub fn trust_change(
             adjustments.push(Adjustment::Repair { recovered });
         }
     }
+    if delta > 0 {
+        let gained = headroom(trust, delta);
+        if gained < delta {
+            adjustments.push(Adjustment::NearTop {
+                full: delta,
+                gained,
+            });
+            delta = gained;
+        }
+    }
     TrustChange { delta, adjustments }
+}
+
+/// The part of a positive change `gain` that trust `trust` takes.
+///
+/// With `room = TRUST_MAX - trust`: when `room >= HEADROOM` the gain counts
+/// in full (capped at the room); closer to the top it is scaled by
+/// `room / HEADROOM`, rounded, but never below 1 while there is room, so a
+/// good choice always shows. At the top nothing is gained. Losses never
+/// pass through here.
+pub fn headroom(trust: i32, gain: i32) -> i32 {
+    let room = (TRUST_MAX - trust).max(0);
+    if gain <= 0 {
+        return gain;
+    }
+    if room == 0 {
+        return 0;
+    }
+    if room >= HEADROOM {
+        return gain.min(room);
+    }
+    let scaled = (f64::from(gain) * f64::from(room) / f64::from(HEADROOM)).round() as i32;
+    scaled.clamp(1, room)
 }
 
 fn scale(value: i32, factor: f64) -> i32 {

@@ -63,6 +63,8 @@ fn condition_text(cs: &[Condition]) -> String {
             Condition::TrustBelow(t) => format!("trust < {t}"),
             Condition::LayerReached(l) => format!("layer {l}"),
             Condition::LayerNotReached(l) => format!("not layer {l}"),
+            Condition::Disclosed(l) => format!("said {l}"),
+            Condition::NotDisclosed(l) => format!("not said {l}"),
             Condition::Visited(n) => format!("visited {n}"),
             Condition::NotVisited(n) => format!("not visited {n}"),
         })

@@ -102,12 +102,16 @@ pub struct Persona {
     pub portrait: Option<String>,
 }
 
-/// Something the peer shares only once trust has reached a threshold.
+/// Something the peer may share. Trust at the threshold makes the peer
+/// *ready* to share it; it is *disclosed* only when a line that
+/// [`discloses`](Line::discloses) it is shown. The debrief credits
+/// disclosures, never readiness.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Layer {
     pub id: String,
-    /// Trust at or above which the layer is reached. Once reached it stays.
+    /// Trust at or above which the peer is ready to share the layer
+    /// ([`Condition::LayerReached`]). Once reached it stays.
     pub threshold: i32,
     /// What the peer has shared at this layer, for the debrief.
     pub summary: String,
@@ -159,6 +163,15 @@ pub struct Line {
     /// Extra conditions, all of which must hold for this variant.
     #[serde(default)]
     pub when: Vec<Condition>,
+    /// Layers this variant says out loud. Showing it discloses them: the
+    /// debrief credits a layer only at the turn a line like this was shown.
+    #[serde(default)]
+    pub discloses: Vec<String>,
+    /// Layers this variant takes as already said (it refers back to them).
+    /// `attune check` warns when it can be shown before they were
+    /// disclosed; guard it with `disclosed(..)` conditions.
+    #[serde(default)]
+    pub presumes: Vec<String>,
 }
 
 /// Something the learner can say.
@@ -181,6 +194,11 @@ pub struct Choice {
     /// Conditions that must all hold for the option to be offered.
     #[serde(default)]
     pub when: Vec<Condition>,
+    /// Layers this option takes as already said, e.g. a summary of them.
+    /// `attune check` warns when it can be offered before they were
+    /// disclosed; guard it with `disclosed(..)` conditions.
+    #[serde(default)]
+    pub presumes: Vec<String>,
     /// Plain-language explanation for the debrief.
     pub why: String,
     /// What would have worked better. Required unless the rating is `best`.
@@ -244,10 +262,17 @@ pub enum Condition {
     TrustAtLeast(i32),
     /// Trust is strictly below this value.
     TrustBelow(i32),
-    /// The named disclosure layer has been reached.
+    /// Trust has reached the named layer's threshold: the peer is ready to
+    /// share it (it may not have been said yet).
     LayerReached(String),
-    /// The named disclosure layer has not been reached.
+    /// The named layer's threshold has not been reached.
     LayerNotReached(String),
+    /// A line disclosing the named layer has been shown. On a line variant
+    /// this counts lines shown before it; on an option or later, the
+    /// node's own line too.
+    Disclosed(String),
+    /// No line disclosing the named layer has been shown yet.
+    NotDisclosed(String),
     /// The named node has been visited earlier in this conversation.
     Visited(String),
     /// The named node has not been visited.

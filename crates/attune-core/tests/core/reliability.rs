@@ -241,6 +241,7 @@ const SCENARIO_FIELDS: &[&str] = &[
     "bands",
     "better",
     "content_notes",
+    "discloses",
     "effects",
     "empathy",
     "ending",
@@ -261,6 +262,7 @@ const SCENARIO_FIELDS: &[&str] = &[
     "persona",
     "place",
     "portrait",
+    "presumes",
     "rating",
     "reason",
     "routes",
@@ -307,6 +309,8 @@ fn the_scenario_model_has_no_field_that_could_name_a_file_url_or_command() {
                 | "trust_below"
                 | "layer_reached"
                 | "layer_not_reached"
+                | "disclosed"
+                | "not_disclosed"
                 | "visited"
                 | "not_visited"
                 | "roadblock"
