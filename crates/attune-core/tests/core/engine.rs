@@ -156,6 +156,101 @@ fn disclosure_layers_unlock_at_their_threshold_and_stay() {
 }
 
 #[test]
+fn a_layer_is_disclosed_only_when_a_line_that_says_it_is_shown() {
+    let s = fixture();
+    // "up" lands on B-l1, which says l1: disclosed at that turn.
+    let mut c = calm(&s);
+    let out = c.choose(&s, "up").unwrap();
+    assert_eq!(c.current().line, "B-l1");
+    assert_eq!(out.turn.layers_disclosed, vec!["l1".to_string()]);
+    assert_eq!(c.current().disclosed, vec!["l1".to_string()]);
+    // Later turns do not credit it again, and it stays disclosed.
+    let out = c.choose(&s, "judge2").unwrap();
+    assert!(out.turn.layers_disclosed.is_empty());
+    assert_eq!(c.current().disclosed, vec!["l1".to_string()]);
+    // A cautious path never shows B-l1: nothing is disclosed.
+    let mut d = calm(&s);
+    d.choose(&s, "neutral").unwrap();
+    assert!(d.current().disclosed.is_empty());
+}
+
+#[test]
+fn readiness_without_the_line_is_not_a_disclosure() {
+    let text = std::fs::read_to_string(fixture!("engine.ron"))
+        .unwrap()
+        .replace(", discloses: [\"l1\"]", "");
+    let s = attune_core::check::load_str("engine.ron", &text).scenario.unwrap();
+    let mut c = calm(&s);
+    let out = c.choose(&s, "up").unwrap();
+    assert_eq!(out.turn.layers_ready, vec!["l1".to_string()]);
+    assert!(out.turn.layers_disclosed.is_empty());
+    let debrief = attune_core::debrief::Debrief::build(&s, &c);
+    assert!(debrief.layers.iter().all(|l| l.disclosed_at.is_none()));
+    assert!(debrief.turns.iter().all(|t| t.layers_disclosed.is_empty()));
+    assert_eq!(debrief.metrics.deepest_layer, None);
+}
+
+#[test]
+fn disclosed_conditions_see_the_line_before_the_options() {
+    // The option needs l1 disclosed; B-l1 discloses it at the same node.
+    let text = std::fs::read_to_string(fixture!("engine.ron"))
+        .unwrap()
+        .replace("when: [trust_at_least(65)]", "when: [disclosed(\"l1\")]");
+    let s = attune_core::check::load_str("engine.ron", &text).scenario.unwrap();
+    let mut c = calm(&s);
+    c.choose(&s, "up").unwrap();
+    assert!(c.options(&s).iter().any(|o| o.id == "gated"));
+    let mut d = calm(&s);
+    d.choose(&s, "neutral").unwrap();
+    assert!(d.options(&s).iter().all(|o| o.id != "gated"));
+}
+
+#[test]
+fn gains_shrink_near_the_top_and_never_show_zero_below_it() {
+    use attune_core::engine::peer::{HEADROOM, headroom};
+    assert_eq!(headroom(50, 10), 10);
+    assert_eq!(headroom(100 - HEADROOM, 10), 10);
+    assert_eq!(headroom(80, 10), 7);
+    assert_eq!(headroom(95, 10), 2);
+    assert_eq!(headroom(99, 10), 1);
+    assert_eq!(headroom(99, 1), 1);
+    assert_eq!(headroom(100, 10), 0);
+    assert_eq!(headroom(90, -10), -10, "losses are unchanged");
+    for trust in 0..100 {
+        for gain in 1..=30 {
+            let g = headroom(trust, gain);
+            assert!(g >= 1 && g <= gain && trust + g <= 100, "{trust} {gain}");
+        }
+    }
+    // A run of +10s from 70 takes many turns to reach the top.
+    let mut t = 70;
+    let mut turns = 0;
+    while t < 100 {
+        t += headroom(t, 10);
+        turns += 1;
+    }
+    assert!(turns >= 8, "{turns}");
+}
+
+#[test]
+fn a_shrunk_gain_says_why() {
+    let text = std::fs::read_to_string(fixture!("engine.ron"))
+        .unwrap()
+        .replace("initial_trust: 50", "initial_trust: 85");
+    let s = attune_core::check::load_str("engine.ron", &text).scenario.unwrap();
+    let c = Conversation::new(&s, calm_seed(&s)).unwrap();
+    let out = c.preview(&s, "up").unwrap();
+    assert_eq!(out.turn.trust_after, 85 + 8); // 15 × 15 / 30, rounded
+    assert!(
+        out.turn
+            .adjustments
+            .contains(&Adjustment::NearTop { full: 15, gained: 8 })
+    );
+    let said = Adjustment::NearTop { full: 15, gained: 8 }.describe("Pat");
+    assert!(said.contains("near its top"), "{said}");
+}
+
+#[test]
 fn line_variants_follow_band_and_layers() {
     let s = fixture();
     let line_after = |opt: &str| {
@@ -274,6 +369,34 @@ fn the_whole_state_round_trips_through_serde() {
     assert_eq!(back, c);
     let ron = ron::to_string(&c).unwrap();
     assert_eq!(ron::from_str::<Conversation>(&ron).unwrap(), c);
+}
+
+#[test]
+fn a_conversation_saved_before_disclosures_still_loads() {
+    let s = fixture();
+    let c = Conversation::replay(&s, 5, &["up", "repair"]).unwrap();
+    // The shape before issue 15: no `disclosed`, `layers_unlocked` for
+    // readiness, no `layers_disclosed`.
+    let old = ron::to_string(&c)
+        .unwrap()
+        .replace("layers_ready:", "layers_unlocked:");
+    let old = strip_field(&old, "layers_disclosed:");
+    let old = strip_field(&old, "disclosed:");
+    assert!(old.contains("layers_unlocked") && !old.contains("disclosed"));
+    let back: Conversation = ron::from_str(&old).unwrap();
+    assert_eq!(back.turns()[0].layers_ready, c.turns()[0].layers_ready);
+    assert!(back.current().disclosed.is_empty());
+    assert_eq!(back.choices(), c.choices());
+}
+
+/// Removes every `name[...]` list field (and its comma) from compact RON.
+fn strip_field(ron: &str, name: &str) -> String {
+    let mut out = ron.to_string();
+    while let Some(start) = out.find(&format!(",{name}")).or_else(|| out.find(name)) {
+        let end = start + out[start..].find(']').unwrap() + 1;
+        out.replace_range(start..end, "");
+    }
+    out
 }
 
 proptest! {
