@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, HashMap, VecDeque};
 
 use crate::engine::peer::{MOOD_RANGE, clamp_trust, trust_change};
 use crate::scenario::graph::Graph;
-use crate::scenario::{Band, Choice, Condition, Scenario, TRUST_MAX, TRUST_MIN};
+use crate::scenario::{Band, Choice, Condition, EndingKind, Scenario, TRUST_MAX, TRUST_MIN};
 use crate::skills::Roadblock;
 
 /// Exploration stops after this many distinct states. It keeps the check
@@ -42,6 +42,8 @@ struct State {
     layers: u64,
     /// Layers disclosed so far, this node's line included.
     disclosed: u64,
+    /// The line variant shown at this node.
+    line: u8,
     /// Bits of the watched nodes already visited.
     visited: u64,
     /// Trust lost on the turn that led here (only kept when repairs exist).
@@ -77,6 +79,11 @@ pub struct Exploration {
     pub node_seen: Vec<bool>,
     /// Per node, per option: its conditions held at some visit.
     pub option_holds: Vec<Vec<bool>>,
+    /// Per node, per line variant: shown at some visit.
+    pub line_shown: Vec<Vec<bool>>,
+    /// Per node, per option: bits of the line variants it was offered
+    /// under (variants past the 64th share the last bit).
+    pub option_lines: Vec<Vec<u64>>,
     /// Per node, per route: its conditions held at some visit.
     pub route_holds: Vec<Vec<bool>>,
     /// Decisions reached with no option on offer, each with a witness.
@@ -208,25 +215,21 @@ impl Explorer<'_> {
         }
     }
 
-    /// Arrives at decision or ending `node`: one state per distinct set of
-    /// layers the lines the engine could pick disclose.
+    /// Arrives at decision or ending `node`: one state per line variant
+    /// the engine could pick there.
     fn arrive(&self, mut st: State, node: usize) -> Vec<State> {
         st.node = node as u32;
+        st.line = 0;
         let lines = &self.s.nodes[node].lines;
-        let mut masks: Vec<u64> = self
-            .candidate_lines(node, &st)
-            .into_iter()
-            .map(|k| self.layer_mask(&lines[k].discloses))
-            .collect();
-        masks.sort_unstable();
-        masks.dedup();
-        if masks.is_empty() {
+        let candidates = self.candidate_lines(node, &st);
+        if candidates.is_empty() {
             return vec![st];
         }
-        masks
+        candidates
             .into_iter()
-            .map(|m| State {
-                disclosed: st.disclosed | m,
+            .map(|k| State {
+                disclosed: st.disclosed | self.layer_mask(&lines[k].discloses),
+                line: k.min(usize::from(u8::MAX)) as u8,
                 ..st
             })
             .collect()
@@ -295,6 +298,7 @@ impl Explorer<'_> {
                 trust: trust as i8,
                 layers: 0,
                 disclosed: 0,
+                line: 0,
                 visited: 0,
                 loss: 0,
             };
@@ -326,6 +330,7 @@ impl Explorer<'_> {
             }
             offered = true;
             out.option_holds[v][k] = true;
+            out.option_lines[v][k] |= 1u64 << st.line.min(63);
             let Some(target) = self.g.index(&o.goto) else {
                 continue;
             };
@@ -570,6 +575,16 @@ impl Exploration {
                 .iter()
                 .map(|n| vec![false; n.routes.len()])
                 .collect(),
+            line_shown: s
+                .nodes
+                .iter()
+                .map(|n| vec![false; n.lines.len()])
+                .collect(),
+            option_lines: s
+                .nodes
+                .iter()
+                .map(|n| vec![0; n.options.len()])
+                .collect(),
             ..Exploration::default()
         }
     }
@@ -578,6 +593,9 @@ impl Exploration {
     fn summarise(&mut self, states: &[State]) {
         for st in states {
             self.node_seen[st.node as usize] = true;
+            if let Some(shown) = self.line_shown[st.node as usize].get_mut(usize::from(st.line)) {
+                *shown = true;
+            }
             for (i, reached) in self.layer_reached.iter_mut().enumerate() {
                 *reached |= st.layers & (1u64 << i) != 0;
             }
@@ -632,6 +650,7 @@ pub fn explore(s: &Scenario, g: &Graph) -> Exploration {
         ex.expand(i, &mut search, &mut out);
     }
     out.summarise(&search.states);
+    out.presumed = presumptions(s, &ex, &search);
     out.soft_locks = search.first_per_node(s, search.stuck.iter().copied());
     if search.complete {
         // States from which neither an ending nor a stuck state can be
@@ -647,4 +666,46 @@ pub fn explore(s: &Scenario, g: &Graph) -> Exploration {
             .is_none_or(|(lo, hi)| lo >= TRUST_MIN && hi <= TRUST_MAX)
     );
     out
+}
+
+/// Lines, options and `opened_up` endings shown in a state where a layer
+/// they presume was not yet disclosed: the first state found for each.
+fn presumptions(s: &Scenario, ex: &Explorer, search: &Search) -> Vec<Presumed> {
+    let mut found: Vec<Presumed> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let mut report = |item: Presumer, layer: &str, i: u32, node: usize| {
+        if seen.insert((node, item, layer.to_string())) {
+            found.push(Presumed {
+                item,
+                layer: layer.to_string(),
+                witness: search.witness(s, i),
+            });
+        }
+    };
+    let said = |st: &State, layer: &str| ex.layer_bit(layer).is_none_or(|b| st.disclosed & b != 0);
+    for (i, st) in search.states.iter().enumerate() {
+        let v = st.node as usize;
+        let node = &s.nodes[v];
+        if let Some(line) = node.lines.get(usize::from(st.line)) {
+            for layer in line.presumes.iter().filter(|l| !said(st, l)) {
+                report(Presumer::Line(usize::from(st.line)), layer, i as u32, v);
+            }
+        }
+        for (k, o) in node.options.iter().enumerate() {
+            if o.presumes.is_empty() || !ex.all_hold(&o.when, st) {
+                continue;
+            }
+            for layer in o.presumes.iter().filter(|l| !said(st, l)) {
+                report(Presumer::Option(k), layer, i as u32, v);
+            }
+        }
+        let opened_up = node
+            .ending
+            .as_ref()
+            .is_some_and(|e| e.kind == EndingKind::OpenedUp);
+        if opened_up && !s.layers.is_empty() && st.disclosed == 0 {
+            report(Presumer::OpenedUp, "", i as u32, v);
+        }
+    }
+    found
 }

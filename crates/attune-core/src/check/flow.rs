@@ -34,6 +34,9 @@ pub fn check(path: &str, s: &Scenario, map: &SourceMap) -> Vec<Diagnostic> {
             Some("open a way out of the loop: an option whose conditions can hold there, leading towards an ending".into()),
         );
     }
+    super::disclosure::never_disclosed(&mut r, s, &ex);
+    super::disclosure::presumed(&mut r, s, &ex);
+    super::mentions::check(&mut r, s, &g, &ex);
     if ex.complete {
         never_holds(&mut r, s, &ex);
         never_reached_layers(&mut r, s, &ex);
@@ -53,7 +56,7 @@ pub fn check(path: &str, s: &Scenario, map: &SourceMap) -> Vec<Diagnostic> {
 }
 
 /// How a witness state is reached, for a message.
-fn reached_by(w: &Witness) -> String {
+pub(super) fn reached_by(w: &Witness) -> String {
     let mut out = format!("with trust {}", w.trust);
     if !w.layers.is_empty() {
         out.push_str(&format!(" and layers {}", quoted(&w.layers)));

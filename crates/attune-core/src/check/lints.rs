@@ -47,9 +47,9 @@ pub const LINT_CODES: &[&str] = &[
 ];
 
 /// The lints an author may silence for one option with `allow`.
-pub const ALLOWABLE: &[&str] = &["sign-mismatch", "ungraded-effects"];
+pub const ALLOWABLE: &[&str] = &["sign-mismatch", "ungraded-effects", "option-names-unsaid"];
 
-fn allowed(choice: &Choice, lint: &str) -> bool {
+pub(crate) fn allowed(choice: &Choice, lint: &str) -> bool {
     choice
         .allow
         .iter()
@@ -375,7 +375,7 @@ fn lint_effects(r: &mut Reporter, node: &Node) {
                     "option \"{}\" allows \"{}\", which cannot be silenced for one option",
                     o.id, a.lint
                 );
-                let hint = "only sign-mismatch and ungraded-effects can be allowed per option";
+                let hint = "only sign-mismatch, ungraded-effects and option-names-unsaid can be allowed per option";
                 warn(r, at, "bad-allow", message, hint);
             } else if a.reason.trim().is_empty() {
                 let message = format!(

@@ -8,9 +8,12 @@
 //! first.
 
 pub mod charset;
+pub mod disclosure;
 pub mod explore;
 pub mod flow;
+pub mod headroom;
 pub mod lints;
+pub mod mentions;
 pub mod stats;
 pub mod validate;
 pub mod wording;
@@ -65,6 +68,9 @@ pub fn load_str(display: &str, text: &str) -> Loaded {
     }
     if !diagnostics.iter().any(Diagnostic::is_error) {
         diagnostics.extend(lints::lint(display, &scenario, &map));
+        let mut r = validate::Reporter::new(display, &map);
+        headroom::lint(&mut r, &scenario);
+        diagnostics.extend(r.out);
         diagnostics.extend(wording::lint(display, &scenario, &map));
     }
     diagnostic::sort(&mut diagnostics);

@@ -363,6 +363,9 @@ fn check_lines(
     }
     for line in &node.lines {
         check_conditions(r, node, None, &line.when, known, ids, layers);
+        for (field, names) in [("discloses", &line.discloses), ("presumes", &line.presumes)] {
+            check_layer_names(r, node, &["nodes", "lines"], field, names, layers);
+        }
         if line.text.trim().is_empty() {
             let place = r.map.node_range(id, 0).and_then(|range| {
                 let fields = &["nodes", "lines"];
@@ -422,6 +425,8 @@ fn check_options(
         }
         check_target(r, node, Some(&opt.id), &opt.goto, known, ids);
         check_conditions(r, node, oat, &opt.when, known, ids, layers);
+        let fields = &["nodes", "options"];
+        check_layer_names(r, node, fields, "presumes", &opt.presumes, layers);
         check_option_fields(r, id, opt, oat);
     }
     if !node.options.iter().any(|o| o.rating == Rating::Best) {
@@ -628,6 +633,35 @@ fn check_conditions(
                 ),
             );
         }
+    }
+}
+
+/// Layer ids listed in a line's or an option's `discloses` or `presumes`
+/// must name layers of the scenario.
+fn check_layer_names(
+    r: &mut Reporter,
+    node: &Node,
+    fields: &[&str],
+    field: &str,
+    names: &[String],
+    layers: &HashSet<&str>,
+) {
+    for name in names.iter().filter(|n| !layers.contains(n.as_str())) {
+        let at = r
+            .map
+            .node_range(&node.id, 0)
+            .and_then(|range| r.map.find_in(range, EntryKind::Str, fields, field, Some(name)))
+            .or_else(|| r.node_at(&node.id));
+        let suggestion = nearest(name, layers.iter().copied());
+        r.error(
+            at,
+            "unknown-layer",
+            format!(
+                "`{field}` in \"{}\" names layer \"{name}\", which does not exist{}",
+                node.id,
+                did_you_mean(suggestion)
+            ),
+        );
     }
 }
 

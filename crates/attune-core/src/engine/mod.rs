@@ -8,4 +8,6 @@ mod pick;
 pub use conversation::{Conversation, Outcome, Step, Turn};
 pub use error::EngineError;
 pub use peer::Adjustment;
-pub use pick::{Pick, PlayError, best_path_len, best_path_len_up_to, pick, play_out};
+pub use pick::{
+    Pick, PlayError, best_path_len, best_path_len_up_to, pick, play_out, play_up_to,
+};

@@ -114,6 +114,17 @@ pub fn play_out(scenario: &Scenario, seed: u64, how: &Pick) -> Result<Conversati
     play_for(scenario, seed, how, MAX_TURNS)
 }
 
+/// Plays from the start for at most `max_turns` turns; the result is
+/// unfinished when the path is longer.
+pub fn play_up_to(
+    scenario: &Scenario,
+    seed: u64,
+    how: &Pick,
+    max_turns: usize,
+) -> Result<Conversation, PlayError> {
+    play_for(scenario, seed, how, max_turns)
+}
+
 /// Plays from the start for at most `max_turns` turns.
 fn play_for(
     scenario: &Scenario,
