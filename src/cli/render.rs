@@ -84,6 +84,9 @@ pub fn debrief(s: &Scenario, d: &Debrief) -> String {
                     ""
                 }
             );
+            if let Some(note) = &e.note {
+                let _ = writeln!(out, "{note}");
+            }
         }
         None => {
             let _ = writeln!(out, "The conversation stopped before an ending.");

@@ -41,6 +41,7 @@ pub const CASES: &[(&str, &str, usize, usize)] = &[
     ("endless-loop", "endless-loop", 27, 17),
     ("endless-loop-conditional", "endless-loop", 35, 17),
     ("soft-lock", "soft-lock", 27, 17),
+    ("unknown-layer-disclosed", "unknown-layer", 20, 60),
 ];
 
 /// (fixture, code, line, col): files that load, but with this warning.
@@ -52,4 +53,8 @@ pub const WARNING_CASES: &[(&str, &str, usize, usize)] = &[
     ("missing-content-note", "missing-content-note", 20, 28),
     ("unused-notes", "unused-notes", 28, 13),
     ("sign-mismatch", "sign-mismatch", 23, 22),
+    ("layer-never-disclosed", "layer-never-disclosed", 13, 14),
+    ("presumed-undisclosed", "presumed-undisclosed", 22, 155),
+    ("option-names-unsaid", "option-names-unsaid", 22, 33),
+    ("best-path-tops-early", "best-path-tops-early", 22, 22),
 ];

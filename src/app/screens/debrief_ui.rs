@@ -113,6 +113,9 @@ fn ending_ui(ui: &mut Ui, palette: &Palette, scenario: &Scenario, debrief: &Debr
                         .color(palette.muted),
                     );
                 }
+                if let Some(note) = &ending.note {
+                    ui.label(RichText::new(note).color(palette.muted));
+                }
             });
         }
         None => {

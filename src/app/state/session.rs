@@ -4,7 +4,7 @@
 
 use jiff::Timestamp;
 
-use crate::engine::{Conversation, Outcome};
+use crate::engine::{Adjustment, Conversation, Outcome};
 use crate::scenario::{Choice, EndingKind, Rating, Scenario};
 use crate::skills::Skill;
 use crate::store::{Resume, SessionId};
@@ -19,6 +19,9 @@ pub struct Hint {
     pub why: String,
     /// The trust change the choice made.
     pub trust_change: i32,
+    /// Why a gain was smaller than authored (trust near its top), so a
+    /// good choice that barely moved trust still reads as good.
+    pub near_top: Option<String>,
 }
 
 impl Hint {
@@ -31,6 +34,15 @@ impl Hint {
             rating: choice.rating,
             why: hint_line(&choice.why),
             trust_change: outcome.turn.trust_after - outcome.turn.trust_before,
+            near_top: outcome.turn.adjustments.iter().find_map(|a| match a {
+                Adjustment::NearTop { full, gained: 0 } => Some(format!(
+                    "Trust is at its top, so this could not raise it (it was worth +{full})."
+                )),
+                Adjustment::NearTop { full, gained } => Some(format!(
+                    "Trust is near its top, where gains shrink: +{gained} instead of +{full}."
+                )),
+                _ => None,
+            }),
         }
     }
 }

@@ -135,6 +135,9 @@ fn hint_ui(ui: &mut Ui, palette: &Palette, hint: &Hint, show_trust: bool) {
                         .small()
                         .color(palette.muted),
                 );
+                if let Some(note) = &hint.near_top {
+                    ui.label(RichText::new(note).small().color(palette.muted));
+                }
             }
         });
 }

@@ -120,8 +120,9 @@ fn presumes_at(r: &Reporter, id: &str, fields: &[&str], layer: &str, k: usize) -
         .nth(k)
         .map(|(i, _)| range.start + i);
     let from = text.unwrap_or(range.start);
+    let inside: Vec<&str> = fields.iter().copied().chain(["presumes"]).collect();
     r.map
-        .find_in(from..range.end, EntryKind::Str, fields, "presumes", Some(layer))
+        .find_in(from..range.end, EntryKind::Str, &inside, "presumes", Some(layer))
         .or(text)
         .or_else(|| r.node_at(id))
 }

@@ -59,7 +59,7 @@ pub fn check(path: &str, s: &Scenario, map: &SourceMap) -> Vec<Diagnostic> {
 pub(super) fn reached_by(w: &Witness) -> String {
     let mut out = format!("with trust {}", w.trust);
     if !w.layers.is_empty() {
-        out.push_str(&format!(" and layers {}", quoted(&w.layers)));
+        out.push_str(&format!(" and layers {} ready", quoted(&w.layers)));
     }
     if w.path.is_empty() {
         out.push_str(" at the start");

@@ -338,7 +338,7 @@ mod tests {
         assert_eq!(named("Did Kyle call? Maybe."), vec!["kyle"]);
         assert_eq!(named("I think Kyle's right."), vec!["kyle"]);
         assert_eq!(named("So, the lads you trained."), Vec::<String>::new());
-        assert_eq!(named("Fifteen years at 3 sites"), vec!["3"]);
+        assert_eq!(named("Fifteen years at 3 sites"), vec!["fifteen", "3"]);
         assert_eq!(named("after fifteen years"), vec!["fifteen"]);
         assert_eq!(named("You said \"not again\"."), vec!["\u{201c}not again\u{201d}"]);
         assert_eq!(named("Is it on LinkedIn?"), vec!["linkedin"]);

@@ -646,11 +646,13 @@ fn check_layer_names(
     names: &[String],
     layers: &HashSet<&str>,
 ) {
+    // A list's strings sit inside the list's own field.
+    let inside: Vec<&str> = fields.iter().copied().chain([field]).collect();
     for name in names.iter().filter(|n| !layers.contains(n.as_str())) {
         let at = r
             .map
             .node_range(&node.id, 0)
-            .and_then(|range| r.map.find_in(range, EntryKind::Str, fields, field, Some(name)))
+            .and_then(|range| r.map.find_in(range, EntryKind::Str, &inside, field, Some(name)))
             .or_else(|| r.node_at(&node.id));
         let suggestion = nearest(name, layers.iter().copied());
         r.error(

@@ -10,7 +10,7 @@ pub use metrics::{
 use serde::{Deserialize, Serialize};
 
 use crate::engine::{Adjustment, Conversation};
-use crate::scenario::{EndingKind, Rating, Scenario};
+use crate::scenario::{Band, EndingKind, Rating, Scenario};
 use crate::skills::Skill;
 
 /// Skills appear in JSON as their RON spelling, e.g. `roadblock(advising)`.
@@ -47,6 +47,12 @@ pub struct EndingSummary {
     pub line: String,
     /// True when trust fell below the floor and the peer left early.
     pub early: bool,
+    /// Set when the peer's final openness band and the ending's kind seem
+    /// to disagree ("Stayed guarded" at high trust): one sentence that
+    /// explains it, so the portrait and the ending never contradict
+    /// silently. See [`ending_note`].
+    #[serde(default)]
+    pub note: Option<String>,
 }
 
 /// Another option that was on offer at a turn, and what it would have done.
@@ -165,6 +171,7 @@ impl Debrief {
                 title: e.title.clone(),
                 line: last.line.clone(),
                 early: last.withdrew_early,
+                note: ending_note(scenario, e.kind, last.band(), &last.disclosed),
             }
         });
         let said = &conversation.current().disclosed;
@@ -200,6 +207,50 @@ impl Debrief {
             trust_curve: conversation.trust_curve(),
             layers,
         }
+    }
+}
+
+/// Explains an ending whose kind seems to contradict the peer's final
+/// openness band, or an opened-up ending with nothing said; `None` when
+/// they agree. Trust is readiness; what the peer said decides the ending.
+pub fn ending_note(
+    scenario: &Scenario,
+    kind: EndingKind,
+    band: Band,
+    disclosed: &[String],
+) -> Option<String> {
+    let name = &scenario.persona.name;
+    let said = scenario
+        .layers
+        .iter()
+        .filter(|l| disclosed.contains(&l.id))
+        .count();
+    let unsaid = scenario.layers.len() - said;
+    match kind {
+        EndingKind::Guarded | EndingKind::Withdrew if band >= Band::Open => {
+            let what = if said == 0 {
+                format!("{name} never said what mattered")
+            } else if unsaid > 0 {
+                format!("{name} kept {unsaid} of the things that mattered back")
+            } else {
+                format!("{name} still chose to end it there")
+            };
+            Some(format!(
+                "{} \u{2014} trust was high ({}), but {what}. Trust makes someone ready to talk; only what they say counts.",
+                kind.label(),
+                band.label()
+            ))
+        }
+        EndingKind::OpenedUp if said == 0 && !scenario.layers.is_empty() => Some(format!(
+            "{} \u{2014} but {name} did not say any of the things the debrief could credit.",
+            kind.label()
+        )),
+        EndingKind::OpenedUp if band <= Band::Guarded => Some(format!(
+            "{} \u{2014} trust ended low ({}), but {name} had already said what mattered.",
+            kind.label(),
+            band.label()
+        )),
+        _ => None,
     }
 }
 

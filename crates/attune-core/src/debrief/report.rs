@@ -76,6 +76,9 @@ pub fn html(scenario: &Scenario, debrief: &Debrief) -> String {
                 escape(&scenario.persona.name),
                 escape(&e.line)
             );
+            if let Some(note) = &e.note {
+                let _ = writeln!(h, "<p class=\"meta\">{}</p>", escape(note));
+            }
         }
         None => {
             h.push_str("<p><span class=\"label\">Ending:</span> stopped before an ending.</p>\n")
