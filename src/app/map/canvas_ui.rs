@@ -21,10 +21,10 @@ use super::view::View;
 use super::words::{edge_hover_text, edge_words, node_label};
 use super::{Camera, MapAction, MapState};
 use crate::app::state::action::Action;
-use crate::app::state::map::path::PathMarks;
 use crate::app::state::map::layout::{
     Bounds, COLUMN_GAP, Layout, MapEdge, NODE_H, NODE_W, Point, column_left,
 };
+use crate::app::state::map::path::PathMarks;
 use crate::app::widgets::theme::Palette;
 use crate::scenario::Scenario;
 use crate::text::count;

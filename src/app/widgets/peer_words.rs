@@ -106,7 +106,11 @@ mod tests {
     fn an_ending_is_never_contradicted_by_the_band() {
         let guarded = peer_words("Terry", Band::OpeningUp, Some(EndingKind::Guarded));
         assert_eq!(guarded.label, "Stayed guarded");
-        assert_eq!(guarded.face, Band::Cautious, "no open face at a guarded end");
+        assert_eq!(
+            guarded.face,
+            Band::Cautious,
+            "no open face at a guarded end"
+        );
         assert!(
             guarded.description.contains("Trust was high (opening up)"),
             "{}",

@@ -112,7 +112,10 @@ impl PathMarks {
             let Some(from) = layout.node_index(&stand.node) else {
                 continue;
             };
-            if matches!(layout.nodes[from].kind, super::layout::NodeKind::Decision { .. }) {
+            if matches!(
+                layout.nodes[from].kind,
+                super::layout::NodeKind::Decision { .. }
+            ) {
                 self.steps[from].push(n + 1);
             }
             for &e in &layout.outgoing[from] {

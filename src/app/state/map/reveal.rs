@@ -115,7 +115,10 @@ mod tests {
             own_ratings: true,
             ids: false,
         };
-        assert!(hidden.rating(&layout, &marks, 1), "the learner's own choice");
+        assert!(
+            hidden.rating(&layout, &marks, 1),
+            "the learner's own choice"
+        );
         assert!(!hidden.rating(&layout, &marks, 0), "an option not chosen");
         assert!(!hidden.rating(&layout, &marks, 2), "the current decision");
         assert_eq!(hidden.number(&layout, &marks, 1), Some(2), "as on screen");
@@ -126,7 +129,10 @@ mod tests {
             own_ratings: false,
             ..hidden
         };
-        assert!(!quiet.rating(&layout, &marks, 1), "feedback only at the end");
+        assert!(
+            !quiet.rating(&layout, &marks, 1),
+            "feedback only at the end"
+        );
         let all = Reveal {
             answers: true,
             ..hidden
