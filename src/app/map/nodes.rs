@@ -98,7 +98,7 @@ fn paint_box(
         Stroke::new(base_width, edge_colour)
     };
     painter.rect_filled(rect, radius, fill);
-    if node.reachable {
+    if node.reachable || node.is_withdrawal {
         painter.rect_stroke(rect, radius, stroke, StrokeKind::Inside);
     } else {
         let r = rect.shrink(1.0);
@@ -127,7 +127,8 @@ fn sub_line(node: &MapNode, shown: bool, palette: &Palette) -> (String, Color32)
         NodeKind::Ending(_) if !shown => "ending: not reached yet".to_string(),
         NodeKind::Ending(kind) => format!("ending: {}", kind.label()),
     };
-    let sub_text = if node.reachable {
+    let reachable = node.reachable || node.is_withdrawal;
+    let sub_text = if reachable {
         if node.is_start {
             format!("start \u{00B7} {sub_text}")
         } else {
@@ -138,7 +139,7 @@ fn sub_line(node: &MapNode, shown: bool, palette: &Palette) -> (String, Color32)
     };
     let sub_colour = match node.kind {
         NodeKind::Ending(kind) if shown => widgets::ending_colour(palette, kind),
-        _ if !node.reachable => palette.poor,
+        _ if !reachable => palette.poor,
         _ => palette.muted,
     };
     (sub_text, sub_colour)

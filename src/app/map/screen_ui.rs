@@ -68,7 +68,8 @@ pub fn map_screen_ui(ui: &mut Ui, state: &AppState, palette: &Palette) -> Vec<Ac
     if !reveal.answers {
         ui.label(
             RichText::new(
-                "Ratings, effects and what comes later stay hidden until the conversation                  ends. Authors and facilitators can show the answers.",
+                "Ratings, effects and what comes later stay hidden until the conversation \
+                 ends. Authors and facilitators can show the answers.",
             )
             .small()
             .color(palette.muted),

@@ -64,7 +64,7 @@ pub(super) fn node_label(node: &MapNode, sight: &Sight, index: usize) -> String 
         sight.name(index),
         kind_words(node, sight.shown(index))
     );
-    if !node.reachable {
+    if !node.reachable && !node.is_withdrawal {
         label.push_str(", unreachable");
     }
     if let Some(steps) = marks.steps.get(index).filter(|s| !s.is_empty()) {
