@@ -135,8 +135,8 @@ pub(super) fn edge_hover_text(
     match edge.kind {
         EdgeKind::Option { index, rating } => {
             if !reveal.answers && marks.current == Some(edge.from) {
-                return "One of the options on screen now. Its rating and where it leads stay \
-                        hidden until the end, unless the answers are shown."
+                return "One of the options on screen now. Which one, and its rating, stay hidden \
+                        until the end, unless the answers are shown."
                     .to_string();
             }
             if !reveal.answers && !Reveal::decided(marks, edge.from) {
