@@ -9,6 +9,8 @@ mod support;
 mod charset;
 mod flow;
 mod map;
+mod map_spoilers;
+mod peer_state;
 mod persistence;
 mod portrait;
 mod presenter;

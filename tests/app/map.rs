@@ -36,16 +36,18 @@ fn the_map_shows_every_node_the_path_and_a_selected_node() {
     h.key_press(Key::M);
     h.run();
     assert_eq!(screen(&h), Screen::Map);
+    // The author view names nodes by their ids.
+    click(&mut h, "Show ids");
 
     // Every node is a widget with a name that says what it is.
     let nodes = h.query_all_by_label_contains("Node ").count();
     assert_eq!(nodes, 6, "the fixture has six nodes");
     assert!(label_of(&h, "Node letter:").contains("start, decision with 4 options"));
-    assert!(label_of(&h, "Node end_open:").contains("ending, Opened up"));
-    // The path: the start at step 1, and where the conversation is now.
-    assert!(label_of(&h, "Node letter:").contains("on your path at step 1"));
+    assert!(label_of(&h, "Node end_open:").contains("ending, not reached yet"));
+    // The path: the start as decision 1, and where the conversation is now.
+    assert!(label_of(&h, "Node letter:").contains("on your path at decision 1"));
     let behind = label_of(&h, "Node behind:");
-    assert!(behind.contains("on your path at step 2"), "{behind}");
+    assert!(behind.contains("on your path at decision 2"), "{behind}");
     assert!(behind.contains("where the conversation is now"), "{behind}");
     assert!(!label_of(&h, "Node family:").contains("on your path"));
     let map = h.state().state.map.as_ref().expect("a map");
@@ -56,11 +58,18 @@ fn the_map_shows_every_node_the_path_and_a_selected_node() {
         .collect();
     assert_eq!(taken.iter().filter(|t| **t).count(), 1, "one option taken");
 
-    // Clicking a node shows what the peer says there and its options.
+    // Clicking a node ahead says it stays hidden; with the answers shown
+    // it shows what the peer says there and its options.
     h.get_by_label_contains("Node family:").click();
     h.run();
     let map = h.state().state.map.as_ref().expect("a map");
     assert_eq!(map.selected, map.layout.node_index("family"));
+    assert!(h.query_by_label("What Rosa says").is_none());
+    assert!(
+        h.query_by_label_contains("You have not reached this part")
+            .is_some()
+    );
+    click(&mut h, "Show the answers");
     assert!(h.query_by_label("What Rosa says").is_some());
     assert!(h.query_by_label("Options").is_some());
     assert!(h.query_by_label_contains("Option 1 \u{00B7}").is_some());
@@ -112,6 +121,7 @@ fn the_map_opens_from_a_library_card_without_a_path_and_pans_with_the_keys() {
         h.query_by_label_contains("No conversation on this scenario yet")
             .is_some()
     );
+    click(&mut h, "Show ids");
     assert!(!label_of(&h, "Node letter:").contains("on your path"));
 
     // With nothing focused, the arrow keys move the view.
@@ -159,7 +169,9 @@ fn the_debrief_opens_the_map_of_the_path_taken() {
     click(&mut h, "See the debrief");
     click(&mut h, "Map of your path");
     assert_eq!(screen(&h), Screen::Map);
-    assert!(label_of(&h, "Node end_open:").contains("where the conversation is now"));
+    let end = label_of(&h, "Node Rosa opens the letter with you there:");
+    assert!(end.contains("ending, Opened up"), "{end}");
+    assert!(end.contains("where the conversation is now"), "{end}");
     click(&mut h, "Back to the debrief");
     assert_eq!(screen(&h), Screen::Debrief);
 }

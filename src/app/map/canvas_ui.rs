@@ -15,7 +15,8 @@ use super::input::input;
 use super::minimap_ui::minimap_ui;
 use super::nodes::{NodeLook, paint_node};
 use super::pills::{clear_spot, pill, pill_size};
-use super::style::{EdgeStyle, edge_style, stroke_line};
+use super::sight::Sight;
+use super::style::{EdgeStyle, hidden_style, stroke_line};
 use super::view::View;
 use super::words::{edge_hover_text, edge_words, node_label};
 use super::{Camera, MapAction, MapState};
@@ -36,8 +37,18 @@ struct Scene<'a> {
     painter: egui::Painter,
     view: View,
     layout: &'a Layout,
-    marks: &'a PathMarks,
+    sight: &'a Sight<'a>,
     palette: &'a Palette,
+}
+
+impl Scene<'_> {
+    /// How edge `e` is drawn: by its rating when that may show, else
+    /// like every other option.
+    fn edge_style(&self, e: usize) -> EdgeStyle {
+        let edge = &self.layout.edges[e];
+        let rated = self.sight.reveal.rating(self.layout, &self.sight.marks, e);
+        hidden_style(edge.kind, rated, self.palette)
+    }
 }
 
 /// What the pointer and the keyboard are on this frame; the edges and
@@ -72,11 +83,12 @@ pub(super) fn canvas_ui(
     ui: &mut Ui,
     map: &MapState,
     scenario: &Scenario,
-    marks: &PathMarks,
+    sight: &Sight,
     palette: &Palette,
     actions: &mut Vec<Action>,
 ) {
     let layout = &*map.layout;
+    let marks = &sight.marks;
     let size = ui.available_size().max(vec2(64.0, 64.0));
     let (_, rect) = ui.allocate_space(size);
     let canvas = ui.interact(rect, canvas_id(), Sense::click_and_drag());
@@ -86,7 +98,7 @@ pub(super) fn canvas_ui(
         painter: ui.painter_at(rect),
         view: View { rect, camera },
         layout,
-        marks,
+        sight,
         palette,
     };
     paint_backdrop(ui, &scene);
@@ -110,9 +122,9 @@ pub(super) fn canvas_ui(
     paint_nodes(ui, &scene, &visible, &focus);
     paint_edge_labels(ui, &scene, &drawn, &focus);
 
-    minimap_ui(ui, &scene.view, layout, marks, palette, actions);
+    minimap_ui(ui, &scene.view, layout, sight, palette, actions);
     paint_zoom_level(ui, &scene);
-    pointer_feedback_ui(ui, &canvas, scenario, layout, &focus);
+    pointer_feedback_ui(ui, &canvas, scenario, &scene, &focus);
 }
 
 /// The canvas's accessible name: the scenario and how big its map is.
@@ -204,7 +216,7 @@ fn node_widgets_ui(
                 egui::Role::Button,
                 true,
                 selected,
-                node_label(node, scene.marks, i),
+                node_label(node, scene.sight, i),
             )
         });
         if response.clicked() {
@@ -301,10 +313,10 @@ fn paint_edges(scene: &Scene, drawn: &[(usize, Vec<Pos2>)], focus: &Focus) {
     for pass in [false, true] {
         for (e, points) in drawn {
             let edge = &scene.layout.edges[*e];
-            if scene.marks.edges[*e] != pass {
+            if scene.sight.marks.edges[*e] != pass {
                 continue;
             }
-            let style = edge_style(edge.kind, scene.palette);
+            let style = scene.edge_style(*e);
             let emphasis = focus.stands_out(*e, edge);
             if pass {
                 paint_path_underlay(scene, points.clone());
@@ -333,7 +345,7 @@ fn paint_edges(scene: &Scene, drawn: &[(usize, Vec<Pos2>)], focus: &Focus) {
 fn paint_jumps(ui: &Ui, scene: &Scene) {
     let (view, palette, painter) = (&scene.view, scene.palette, &scene.painter);
     let scale = view.scale();
-    for &(a, b) in &scene.marks.jumps {
+    for &(a, b) in &scene.sight.marks.jumps {
         let (na, nb) = (&scene.layout.nodes[a], &scene.layout.nodes[b]);
         let from = view.to_screen(Point::new(na.center.x, na.center.y + NODE_H / 2.0));
         let to = view.to_screen(Point::new(nb.center.x - NODE_W / 2.0, nb.center.y));
@@ -360,7 +372,7 @@ fn paint_jumps(ui: &Ui, scene: &Scene) {
 
 /// Nodes in sight.
 fn paint_nodes(ui: &Ui, scene: &Scene, visible: &Bounds, focus: &Focus) {
-    let marks = scene.marks;
+    let marks = &scene.sight.marks;
     let text_scale = scene.view.camera.zoom;
     for (i, node) in scene.layout.nodes.iter().enumerate() {
         if !node.bounds().intersects(visible) {
@@ -372,12 +384,14 @@ fn paint_nodes(ui: &Ui, scene: &Scene, visible: &Bounds, focus: &Focus) {
             focused: focus.focused_node == Some(i),
             on_path: marks.on_path(i),
             current: marks.current == Some(i),
+            shown: scene.sight.shown(i),
         };
         paint_node(
             &scene.painter,
             ui,
             &scene.view,
             node,
+            scene.sight.name(i),
             &marks.steps[i],
             state,
             scene.palette,
@@ -394,9 +408,12 @@ fn paint_edge_labels(ui: &Ui, scene: &Scene, drawn: &[(usize, Vec<Pos2>)], focus
         if !focus.stands_out(*e, edge) {
             continue;
         }
-        let style = edge_style(edge.kind, scene.palette);
+        let text = edge_words(scene.layout, scene.sight, *e);
+        if text.is_empty() {
+            continue;
+        }
+        let style = scene.edge_style(*e);
         let at = points[points.len() / 2];
-        let text = edge_words(edge);
         let at = clear_spot(&mut placed, at, pill_size(&scene.painter, &text));
         pill(&scene.painter, ui, at, &text, style.colour, scene.palette);
     }
@@ -420,12 +437,11 @@ fn pointer_feedback_ui(
     ui: &Ui,
     canvas: &Response,
     scenario: &Scenario,
-    layout: &Layout,
+    scene: &Scene,
     focus: &Focus,
 ) {
     if let Some(e) = focus.hovered_edge {
-        let edge = &layout.edges[e];
-        let text = edge_hover_text(edge, layout, scenario);
+        let text = edge_hover_text(e, scene.layout, scenario, scene.sight);
         canvas.clone().on_hover_ui_at_pointer(|ui| {
             ui.set_max_width(360.0);
             ui.label(text);

@@ -2,14 +2,21 @@
 
 use eframe::egui::{RichText, Ui};
 
-use super::style::{edge_style, line_sample, rating_style};
+use super::style::{edge_style, line_sample, rating_style, unrated_style};
 use crate::app::state::map::layout::EdgeKind;
 use crate::app::widgets::theme::Palette;
 use crate::scenario::Rating;
 
-pub(super) fn legend_ui(ui: &mut Ui, palette: &Palette) {
+/// The legend; with the `answers` hidden, one line stands for every
+/// option not yet rated.
+pub(super) fn legend_ui(ui: &mut Ui, answers: bool, palette: &Palette) {
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("Options:").strong());
+        if !answers {
+            line_sample(ui, unrated_style(palette), None);
+            ui.label("rating hidden until the end");
+            ui.add_space(6.0);
+        }
         for rating in [
             Rating::Best,
             Rating::Good,

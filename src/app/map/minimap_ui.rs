@@ -2,10 +2,10 @@
 
 use eframe::egui::{self, Rect, Sense, Stroke, StrokeKind, Ui, vec2};
 
+use super::sight::Sight;
 use super::view::View;
 use crate::app::state::action::Action;
 use crate::app::state::map::layout::{Layout, NodeKind, Point};
-use crate::app::state::map::path::PathMarks;
 use crate::app::state::map::{Camera, MapAction};
 use crate::app::widgets;
 use crate::app::widgets::theme::Palette;
@@ -17,7 +17,7 @@ pub(super) fn minimap_ui(
     ui: &mut Ui,
     view: &View,
     layout: &Layout,
-    marks: &PathMarks,
+    sight: &Sight,
     palette: &Palette,
     actions: &mut Vec<Action>,
 ) {
@@ -59,8 +59,8 @@ pub(super) fn minimap_ui(
         let b = node.bounds();
         let r = Rect::from_min_max(to_mini(b.min), to_mini(b.max));
         let colour = match node.kind {
-            _ if marks.on_path(i) => palette.accent,
-            NodeKind::Ending(kind) => widgets::ending_colour(palette, kind),
+            _ if sight.marks.on_path(i) => palette.accent,
+            NodeKind::Ending(kind) if sight.shown(i) => widgets::ending_colour(palette, kind),
             _ => palette.muted,
         };
         painter.rect_filled(r.expand(0.5), 1.0, colour);

@@ -26,6 +26,7 @@ mod minimap_ui;
 mod nodes;
 mod pills;
 mod screen_ui;
+mod sight;
 mod style;
 mod toolbar_ui;
 mod view;

@@ -22,6 +22,9 @@ pub(super) struct NodeLook {
     pub(super) focused: bool,
     pub(super) on_path: bool,
     pub(super) current: bool,
+    /// What happens here may show (see `Reveal::node`); a hidden
+    /// ending is drawn without its kind.
+    pub(super) shown: bool,
 }
 
 /// Paints one node: its box, its text when there is room, its step
@@ -32,6 +35,7 @@ pub(super) fn paint_node(
     ui: &Ui,
     view: &View,
     node: &MapNode,
+    name: &str,
     steps: &[usize],
     look: NodeLook,
     palette: &Palette,
@@ -40,14 +44,10 @@ pub(super) fn paint_node(
     let rect = view.rect_of(node);
     paint_box(painter, rect, node, look, palette, zoom);
     if rect.width() >= MIN_TEXT_BOX {
-        paint_text(
-            painter,
-            rect,
-            node,
-            ui.visuals().text_color(),
-            palette,
-            zoom,
-        );
+        let (sub, sub_colour) = sub_line(node, look.shown, palette);
+        let text = ui.visuals().text_color();
+        let title = (name, text);
+        paint_text(painter, rect, title, (&sub, sub_colour), zoom);
     }
     if let Some(&step) = steps.last() {
         paint_step(painter, view, rect, step, palette);
@@ -71,6 +71,7 @@ fn paint_box(
     let (fill, radius, edge_colour) = match node.kind {
         NodeKind::Decision { .. } => (palette.card, 8.0 * zoom, palette.card_stroke),
         NodeKind::Branch { .. } => (palette.peer_fill, rect.height() / 2.0, palette.muted),
+        NodeKind::Ending(_) if !look.shown => (palette.card, 2.0, palette.muted),
         NodeKind::Ending(kind) => {
             let colour = widgets::ending_colour(palette, kind);
             (palette.card.lerp_to_gamma(colour, 0.16), 2.0, colour)
@@ -97,7 +98,7 @@ fn paint_box(
         Stroke::new(base_width, edge_colour)
     };
     painter.rect_filled(rect, radius, fill);
-    if node.reachable {
+    if node.reachable || node.is_withdrawal {
         painter.rect_stroke(rect, radius, stroke, StrokeKind::Inside);
     } else {
         let r = rect.shrink(1.0);
@@ -118,14 +119,16 @@ fn paint_box(
 }
 
 /// The second line of a node and its colour: its kind, "start", or
-/// "unreachable".
-fn sub_line(node: &MapNode, palette: &Palette) -> (String, Color32) {
+/// "unreachable"; an ending's kind only when it may be `shown`.
+fn sub_line(node: &MapNode, shown: bool, palette: &Palette) -> (String, Color32) {
     let sub_text = match node.kind {
         NodeKind::Decision { options } => count(options, "option"),
         NodeKind::Branch { .. } => "branch".to_string(),
+        NodeKind::Ending(_) if !shown => "ending: not reached yet".to_string(),
         NodeKind::Ending(kind) => format!("ending: {}", kind.label()),
     };
-    let sub_text = if node.reachable {
+    let reachable = node.reachable || node.is_withdrawal;
+    let sub_text = if reachable {
         if node.is_start {
             format!("start \u{00B7} {sub_text}")
         } else {
@@ -135,31 +138,29 @@ fn sub_line(node: &MapNode, palette: &Palette) -> (String, Color32) {
         "unreachable".to_string()
     };
     let sub_colour = match node.kind {
-        NodeKind::Ending(kind) => widgets::ending_colour(palette, kind),
-        _ if !node.reachable => palette.poor,
+        NodeKind::Ending(kind) if shown => widgets::ending_colour(palette, kind),
+        _ if !reachable => palette.poor,
         _ => palette.muted,
     };
     (sub_text, sub_colour)
 }
 
 /// The node's name and, when both fit, its second line, centred in
-/// the box.
+/// the box; each with its colour.
 fn paint_text(
     painter: &egui::Painter,
     rect: Rect,
-    node: &MapNode,
-    text: Color32,
-    palette: &Palette,
+    (name, text): (&str, Color32),
+    (sub_text, sub_colour): (&str, Color32),
     zoom: f32,
 ) {
     let size = (16.0 * zoom).max(9.0);
     let size = (size * 2.0).round() / 2.0;
     let width = rect.width() - 12.0;
-    let title = elided(painter, &node.id, FontId::proportional(size), text, width);
-    let (sub_text, sub_colour) = sub_line(node, palette);
+    let title = elided(painter, name, FontId::proportional(size), text, width);
     let sub = elided(
         painter,
-        &sub_text,
+        sub_text,
         FontId::proportional((size * 0.8).max(8.5)),
         sub_colour,
         width,

@@ -9,9 +9,12 @@ use crate::app::state::AppState;
 use crate::app::state::action::Action;
 use crate::app::state::catalogue::CardId;
 use crate::app::state::map::path::MapPath;
+use crate::app::state::map::reveal::Reveal;
 use crate::app::state::screen::Screen;
 use crate::app::widgets::theme::Palette;
+use crate::engine::Conversation;
 use crate::scenario::Scenario;
+use crate::store::Feedback;
 use crate::text::count;
 
 /// The map screen: a header with the way back, then the map of the card
@@ -49,14 +52,31 @@ pub fn map_screen_ui(ui: &mut Ui, state: &AppState, palette: &Palette) -> Vec<Ac
         }
         return actions;
     };
-    let path = path_for(state, map.card, map.from);
+    let conversation = conversation_for(state, map.card, map.from);
+    let path = conversation.map(MapPath::of).unwrap_or_default();
+    let ended = conversation.is_some_and(|c| c.is_finished(scenario));
+    let reveal = Reveal {
+        answers: map.show_answers || ended,
+        own_ratings: state.store.settings().feedback == Feedback::AfterEachChoice,
+        ids: map.show_ids,
+    };
     ui.label(
-        RichText::new(path_summary(&path, scenario))
+        RichText::new(path_summary(&path, scenario, reveal.ids))
             .small()
             .color(palette.muted),
     );
+    if !reveal.answers {
+        ui.label(
+            RichText::new(
+                "Ratings, effects and what comes later stay hidden until the conversation \
+                 ends. Authors and facilitators can show the answers.",
+            )
+            .small()
+            .color(palette.muted),
+        );
+    }
     ui.add_space(4.0);
-    actions.extend(map_ui(ui, map, scenario, &path, palette));
+    actions.extend(map_ui(ui, map, scenario, &path, reveal, palette));
     actions
 }
 
@@ -71,10 +91,10 @@ fn back_label(from: Screen) -> &'static str {
     }
 }
 
-/// The path shown on a card's map: the debriefed conversation when the
-/// map was opened from the debrief, else the conversation in progress,
-/// whichever belongs to this card.
-fn path_for(state: &AppState, card: CardId, from: Screen) -> MapPath {
+/// The conversation shown on a card's map: the debriefed one when the
+/// map was opened from the debrief, else the one in progress, whichever
+/// belongs to this card.
+fn conversation_for(state: &AppState, card: CardId, from: Screen) -> Option<&Conversation> {
     let active = state
         .active
         .as_ref()
@@ -85,24 +105,40 @@ fn path_for(state: &AppState, card: CardId, from: Screen) -> MapPath {
         .as_ref()
         .filter(|r| r.card == card)
         .map(|r| &r.conversation);
-    let conversation = if from == Screen::Debrief {
+    if from == Screen::Debrief {
         review.or(active)
     } else {
         active.or(review)
-    };
-    conversation.map(MapPath::of).unwrap_or_default()
+    }
 }
 
-fn path_summary(path: &MapPath, scenario: &Scenario) -> String {
+/// One line on the path: how many choices, and where it stands, in the
+/// numbers the map's badges use (a decision's number is the count of
+/// choices before it, plus one).
+fn path_summary(path: &MapPath, scenario: &Scenario, ids: bool) -> String {
     if path.is_empty() {
         return "No conversation on this scenario yet: play it, and your path shows here."
             .to_string();
     }
-    let at = path.nodes.last().map_or("", String::as_str);
-    let ended = scenario.node(at).is_some_and(|n| n.is_ending());
-    format!(
-        "Your path is drawn thick, with the step numbers: {} so far, {} \u{201c}{at}\u{201d}.",
-        count(path.choices.len(), "choice"),
-        if ended { "ending at" } else { "now at" }
-    )
+    let choices = path.choices();
+    let at = path.stands.last().map_or("", |s| s.node.as_str());
+    let ending = scenario.node(at).and_then(|n| n.ending.as_ref());
+    let id = if ids {
+        format!(" (\u{201c}{at}\u{201d})")
+    } else {
+        String::new()
+    };
+    let so_far = count(choices, "choice");
+    match ending {
+        Some(ending) => format!(
+            "Your path is drawn thick, with the decision numbers: {so_far}, then the ending \
+             \u{201c}{}\u{201d}{id}.",
+            ending.title
+        ),
+        None => format!(
+            "Your path is drawn thick, with the decision numbers: {so_far} so far, now at \
+             decision {}{id}.",
+            choices + 1
+        ),
+    }
 }

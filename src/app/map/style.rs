@@ -37,6 +37,24 @@ pub(crate) fn edge_style(kind: EdgeKind, palette: &Palette) -> EdgeStyle {
     }
 }
 
+/// How an edge is drawn when its rating may not show: every option
+/// alike, thin and muted; routes as always.
+pub(crate) fn hidden_style(kind: EdgeKind, rated: bool, palette: &Palette) -> EdgeStyle {
+    match kind {
+        EdgeKind::Option { .. } if !rated => unrated_style(palette),
+        _ => edge_style(kind, palette),
+    }
+}
+
+/// An option whose rating is hidden.
+pub(crate) fn unrated_style(palette: &Palette) -> EdgeStyle {
+    EdgeStyle {
+        colour: palette.muted,
+        width: 1.6,
+        pattern: Pattern::Solid,
+    }
+}
+
 pub(crate) fn rating_style(rating: Rating, palette: &Palette) -> EdgeStyle {
     let colour = widgets::rating_colour(palette, rating);
     match rating {

@@ -1,14 +1,23 @@
-//! The row of buttons above the map: fit and zoom.
+//! The row of buttons above the map: fit and zoom, and what the map
+//! shows (the answers, the ids).
 
 use eframe::egui::{RichText, Ui};
 
-use super::{MapAction, ZOOM_STEP};
+use super::{MapAction, MapState, ZOOM_STEP};
 use crate::app::commands::{CommandId, keys_of};
 use crate::app::state::action::Action;
 use crate::app::widgets::theme::Palette;
 
-/// Fit, zoom out and zoom in, and a line on how to move about.
-pub(super) fn toolbar_ui(ui: &mut Ui, palette: &Palette, actions: &mut Vec<Action>) {
+/// Fit, zoom out and zoom in, the "Show the answers" and "Show ids"
+/// toggles, and a line on how to move about. When the conversation shown
+/// has `ended`, the answers show anyway and the toggle says so.
+pub(super) fn toolbar_ui(
+    ui: &mut Ui,
+    map: &MapState,
+    ended: bool,
+    palette: &Palette,
+    actions: &mut Vec<Action>,
+) {
     ui.horizontal_wrapped(|ui| {
         if ui
             .button("Fit to window")
@@ -34,13 +43,50 @@ pub(super) fn toolbar_ui(ui: &mut Ui, palette: &Palette, actions: &mut Vec<Actio
                 anchor: None,
             }));
         }
-        ui.label(
-            RichText::new(
-                "Drag or arrow keys to move \u{00B7} scroll to zoom \u{00B7} \
-                 Tab and arrows step through the nodes",
-            )
-            .small()
-            .color(palette.muted),
-        );
+        ui.separator();
+        toggles_ui(ui, map, ended, palette, actions);
     });
+    ui.label(
+        RichText::new(
+            "Drag or arrow keys to move \u{00B7} scroll to zoom \u{00B7} \
+             Tab and arrows step through the nodes",
+        )
+        .small()
+        .color(palette.muted),
+    );
+}
+
+/// "Show the answers" and "Show ids".
+fn toggles_ui(
+    ui: &mut Ui,
+    map: &MapState,
+    ended: bool,
+    palette: &Palette,
+    actions: &mut Vec<Action>,
+) {
+    if ended {
+        ui.label(
+            RichText::new("The conversation has ended: every rating shows.").color(palette.muted),
+        );
+    } else {
+        let mut answers = map.show_answers;
+        if ui
+            .checkbox(&mut answers, "Show the answers")
+            .on_hover_text(
+                "For authors and facilitators: every rating, trust effect and later line, \
+                 even while a conversation runs. It gives the answers away.",
+            )
+            .changed()
+        {
+            actions.push(Action::Map(MapAction::ShowAnswers(answers)));
+        }
+    }
+    let mut ids = map.show_ids;
+    if ui
+        .checkbox(&mut ids, "Show ids")
+        .on_hover_text("The author view: node and option ids as written in the file")
+        .changed()
+    {
+        actions.push(Action::Map(MapAction::ShowIds(ids)));
+    }
 }

@@ -106,7 +106,7 @@ fn peer_ui(
         ui.add_space(6.0);
         ui.label(RichText::new(&scenario.persona.name).font(theme::title_font(ui)));
         ui.label(
-            RichText::new(format!("seems {}", band.label()))
+            RichText::new(crate::app::widgets::peer_words::band_phrase(band))
                 .strong()
                 .color(palette.accent),
         );

@@ -147,8 +147,8 @@ fn buttons_ui(
         if ui
             .add(egui::Button::new("Scenario map").min_size(egui::vec2(0.0, 40.0)))
             .on_hover_text(format!(
-                "The whole tree with every option and its rating ({}). \
-                 It shows the answers: look after playing if you want a fresh try.",
+                "The shape of the whole tree ({}). Ratings and what the peer says stay \
+                 hidden unless you choose to show the answers.",
                 keys_of(CommandId::Map)
             ))
             .clicked()

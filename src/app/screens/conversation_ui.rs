@@ -164,7 +164,7 @@ fn undo_row_ui(ui: &mut Ui, palette: &Palette, active: &Active, actions: &mut Ve
         if ui
             .button("Scenario map")
             .on_hover_text(format!(
-                "The whole tree with your path so far ({}). It shows every rating.",
+                "The whole tree with your path so far ({}). Ratings stay hidden until the end.",
                 keys_of(CommandId::Map)
             ))
             .clicked()

@@ -295,7 +295,10 @@ impl AppState {
         };
         match &mut self.map {
             Some(map) if map.card == card => map.from = from,
-            _ => self.map = Some(MapState::new(card, from, scenario)),
+            _ => {
+                let ids = self.authoring.wants_watch(self.store.settings());
+                self.map = Some(MapState::new(card, from, scenario, ids));
+            }
         }
         self.screen = Screen::Map;
         self.pending_rewind = None;

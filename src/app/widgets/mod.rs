@@ -6,6 +6,7 @@ pub(crate) mod compare_ui;
 pub(crate) mod lazy_rows;
 pub(crate) mod metrics_ui;
 pub(crate) mod peer_panel_ui;
+pub mod peer_words;
 pub mod portrait;
 /// Colours, text sizes and spacing.
 pub mod theme;

@@ -5,6 +5,7 @@ use eframe::egui::{self, Align, Layout, ProgressBar, RichText, Stroke, Ui};
 
 use crate::app::state::session::{Hint, Session};
 use crate::app::widgets;
+use crate::app::widgets::peer_words::peer_words;
 use crate::app::widgets::portrait::{self, Portraits};
 use crate::app::widgets::theme::{self, Palette};
 use crate::scenario::{Band, Scenario};
@@ -13,22 +14,12 @@ use crate::store::{Feedback, Settings};
 /// How long the portrait takes to change expression, in seconds.
 const PORTRAIT_TRANSITION: f32 = 0.9;
 
-/// What each band looks like from the outside, in plain words.
-fn band_description(band: Band) -> &'static str {
-    match band {
-        Band::Withdrawn => "pulling away, close to ending the talk",
-        Band::Guarded => "short answers, keeping things back",
-        Band::Cautious => "testing whether it is safe to say more",
-        Band::Open => "talking more freely",
-        Band::OpeningUp => "sharing what really matters",
-    }
-}
-
 fn band_index(band: Band) -> f32 {
     Band::ALL.iter().position(|b| *b == band).unwrap_or(0) as f32
 }
 
-/// The peer's column: portrait, openness in words, trust meter and hint.
+/// The peer's column: portrait, openness in words (at an ending, the
+/// ending's kind: see [`peer_words`]), trust meter and hint.
 pub fn peer_panel_ui(
     ui: &mut Ui,
     palette: &Palette,
@@ -39,6 +30,8 @@ pub fn peer_panel_ui(
 ) {
     let conversation = &session.conversation;
     let band = conversation.band();
+    let ending = conversation.ending(scenario).map(|e| e.kind);
+    let words = peer_words(&scenario.persona.name, band, ending);
     let duration = if settings.reduced_motion {
         0.0
     } else {
@@ -46,25 +39,25 @@ pub fn peer_panel_ui(
     };
     let openness = ui.ctx().animate_value_with_time(
         egui::Id::unique(("openness", session.id.as_str())),
-        band_index(band),
+        band_index(words.face),
         duration,
     );
     let size = ui.available_width().min(340.0);
     ui.add_space(8.0);
     ui.with_layout(Layout::top_down(Align::Center), |ui| {
         let params = portraits.get(scenario.persona.portrait.as_deref());
-        let label = format!("Portrait of {}, {}", scenario.persona.name, band.label());
+        let label = format!(
+            "Portrait of {}, {}",
+            scenario.persona.name,
+            words.face.label()
+        );
         portrait::portrait_ui(ui, params, openness, size)
             .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &label));
         ui.add_space(4.0);
         ui.label(RichText::new(&scenario.persona.name).font(theme::title_font(ui)));
+        ui.label(RichText::new(&words.label).strong().color(palette.accent));
         ui.label(
-            RichText::new(format!("seems {}", band.label()))
-                .strong()
-                .color(palette.accent),
-        );
-        ui.label(
-            RichText::new(band_description(band))
+            RichText::new(&words.description)
                 .small()
                 .color(palette.muted),
         );

@@ -6,11 +6,13 @@
 
 pub mod layout;
 pub mod path;
+pub mod reveal;
 
 use std::sync::Arc;
 
 pub use layout::{Bounds, Layout, Point};
-pub use path::{MapPath, PathMarks};
+pub use path::{MapPath, PathMarks, Stand};
+pub use reveal::Reveal;
 
 use crate::app::state::catalogue::CardId;
 use crate::app::state::screen::Screen;
@@ -111,6 +113,10 @@ pub enum MapAction {
     Show(usize),
     /// Fit the whole tree into the view on the next frame.
     Fit,
+    /// Show or hide the answers: every rating, effect and line.
+    ShowAnswers(bool),
+    /// Show or hide the node and option ids (the author view).
+    ShowIds(bool),
 }
 
 /// What the map view remembers.
@@ -128,11 +134,18 @@ pub struct MapState {
     /// otherwise it is the opening view, [`Camera::initial`].
     pub fit_all: bool,
     pub selected: Option<usize>,
+    /// "Show the answers": ratings, effects and later lines even while a
+    /// conversation runs. Off when a map first opens; kept while the app
+    /// runs, never saved.
+    pub show_answers: bool,
+    /// "Show ids": the author view, with node and option ids.
+    pub show_ids: bool,
 }
 
 impl MapState {
-    /// Lays out `scenario` for the card `card`.
-    pub fn new(card: CardId, from: Screen, scenario: &Scenario) -> Self {
+    /// Lays out `scenario` for the card `card`, with the answers hidden
+    /// and the ids shown only for authors (`show_ids`).
+    pub fn new(card: CardId, from: Screen, scenario: &Scenario, show_ids: bool) -> Self {
         MapState {
             card,
             from,
@@ -140,6 +153,8 @@ impl MapState {
             camera: None,
             fit_all: false,
             selected: None,
+            show_answers: false,
+            show_ids,
         }
     }
 
@@ -196,6 +211,8 @@ impl MapState {
                 self.camera = None;
                 self.fit_all = true;
             }
+            MapAction::ShowAnswers(on) => self.show_answers = on,
+            MapAction::ShowIds(on) => self.show_ids = on,
         }
     }
 }
@@ -215,6 +232,8 @@ mod tests {
             }),
             fit_all: false,
             selected: None,
+            show_answers: false,
+            show_ids: false,
         }
     }
 
