@@ -6,15 +6,28 @@
 //! This is the only module of Attune with network code (the source scan in
 //! tests/store/reliability.rs holds it to that).
 //!
-//! The stack is `tiny_http` on a handful of worker threads rather than
-//! `axum` on `tokio`: a room is tens of phones polling once a second, which
-//! a few threads answer in microseconds each, and `tiny_http` with its four
-//! small dependencies adds about 3 seconds to a cold build where `tokio`,
-//! `hyper` and `axum` would add well over a minute on a 2-core CI machine.
+//! The stack is `std::net` with a thread per connection, not `axum` on
+//! `tokio`: a room is tens of phones polling once a second, and the whole
+//! protocol is one request head in, one small answer out, connection
+//! closed (`http.rs`), which adds no dependency and nothing to a cold build
+//! on a 2-core CI machine.
+//!
+//! Slow clients must never stop the vote (a few phones on bad Wi-Fi, or
+//! someone holding connections open on purpose). So every connection gets
+//! a thread of its own, at most [`MAX_CONNECTIONS`] at once (beyond that,
+//! 503 at once); a request head must arrive within 10 seconds and 8 KiB;
+//! bodies are never read (a request that declares one gets 413 from its
+//! head alone); every write has a timeout. A stuck client thus holds one
+//! thread for a bounded time and no other client ever waits for it.
+//! (The first version used `tiny_http`, whose connection threads read
+//! without a timeout and whose thread pool can leave a new connection
+//! queued behind connections that never finish: with 60 stuck clients an
+//! ordinary request sometimes got no answer at all.)
 //! See docs/reliability.md for what the server exposes and how it is tested.
 
 mod address;
 mod code;
+mod http;
 mod server;
 mod tally;
 
@@ -22,7 +35,7 @@ mod tally;
 pub use std::net::IpAddr;
 
 pub use address::lan_address;
-pub use server::{RoomConfig, RoomError, RoomServer};
+pub use server::{MAX_CONNECTIONS, RoomConfig, RoomError, RoomServer};
 pub use tally::{Decision, MAX_DEVICES, PhoneOption, Refusal, RoomState, Tally};
 
 /// A QR code as square modules, for drawing.

@@ -1,22 +1,31 @@
-//! The HTTP side of room votes: a `tiny_http` server answered by a few
-//! worker threads. Every request but the bare `/` needs the join code;
-//! votes carry no body, so any request with one is refused.
+//! The HTTP side of room votes: a listener on one thread, and a short
+//! thread per connection (at most [`MAX_CONNECTIONS`] at once) that reads
+//! one request head under a deadline, answers and closes. Every request but
+//! the bare `/` needs the join code; votes carry no body, so any request
+//! that declares one is refused without reading it.
 
-use std::net::{IpAddr, SocketAddr};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, TcpListener, TcpStream};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use serde_json::json;
-use tiny_http::{Header, Method, Request, Response};
 
+use super::http::{self, Answer};
 use super::tally::{Decision, Refusal, RoomState, Tally};
 
-/// Worker threads answering requests; each answer takes microseconds.
-const WORKERS: usize = 4;
-/// How often a worker looks at the stop flag while idle.
-const POLL: Duration = Duration::from_millis(50);
+/// Connections served at once. A room is tens of phones, each holding a
+/// connection for a few milliseconds a second; a slow or stuck client
+/// holds one for a bounded time (10 seconds for its head). Beyond this,
+/// new connections get 503 at once.
+pub const MAX_CONNECTIONS: usize = 256;
+/// Stack of a connection thread: it parses a head and builds a small
+/// answer.
+const CONNECTION_STACK: usize = 256 * 1024;
+/// How long the listener rests after a failed accept (out of file
+/// handles, say) before trying again.
+const BACKOFF: Duration = Duration::from_millis(50);
 /// The longest request target (path and query) accepted.
 const MAX_URL: usize = 512;
 
@@ -49,19 +58,21 @@ pub struct RoomConfig {
 }
 
 /// A running room server. Dropping it stops it: the port is closed and
-/// the threads end.
+/// the listener's thread ends; connections being answered finish within
+/// their deadlines and answer 503.
 pub struct RoomServer {
     shared: Arc<Shared>,
-    workers: Vec<JoinHandle<()>>,
+    listener: Option<JoinHandle<()>>,
     addr: SocketAddr,
     code: String,
 }
 
 struct Shared {
-    server: tiny_http::Server,
     room: Mutex<RoomState>,
     code: String,
     stop: AtomicBool,
+    /// Connections being served now.
+    open: AtomicUsize,
     /// Called after a vote or a new device, so the app repaints.
     on_change: Box<dyn Fn() + Send + Sync>,
 }
@@ -87,41 +98,26 @@ impl RoomServer {
         };
         let ip = config.bind.unwrap_or_else(super::address::lan_address);
         let wanted = SocketAddr::new(ip, config.port);
-        let server = tiny_http::Server::http(wanted).map_err(|e| RoomError::Bind {
+        let bind_error = |e: std::io::Error| RoomError::Bind {
             addr: wanted,
             reason: e.to_string(),
-        })?;
-        let addr = server.server_addr().to_ip().unwrap_or(wanted);
+        };
+        let listener = TcpListener::bind(wanted).map_err(bind_error)?;
+        let addr = listener.local_addr().map_err(bind_error)?;
         let shared = Arc::new(Shared {
-            server,
             room: Mutex::new(RoomState::default()),
             code: code.clone(),
             stop: AtomicBool::new(false),
+            open: AtomicUsize::new(0),
             on_change: Box::new(on_change),
         });
-        let mut workers = Vec::new();
-        for n in 0..WORKERS {
-            let worker = Arc::clone(&shared);
-            let spawned = std::thread::Builder::new()
-                .name(format!("attune-room-{n}"))
-                .spawn(move || work(&worker));
-            match spawned {
-                Ok(handle) => workers.push(handle),
-                Err(e) => {
-                    let partial = RoomServer {
-                        shared,
-                        workers,
-                        addr,
-                        code,
-                    };
-                    drop(partial);
-                    return Err(RoomError::Thread(e));
-                }
-            }
-        }
+        let inside = Arc::clone(&shared);
+        let handle = std::thread::Builder::new()
+            .name("attune-room".into())
+            .spawn(move || listen(&listener, &inside))?;
         Ok(RoomServer {
             shared,
-            workers,
+            listener: Some(handle),
             addr,
             code,
         })
@@ -150,15 +146,30 @@ impl RoomServer {
     pub fn tally(&self) -> Tally {
         self.shared.room().tally()
     }
+
+    /// Connections being served now (for tests and the docs' figures).
+    pub fn open_connections(&self) -> usize {
+        self.shared.open.load(Ordering::SeqCst)
+    }
 }
 
 impl Drop for RoomServer {
     fn drop(&mut self) {
         self.shared.stop.store(true, Ordering::SeqCst);
-        for worker in self.workers.drain(..) {
-            // A worker that panicked has nothing left to clean up.
-            let _ = worker.join();
+        // The listener waits in `accept`; a connection of our own wakes it
+        // to see the flag, and it closes the port as it ends.
+        let ip = match self.addr.ip() {
+            IpAddr::V4(ip) if ip.is_unspecified() => IpAddr::V4(Ipv4Addr::LOCALHOST),
+            IpAddr::V6(ip) if ip.is_unspecified() => IpAddr::V6(Ipv6Addr::LOCALHOST),
+            ip => ip,
+        };
+        let wake = SocketAddr::new(ip, self.addr.port());
+        let woken = TcpStream::connect_timeout(&wake, Duration::from_secs(1)).is_ok();
+        if let Some(listener) = self.listener.take().filter(|_| woken) {
+            // A listener that panicked has nothing left to clean up.
+            let _ = listener.join();
         }
+        // Not woken: the listener ends at the next connection, unanswered.
     }
 }
 
@@ -170,47 +181,72 @@ impl std::fmt::Debug for RoomServer {
     }
 }
 
-fn work(shared: &Arc<Shared>) {
-    while !shared.stop.load(Ordering::SeqCst) {
-        match shared.server.recv_timeout(POLL) {
-            Ok(Some(request)) => dispatch(shared, request),
-            Ok(None) => {}
-            // The listener failed; the app shows no tally change, and the
-            // facilitator can restart room votes.
-            Err(_) => std::thread::sleep(POLL),
+/// Accepts connections until the server stops, each onto a thread of its
+/// own, so no client, however slow, delays an answer to another.
+fn listen(listener: &TcpListener, shared: &Arc<Shared>) {
+    for stream in listener.incoming() {
+        if shared.stop.load(Ordering::SeqCst) {
+            break;
+        }
+        match stream {
+            Ok(stream) => open(shared, stream),
+            Err(_) => std::thread::sleep(BACKOFF),
         }
     }
 }
 
-/// Answers a request, on a thread of its own if it has a body: dropping a
-/// request reads the rest of its body, which a slow client can stretch, so
-/// such a client holds one short thread (as each connection already holds
-/// one of `tiny_http`'s), never a worker.
-fn dispatch(shared: &Arc<Shared>, request: Request) {
-    let has_body = request.body_length().is_some_and(|n| n > 0)
-        || request
-            .headers()
-            .iter()
-            .any(|h| h.field.equiv("Transfer-Encoding"));
-    if !has_body {
-        answer(shared, request);
+/// Serves a new connection on its own thread, or answers 503 at once if
+/// [`MAX_CONNECTIONS`] are open or no thread can be had.
+fn open(shared: &Arc<Shared>, stream: TcpStream) {
+    let started = Instant::now();
+    let busy = || Answer::text(503, "The server is busy; try again in a moment.");
+    if shared.open.fetch_add(1, Ordering::SeqCst) >= MAX_CONNECTIONS {
+        shared.open.fetch_sub(1, Ordering::SeqCst);
+        // A fresh socket takes a short answer without blocking.
+        http::send(stream, &busy(), false, false);
         return;
     }
-    let refuse = move || {
-        let _ = request.respond(text(413, "Requests here have no body."));
+    let slot = Slot(Arc::clone(shared));
+    let Ok(answered) = stream.try_clone() else {
+        return;
     };
     let spawned = std::thread::Builder::new()
-        .name("attune-room-body".into())
-        .spawn(refuse);
-    // Without a thread to spare, the request was dropped unanswered with
-    // the closure, on this worker; the client sees its connection close.
-    let _ = spawned;
+        .name("attune-room-connection".into())
+        .stack_size(CONNECTION_STACK)
+        .spawn(move || serve(&slot.0, stream, started));
+    if spawned.is_err() {
+        // The closure and its slot were dropped; the count is back.
+        http::send(answered, &busy(), false, false);
+    }
 }
 
-fn answer(shared: &Shared, request: Request) {
-    let response = route(shared, request.method(), request.url());
-    // A client that went away needs no answer.
-    let _ = request.respond(response);
+/// A connection being served; counts in [`Shared::open`] until dropped.
+struct Slot(Arc<Shared>);
+
+impl Drop for Slot {
+    fn drop(&mut self) {
+        self.0.open.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// Reads one request head, answers it and closes the connection.
+fn serve(shared: &Shared, mut stream: TcpStream, started: Instant) {
+    match http::read_head(&mut stream, started) {
+        Ok(head) => {
+            let answer = if shared.stop.load(Ordering::SeqCst) {
+                Answer::text(503, "Room votes have stopped.")
+            } else {
+                route(shared, &head.method, &head.target)
+            };
+            http::send(stream, &answer, head.method == "HEAD", head.trailing);
+        }
+        Err(unusable) => {
+            if let Some(answer) = unusable.answer() {
+                let unread = unusable != http::Unusable::TooSlow;
+                http::send(stream, &answer, false, unread);
+            }
+        }
+    }
 }
 
 /// The request target split into its path and query parameters; `None`
@@ -245,44 +281,42 @@ fn token<'a>(params: &[(&str, &'a str)]) -> Option<&'a str> {
     param(params, "token").filter(|t| (8..=64).contains(&t.len()))
 }
 
-type Answer = Response<std::io::Cursor<Vec<u8>>>;
-
-fn route(shared: &Shared, method: &Method, url: &str) -> Answer {
+fn route(shared: &Shared, method: &str, url: &str) -> Answer {
     let Some((path, params)) = parse(url) else {
-        return text(400, "Malformed request.");
+        return Answer::text(400, "Malformed request.");
     };
     let code = param(&params, "code");
-    if path == "/" && code.is_none() && *method == Method::Get {
-        return page(200, ASK_PAGE);
+    if path == "/" && code.is_none() && method == "GET" {
+        return Answer::page(200, ASK_PAGE);
     }
     let right = code
         .and_then(super::code::normalise)
         .is_some_and(|c| c == shared.code);
     if !right {
         return if path == "/" {
-            page(403, ASK_PAGE)
+            Answer::page(403, ASK_PAGE)
         } else {
-            text(403, "Wrong or missing join code.")
+            Answer::text(403, "Wrong or missing join code.")
         };
     }
     match (method, path) {
-        (Method::Get, "/") => page(200, VOTE_PAGE),
-        (Method::Get, "/state") => state(shared, &params),
-        (Method::Post, "/vote") => vote(shared, &params),
-        (_, "/" | "/state" | "/vote") => text(405, "Method not allowed."),
-        _ => text(404, "Not found."),
+        ("GET", "/") => Answer::page(200, VOTE_PAGE),
+        ("GET", "/state") => state(shared, &params),
+        ("POST", "/vote") => vote(shared, &params),
+        (_, "/" | "/state" | "/vote") => Answer::text(405, "Method not allowed."),
+        _ => Answer::text(404, "Not found."),
     }
 }
 
 /// The current decision as this device sees it; joins the device.
 fn state(shared: &Shared, params: &[(&str, &str)]) -> Answer {
     let Some(token) = token(params) else {
-        return text(400, "A device token is needed.");
+        return Answer::text(400, "A device token is needed.");
     };
     let mut room = shared.room();
     let before = room.devices();
     if !room.admit(token, Instant::now()) {
-        return text(429, "Too many requests; wait a moment.");
+        return Answer::text(429, "Too many requests; wait a moment.");
     }
     let joined = room.devices() > before;
     let body = match room.decision() {
@@ -310,7 +344,7 @@ fn state(shared: &Shared, params: &[(&str, &str)]) -> Answer {
     if joined {
         (shared.on_change)();
     }
-    json_answer(200, &body)
+    Answer::json(200, &body)
 }
 
 fn vote(shared: &Shared, params: &[(&str, &str)]) -> Answer {
@@ -319,18 +353,18 @@ fn vote(shared: &Shared, params: &[(&str, &str)]) -> Answer {
         param(params, "decision").and_then(|d| d.parse::<u64>().ok()),
         param(params, "option").filter(|o| o.len() == 1),
     ) else {
-        return text(400, "A vote needs a token, a decision and an option.");
+        return Answer::text(400, "A vote needs a token, a decision and an option.");
     };
     let mut room = shared.room();
     if !room.admit(token, Instant::now()) {
-        return text(429, "Too many requests; wait a moment.");
+        return Answer::text(429, "Too many requests; wait a moment.");
     }
     let result = room.vote(token, id, letter);
     drop(room);
     match result {
         Ok(()) => {
             (shared.on_change)();
-            json_answer(200, &json!({ "counted": letter }))
+            Answer::json(200, &json!({ "counted": letter }))
         }
         Err(refusal) => {
             let why = match refusal {
@@ -339,55 +373,9 @@ fn vote(shared: &Shared, params: &[(&str, &str)]) -> Answer {
                 Refusal::NoSuchOption => "There is no such option.",
                 Refusal::Full => "The room is full.",
             };
-            json_answer(409, &json!({ "refused": why }))
+            Answer::json(409, &json!({ "refused": why }))
         }
     }
-}
-
-fn header(name: &str, value: &str) -> Option<Header> {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).ok()
-}
-
-/// Headers every answer carries: nothing cached, nothing framed, nothing
-/// loaded from elsewhere.
-fn with_headers(mut response: Answer, content_type: &str) -> Answer {
-    for (name, value) in [
-        ("Content-Type", content_type),
-        ("Cache-Control", "no-store"),
-        ("X-Content-Type-Options", "nosniff"),
-        ("Referrer-Policy", "no-referrer"),
-        (
-            "Content-Security-Policy",
-            "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; \
-             connect-src 'self'; form-action 'self'; frame-ancestors 'none'",
-        ),
-    ] {
-        if let Some(h) = header(name, value) {
-            response.add_header(h);
-        }
-    }
-    response
-}
-
-fn text(status: u16, body: &str) -> Answer {
-    with_headers(
-        Response::from_string(body).with_status_code(status),
-        "text/plain; charset=utf-8",
-    )
-}
-
-fn page(status: u16, body: &str) -> Answer {
-    with_headers(
-        Response::from_string(body).with_status_code(status),
-        "text/html; charset=utf-8",
-    )
-}
-
-fn json_answer(status: u16, body: &serde_json::Value) -> Answer {
-    with_headers(
-        Response::from_string(body.to_string()).with_status_code(status),
-        "application/json",
-    )
 }
 
 #[cfg(test)]

@@ -15,13 +15,18 @@ pub fn connect(addr: SocketAddr) -> TcpStream {
     stream
 }
 
-/// Sends raw bytes and reads one answer (up to its Content-Length, as the
-/// connection may stay open); the status code, or 0 if the server closed
-/// the connection without one.
+/// Sends raw bytes and reads one answer; see [`answer`].
 pub fn raw(addr: SocketAddr, bytes: &[u8]) -> (u16, String) {
     let mut stream = connect(addr);
     // A server that answers early may reset the rest of a large write.
     let _ = stream.write_all(bytes);
+    answer(&mut stream)
+}
+
+/// Reads one answer (up to its Content-Length, as the connection may stay
+/// open); the status code, or 0 if the server closed the connection
+/// without one.
+pub fn answer(stream: &mut TcpStream) -> (u16, String) {
     let mut answer = Vec::new();
     let mut buf = [0u8; 4096];
     loop {

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use attune::room::{Decision, PhoneOption, RoomConfig, RoomServer};
+use attune::room::{Decision, MAX_CONNECTIONS, PhoneOption, RoomConfig, RoomServer};
 
 use crate::room_client::{self as client, connect, raw, request};
 
@@ -230,32 +230,50 @@ fn malformed_oversized_and_slow_requests_leave_the_server_up() {
     assert!(status == 0 || status == 413, "a megabyte body: {status}");
     assert!(up());
 
-    // Slow clients: headers that never end, and bodies that never come.
-    let mut slow = Vec::new();
+    // Slow clients: heads that never end, and bodies that never come.
+    let mut heads = Vec::new();
     for _ in 0..20 {
         let mut s = connect(addr);
         s.write_all(b"GET /state?code=RO").unwrap();
-        slow.push(s);
+        heads.push(s);
     }
+    let mut bodies = Vec::new();
     for _ in 0..40 {
         let mut s = connect(addr);
         s.write_all(
             format!("POST /vote?code={CODE} HTTP/1.1\r\nContent-Length: 100\r\n\r\nx").as_bytes(),
         )
         .unwrap();
-        slow.push(s);
+        bodies.push(s);
     }
+    // Each answer must come while they hang, well within the client's
+    // timeout; the bound is loose for a loaded 2-core machine.
     let started = Instant::now();
     assert!(up(), "answers while slow clients hang");
+    let first = started.elapsed();
+    assert!(first < Duration::from_secs(2), "state took {first:?}");
+    let started = Instant::now();
     assert_eq!(vote(addr, "device-02", 1, "A"), 200);
-    assert!(
-        started.elapsed() < Duration::from_secs(2),
-        "{:?}",
-        started.elapsed()
-    );
-    drop(slow);
+    let second = started.elapsed();
+    assert!(second < Duration::from_secs(2), "vote took {second:?}");
+    // A body that never comes is refused from the head, without waiting.
+    for s in &mut bodies {
+        assert_eq!(client::answer(s).0, 413, "a declared body");
+    }
+    drop(heads);
+    drop(bodies);
     assert!(up());
     assert_eq!(server.tally().votes, vec![1, 0, 0]);
+    // Every connection's thread ends once its client has gone.
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while server.open_connections() > 0 {
+        assert!(
+            Instant::now() < deadline,
+            "{} still open",
+            server.open_connections()
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
 }
 
 #[test]
@@ -279,4 +297,27 @@ fn nothing_listens_once_the_server_stops() {
         assert!(Instant::now() < deadline, "the port is still open");
         std::thread::sleep(Duration::from_millis(10));
     }
+}
+
+/// With [`MAX_CONNECTIONS`] connections held open, the next one is told
+/// the server is busy at once (rather than queued behind them), and
+/// service comes back as soon as they close.
+#[test]
+fn a_full_server_says_busy_at_once_and_recovers() {
+    let server = start();
+    let addr = server.addr();
+    let idle: Vec<_> = (0..MAX_CONNECTIONS).map(|_| connect(addr)).collect();
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while server.open_connections() < MAX_CONNECTIONS {
+        assert!(Instant::now() < deadline, "{}", server.open_connections());
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert_eq!(state(addr, "device-01").0, 503, "at the cap");
+    drop(idle);
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while server.open_connections() > 0 {
+        assert!(Instant::now() < deadline, "{}", server.open_connections());
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert_eq!(state(addr, "device-01").0, 200, "after they close");
 }
