@@ -14,6 +14,7 @@ pub const RESUME_VERSION: u32 = 1;
 /// An unfinished conversation and what the history needs to record it
 /// under the same session when it ends.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Resume {
     /// The format version; see [`RESUME_VERSION`]. Missing means 0.
     #[serde(default)]

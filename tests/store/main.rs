@@ -10,3 +10,4 @@ mod fuzz_checks;
 
 mod reliability;
 mod store;
+mod strict;
