@@ -11,3 +11,4 @@ mod fuzz_checks;
 mod reliability;
 mod store;
 mod strict;
+mod unfinished;

@@ -87,7 +87,7 @@ fn unknown_fields_in_settings_are_moved_aside() {
 #[test]
 fn settings_content_in_the_resume_file_is_moved_aside() {
     let store = assert_refused(RESUME_FILE, "(version: 1, theme: dark)");
-    assert!(store.resume().is_none());
+    assert!(store.resumes().is_empty());
 }
 
 #[test]

@@ -29,7 +29,7 @@ use jiff::Timestamp;
 use crate::debrief::Debrief;
 use crate::engine::Conversation;
 use crate::scenario::Scenario;
-use crate::store::{SessionRecord, Store};
+use crate::store::{SessionId, SessionRecord, Store};
 use action::Action;
 use authoring::{Authoring, Replay};
 use catalogue::{CardId, Catalogue};
@@ -230,10 +230,10 @@ impl AppState {
             Action::OpenDebrief => self.open_debrief(),
             Action::TryAgainFrom(turn) => self.try_again_from(turn),
             Action::ExportReport => self.export_report(),
-            Action::Resume => self.resume(),
-            Action::DiscardUnfinished => {
+            Action::Resume(session) => self.resume(&session),
+            Action::DiscardUnfinished(session) => {
                 // A failure becomes a store notice; nothing else to do.
-                let _ = self.store.clear_resume();
+                let _ = self.store.clear_resume(&session);
             }
             Action::UpdateSettings(settings) => {
                 let _ = self.store.set_settings(settings);
@@ -326,12 +326,15 @@ impl AppState {
     }
 
     /// Makes `session` the conversation in progress. One left unfinished
-    /// is kept in the history as unfinished.
+    /// in this window is kept in the history as unfinished and no longer
+    /// offered for resuming; other windows' unfinished ones stay.
     fn begin(&mut self, card: CardId, session: Session) {
         if let Some(previous) = self.active.take() {
             self.record(&previous);
+            if previous.session.id != session.id {
+                let _ = self.store.clear_resume(&previous.session.id);
+            }
         }
-        self.retire_saved(&session);
         self.active = Some(Active { card, session });
         self.pending_rewind = None;
         self.screen = Screen::Conversation;
@@ -357,34 +360,6 @@ impl AppState {
         self.catalogue.refresh_best(self.store.history());
     }
 
-    /// A conversation saved at the last exit and not resumed is kept in
-    /// the history as unfinished before a new one takes its place.
-    fn retire_saved(&mut self, next: &Session) {
-        let Some(saved) = self.store.resume().cloned() else {
-            return;
-        };
-        if saved.session == next.id || saved.conversation.turns().is_empty() {
-            return;
-        }
-        let Some(scenario) = self
-            .catalogue
-            .id_of(&saved.scenario_id)
-            .and_then(|i| self.catalogue.scenario(i))
-        else {
-            return;
-        };
-        if self.store.history().get(&saved.session).is_none() {
-            let record = SessionRecord::from_conversation(
-                saved.session.clone(),
-                saved.started,
-                scenario,
-                &saved.conversation,
-            );
-            let _ = self.store.record_session(record);
-            self.catalogue.refresh_best(self.store.history());
-        }
-    }
-
     /// Keeps the saved copy of the conversation in step: a finished one
     /// goes to history, an unfinished one is saved for resuming.
     fn save_active(&mut self) {
@@ -394,10 +369,10 @@ impl AppState {
         if let Some(scenario) = self.catalogue.scenario(active.card) {
             if active.session.conversation.is_finished(scenario) {
                 self.record(&active);
-                let _ = self.store.clear_resume();
+                let _ = self.store.clear_resume(&active.session.id);
             } else if active.session.conversation.turns().is_empty() {
                 // Nothing chosen yet: nothing worth resuming.
-                let _ = self.store.clear_resume();
+                let _ = self.store.clear_resume(&active.session.id);
             } else {
                 let _ = self.store.save_resume(active.session.to_resume());
             }
@@ -458,8 +433,14 @@ impl AppState {
         }
     }
 
-    fn resume(&mut self) {
-        let Some(saved) = self.store.resume().cloned() else {
+    fn resume(&mut self, session: &SessionId) {
+        let Some(saved) = self
+            .store
+            .resumes()
+            .iter()
+            .find(|r| &r.session == session)
+            .cloned()
+        else {
             return;
         };
         let Some(card) = self.catalogue.id_of(&saved.scenario_id) else {
