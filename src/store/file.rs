@@ -1,7 +1,7 @@
 //! Reading, checking and encoding the store's RON files, and moving broken
 //! ones aside.
 
-use std::fs::{self, File};
+use std::fs;
 use std::io::{self, Read as _};
 use std::path::{Path, PathBuf};
 
@@ -58,7 +58,7 @@ struct Probe {
 /// Reads and parses `path`. I/O errors other than "not found" are returned;
 /// everything wrong with the content is a [`Read`] value.
 pub(crate) fn read<T: Versioned>(path: &Path, current: u32) -> io::Result<Read<T>> {
-    let file = match File::open(path) {
+    let file = match super::regular::open_regular(path) {
         Ok(f) => f,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Read::Missing),
         Err(e) => return Err(e),

@@ -29,6 +29,7 @@ mod file;
 mod history;
 mod lock;
 mod notice;
+mod regular;
 mod resume;
 mod settings;
 mod trend;
@@ -44,7 +45,9 @@ use serde::Serialize;
 pub use error::{ParseError, StoreError};
 pub use file::MAX_FILE_BYTES;
 pub use history::{BestOutcome, HISTORY_VERSION, History, SessionId, SessionRecord, date_label};
+pub use lock::{LOCK_WAIT, SAVE_LOCK_WAIT};
 pub use notice::{Notice, NoticeKind};
+pub use regular::open_regular;
 pub use resume::{RESUME_VERSION, Resume, UNFINISHED_VERSION};
 pub use settings::{
     Feedback, SETTINGS_VERSION, Settings, TEXT_SCALE_DEFAULT, TEXT_SCALE_MAX, TEXT_SCALE_MIN,
@@ -114,7 +117,7 @@ impl Store {
             Err(e) => store.cannot_save(&format!("{} ({e})", dir.display())),
         }
         if store.writable {
-            let locked = lock::exclusive(&dir, || {
+            let locked = lock::exclusive_within(&dir, LOCK_WAIT, || {
                 remove_leftover_temps(&dir);
                 store.load_all(&dir);
             });

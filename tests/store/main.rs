@@ -8,6 +8,7 @@
 #[path = "../../fuzz/src/checks.rs"]
 mod fuzz_checks;
 
+mod blocking;
 mod reliability;
 mod store;
 mod strict;
