@@ -14,6 +14,7 @@ mod graphviz;
 
 mod blocking;
 mod command_line;
+mod escapes;
 mod flow;
 mod graph;
 mod reliability;
