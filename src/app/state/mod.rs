@@ -92,6 +92,9 @@ pub struct Options {
     /// The user's dialogue folders (`attune --dialogues`); with watching
     /// on, files saved or added there are loaded at once.
     pub dialogue_dirs: Vec<PathBuf>,
+    /// Notices found before the app existed (a repaired window file), shown
+    /// once it starts.
+    pub startup_notices: Vec<String>,
 }
 
 #[derive(Debug)]
