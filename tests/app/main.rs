@@ -9,6 +9,7 @@ mod support;
 mod charset;
 mod flow;
 mod map;
+mod notices;
 mod persistence;
 mod portrait;
 mod presenter;

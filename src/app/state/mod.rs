@@ -14,6 +14,8 @@ pub mod compare;
 /// Writing reports to the learner's folders.
 pub mod export;
 pub mod map;
+/// The app's notices, one per problem.
+pub mod notices;
 pub mod presenter;
 mod reload;
 /// The screens.
@@ -35,6 +37,7 @@ use authoring::{Authoring, Replay};
 use catalogue::{CardId, Catalogue};
 use compare::Branches;
 use map::MapState;
+use notices::Notices;
 use presenter::Presenter;
 use screen::Screen;
 use session::Session;
@@ -110,7 +113,7 @@ pub struct AppState {
     /// A rewind waiting for the learner's confirmation.
     pub pending_rewind: Option<usize>,
     /// Messages from the app itself (the store keeps its own).
-    pub notices: Vec<String>,
+    pub notices: Notices,
     /// Presenter mode; not saved.
     pub presenter: Presenter,
     /// Full screen and the shortcut sheet; not saved.
@@ -136,7 +139,7 @@ impl AppState {
             review: None,
             briefing: None,
             pending_rewind: None,
-            notices: Vec::new(),
+            notices: Notices::default(),
             presenter: Presenter {
                 active: options.presenter,
                 ..Presenter::default()
@@ -242,9 +245,7 @@ impl AppState {
                 let _ = self.store.set_settings(settings);
             }
             Action::Notice(message) => {
-                if !self.notices.contains(&message) {
-                    self.notices.push(message);
-                }
+                self.notices.push(message);
             }
             Action::DismissNotices => {
                 self.store.dismiss_notices();
