@@ -9,6 +9,7 @@
 mod fuzz_checks;
 
 mod blocking;
+mod linear;
 mod reliability;
 mod store;
 mod strict;
