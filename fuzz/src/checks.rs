@@ -213,7 +213,11 @@ pub fn load_store(data: &[u8]) {
     let Some((&which, content)) = data.split_first() else {
         return;
     };
-    let files = [store::SETTINGS_FILE, store::HISTORY_FILE, store::RESUME_FILE];
+    let files = [
+        store::SETTINGS_FILE,
+        store::HISTORY_FILE,
+        store::RESUME_FILE,
+    ];
     let name = files[usize::from(which) % files.len()];
     let dir = std::env::temp_dir().join(format!(
         "attune-load-store-{}-{}",
@@ -240,7 +244,11 @@ pub fn load_store(data: &[u8]) {
             assert!(aside.is_empty(), "{name} both kept and moved aside");
         }
         Err(_) => {
-            assert_eq!(aside, [content.to_vec()], "{name} moved aside byte for byte");
+            assert_eq!(
+                aside,
+                [content.to_vec()],
+                "{name} moved aside byte for byte"
+            );
             assert!(
                 store.notices().iter().any(|n| n.message.contains(name)),
                 "{name} moved aside without a notice: {:?}",
