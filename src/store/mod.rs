@@ -312,7 +312,10 @@ impl Store {
             })
         });
         match locked {
-            Ok(Ok(())) => Ok(()),
+            Ok(Ok(())) => {
+                self.saved(RESUME_FILE);
+                Ok(())
+            }
             Ok(Err(e)) => Err(self.save_failed(RESUME_FILE, e)),
             Err(source) => {
                 Err(self.save_failed(RESUME_FILE, StoreError::Lock { path: dir, source }))
@@ -336,7 +339,10 @@ impl Store {
         };
         let path = dir.join(name);
         match lock::exclusive(&dir, || atomic::write(&path, text.as_bytes())) {
-            Ok(Ok(())) => Ok(()),
+            Ok(Ok(())) => {
+                self.saved(name);
+                Ok(())
+            }
             Ok(Err(source)) => Err(self.save_failed(name, StoreError::Write { path, source })),
             Err(source) => Err(self.save_failed(name, StoreError::Lock { path: dir, source })),
         }
@@ -365,7 +371,10 @@ impl Store {
             })
         });
         match locked {
-            Ok(Ok(())) => Ok(()),
+            Ok(Ok(())) => {
+                self.saved(HISTORY_FILE);
+                Ok(())
+            }
             Ok(Err(e)) => Err(self.save_failed(HISTORY_FILE, e)),
             Err(source) => {
                 Err(self.save_failed(HISTORY_FILE, StoreError::Lock { path: dir, source }))
@@ -505,6 +514,13 @@ impl Store {
             format!("Could not save {name} ({error}). Attune will try again at the next change.");
         self.push_notice(Notice::new(NoticeKind::SaveFailed, path, message));
         error
+    }
+
+    /// A save of `name` worked: its "could not save" notice is over.
+    fn saved(&mut self, name: &str) {
+        let path = self.dir.as_ref().map(|d| d.join(name));
+        self.notices
+            .retain(|n| !(n.kind == NoticeKind::SaveFailed && n.file == path));
     }
 
     fn notice(&mut self, kind: NoticeKind, path: &Path, message: String) {

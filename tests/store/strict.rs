@@ -99,3 +99,31 @@ fn the_version_0_history_fixture_still_loads_strictly() {
     assert!(store.notices().is_empty(), "{:?}", store.notices());
     assert_eq!(store.history().len(), 3);
 }
+
+/// F7 for the store: a "could not save" notice goes once a later save of
+/// the same file works, instead of staying on screen.
+#[test]
+fn a_save_failed_notice_is_cleared_by_the_next_successful_save() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut store = Store::open(dir.path().to_path_buf());
+    assert!(store.notices().is_empty());
+    // A folder where the file should be: the rename onto it fails.
+    let blocker = dir.path().join(SETTINGS_FILE);
+    fs::create_dir(&blocker).expect("a folder in the way");
+    fs::write(blocker.join("x"), "x").expect("not empty");
+    let dark = Settings {
+        theme: attune::store::Theme::Dark,
+        ..Settings::default()
+    };
+    assert!(store.set_settings(dark).is_err());
+    assert_eq!(store.notices().len(), 1, "{:?}", store.notices());
+    assert_eq!(store.notices()[0].kind, NoticeKind::SaveFailed);
+
+    fs::remove_dir_all(&blocker).expect("cleared");
+    let contrast = Settings {
+        theme: attune::store::Theme::HighContrast,
+        ..Settings::default()
+    };
+    store.set_settings(contrast).expect("saved now");
+    assert!(store.notices().is_empty(), "{:?}", store.notices());
+}
