@@ -11,10 +11,10 @@ use crate::scenario::parse::{MAX_FILE_BYTES, file_error};
 
 /// Reads and checks a dialogue file. Reading stops one byte past
 /// [`MAX_FILE_BYTES`], so an oversized file is refused without being read
-/// whole.
+/// whole; a FIFO, device or socket is refused without waiting on it.
 pub fn load_file(path: &Path) -> Loaded {
     let display = path.display().to_string();
-    let file = match std::fs::File::open(path) {
+    let file = match crate::store::open_regular(path) {
         Ok(f) => f,
         Err(e) => return Loaded::failed(file_error(&display, "io", format!("cannot open: {e}"))),
     };
@@ -45,10 +45,11 @@ pub fn add_path(library: &mut Library, path: &Path) {
 }
 
 /// The dialogue files named by a path: the file itself, or the `.ron`
-/// files in a folder, sorted by name.
+/// files in a folder, sorted by name. Special files (a FIFO named `x.ron`)
+/// are listed too, so [`load_file`] refuses them with a clear error.
 pub fn ron_files(path: &Path) -> Vec<Result<PathBuf, Diagnostic>> {
     let display = path.display().to_string();
-    if path.is_file() {
+    if path.exists() && !path.is_dir() {
         return vec![Ok(path.to_path_buf())];
     }
     let read = match std::fs::read_dir(path) {
@@ -58,7 +59,7 @@ pub fn ron_files(path: &Path) -> Vec<Result<PathBuf, Diagnostic>> {
     let mut files: Vec<PathBuf> = read
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "ron"))
+        .filter(|p| !p.is_dir() && p.extension().is_some_and(|e| e == "ron"))
         .collect();
     files.sort();
     files.into_iter().map(Ok).collect()

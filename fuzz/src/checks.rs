@@ -200,3 +200,61 @@ pub fn load_history(data: &[u8]) {
         Err(e) => assert!(e.line >= 1 && e.col >= 1, "error without a place: {e}"),
     }
 }
+
+/// Any bytes as one of the data folder's files (the first byte picks
+/// settings, history or the conversations in progress): opening the store
+/// never panics or loses the file silently. Afterwards the file is either
+/// still there byte for byte (it was read, or left alone because it is
+/// from a newer version), or moved aside byte for byte with a notice
+/// naming it.
+pub fn load_store(data: &[u8]) {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static DIRS: AtomicU64 = AtomicU64::new(0);
+    let Some((&which, content)) = data.split_first() else {
+        return;
+    };
+    let files = [
+        store::SETTINGS_FILE,
+        store::HISTORY_FILE,
+        store::RESUME_FILE,
+    ];
+    let name = files[usize::from(which) % files.len()];
+    let dir = std::env::temp_dir().join(format!(
+        "attune-load-store-{}-{}",
+        std::process::id(),
+        DIRS.fetch_add(1, Ordering::Relaxed)
+    ));
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    std::fs::write(dir.join(name), content).expect("the input written");
+
+    let store = store::Store::open(dir.clone());
+    let aside: Vec<Vec<u8>> = std::fs::read_dir(&dir)
+        .expect("the folder lists")
+        .flatten()
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with(&format!("{name}.corrupt-"))
+        })
+        .map(|e| std::fs::read(e.path()).expect("the copy reads"))
+        .collect();
+    match std::fs::read(dir.join(name)) {
+        Ok(kept) => {
+            assert_eq!(kept, content, "{name} changed on open");
+            assert!(aside.is_empty(), "{name} both kept and moved aside");
+        }
+        Err(_) => {
+            assert_eq!(
+                aside,
+                [content.to_vec()],
+                "{name} moved aside byte for byte"
+            );
+            assert!(
+                store.notices().iter().any(|n| n.message.contains(name)),
+                "{name} moved aside without a notice: {:?}",
+                store.notices()
+            );
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

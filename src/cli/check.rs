@@ -88,7 +88,14 @@ fn read_small(path: &std::path::Path) -> Option<String> {
     if meta.len() > MAX_FILE_BYTES {
         return None;
     }
-    std::fs::read_to_string(path).ok()
+    use std::io::Read as _;
+    let mut text = String::new();
+    crate::store::open_regular(path)
+        .ok()?
+        .take(MAX_FILE_BYTES)
+        .read_to_string(&mut text)
+        .ok()?;
+    Some(text)
 }
 
 fn print_text(report: &Report) {

@@ -2,6 +2,7 @@
 //! and `attune graph`.
 
 mod check;
+mod escape;
 mod graph;
 mod play;
 mod render;
@@ -11,6 +12,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+
+pub use escape::terminal_safe;
 
 use crate::engine::Pick;
 use crate::library::Library;
@@ -124,10 +127,13 @@ fn parse_pick(s: &str) -> Result<Pick, String> {
     s.parse()
 }
 
-/// Writes to stdout. A closed pipe (`attune play … | head`) is not an error
-/// worth a panic: the reader has seen what it wanted, so stop quietly.
+/// Writes to stdout with control characters escaped ([`terminal_safe`]),
+/// since most of what the CLI prints comes from files. A closed pipe
+/// (`attune play … | head`) is not an error worth a panic: the reader has
+/// seen what it wanted, so stop quietly.
 pub fn emit(text: &str) {
     use std::io::Write;
+    let text = terminal_safe(text);
     let mut out = std::io::stdout().lock();
     if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
@@ -136,6 +142,12 @@ pub fn emit(text: &str) {
         eprintln!("error: cannot write output: {e}");
         std::process::exit(1);
     }
+}
+
+/// Writes a line to stderr with control characters escaped: error
+/// messages quote ids, names and paths from files.
+pub fn emit_error(message: &str) {
+    eprintln!("{}", terminal_safe(message));
 }
 
 /// The shipped scenarios plus the user's `--dialogues` folders.

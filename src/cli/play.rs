@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
-use super::{Format, render};
+use super::{Format, render, terminal_safe};
 use crate::debrief::Debrief;
 use crate::engine::{Conversation, Pick, pick};
 use crate::files::load_file;
@@ -23,14 +23,14 @@ pub fn run(
     let scenario = match resolve(name, extra) {
         Ok(s) => s,
         Err(message) => {
-            eprintln!("{message}");
+            super::emit_error(&message);
             return ExitCode::FAILURE;
         }
     };
     let mut conversation = match Conversation::new(&scenario, seed) {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("error: cannot start \"{}\": {e}", scenario.id);
+            super::emit_error(&format!("error: cannot start \"{}\": {e}", scenario.id));
             return ExitCode::FAILURE;
         }
     };
@@ -53,7 +53,7 @@ pub fn run(
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("{message}");
+            super::emit_error(&message);
             ExitCode::FAILURE
         }
     }
@@ -121,7 +121,7 @@ fn interactive(scenario: &Scenario, c: &mut Conversation, text: bool) -> Result<
     };
     let mut lines = stdin.lock().lines();
     while !c.is_finished(scenario) {
-        let _ = write!(out, "{}", render::step(scenario, c));
+        let _ = write!(out, "{}", terminal_safe(&render::step(scenario, c)));
         let count = c.options(scenario).len();
         let _ = write!(
             out,
@@ -137,7 +137,7 @@ fn interactive(scenario: &Scenario, c: &mut Conversation, text: bool) -> Result<
             return Err("error: input ended before the conversation did".into());
         };
         if !terminal {
-            let _ = writeln!(out, "{input}");
+            let _ = writeln!(out, "{}", terminal_safe(&input));
         }
         match input.trim() {
             "q" | "quit" => return Err("stopped before an ending".into()),
@@ -154,7 +154,8 @@ fn interactive(scenario: &Scenario, c: &mut Conversation, text: bool) -> Result<
             {
                 Some(id) => {
                     if let Ok(outcome) = c.choose(scenario, &id) {
-                        let _ = writeln!(out, "You: {}\n", outcome.turn.said);
+                        let said = terminal_safe(&outcome.turn.said);
+                        let _ = writeln!(out, "You: {said}\n");
                     }
                 }
                 None => {
@@ -163,6 +164,6 @@ fn interactive(scenario: &Scenario, c: &mut Conversation, text: bool) -> Result<
             },
         }
     }
-    let _ = write!(out, "{}", render::step(scenario, c));
+    let _ = write!(out, "{}", terminal_safe(&render::step(scenario, c)));
     Ok(())
 }

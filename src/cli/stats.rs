@@ -13,7 +13,7 @@ pub fn run(name: &str, format: Format, extra: &[PathBuf]) -> ExitCode {
     let scenario = match super::play::resolve(name, extra) {
         Ok(s) => s,
         Err(message) => {
-            eprintln!("{message}");
+            super::emit_error(&message);
             return ExitCode::FAILURE;
         }
     };

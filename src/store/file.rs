@@ -1,7 +1,7 @@
 //! Reading, checking and encoding the store's RON files, and moving broken
 //! ones aside.
 
-use std::fs::{self, File};
+use std::fs;
 use std::io::{self, Read as _};
 use std::path::{Path, PathBuf};
 
@@ -20,6 +20,18 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 /// A stored format with a version number.
 pub(crate) trait Versioned: DeserializeOwned {
     fn version(&self) -> u32;
+
+    /// Decodes a file whose `version` field reads `version` (0 when it has
+    /// none): a format whose shape changed overrides this to read old ones.
+    fn decode(text: &str, version: u32) -> Result<Self, ron::error::SpannedError> {
+        let _ = version;
+        from_ron(text)
+    }
+}
+
+/// Decodes RON text as the store does.
+pub(crate) fn from_ron<T: DeserializeOwned>(text: &str) -> Result<T, ron::error::SpannedError> {
+    ron::from_str(text)
 }
 
 /// What reading one stored file gave.
@@ -46,7 +58,7 @@ struct Probe {
 /// Reads and parses `path`. I/O errors other than "not found" are returned;
 /// everything wrong with the content is a [`Read`] value.
 pub(crate) fn read<T: Versioned>(path: &Path, current: u32) -> io::Result<Read<T>> {
-    let file = match File::open(path) {
+    let file = match super::regular::open_regular(path) {
         Ok(f) => f,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Read::Missing),
         Err(e) => return Err(e),
@@ -72,7 +84,8 @@ pub(crate) fn read<T: Versioned>(path: &Path, current: u32) -> io::Result<Read<T
 
 /// Parses stored text; separate from [`read`] for tests and fuzzing.
 pub(crate) fn parse<T: Versioned>(text: &str, current: u32) -> Read<T> {
-    match ron::from_str::<T>(text) {
+    let probed = ron::from_str::<Probe>(text).ok().map(|p| p.version);
+    match T::decode(text, probed.unwrap_or(0)) {
         Ok(value) => {
             let v = value.version();
             if v > current {
@@ -87,8 +100,8 @@ pub(crate) fn parse<T: Versioned>(text: &str, current: u32) -> Read<T> {
                 col: e.span.start.col,
                 message: e.code.to_string(),
             };
-            match ron::from_str::<Probe>(text) {
-                Ok(p) if p.version > current => Read::NewerUnreadable(p.version, error),
+            match probed {
+                Some(version) if version > current => Read::NewerUnreadable(version, error),
                 _ => Read::Corrupt(error),
             }
         }

@@ -44,8 +44,10 @@ impl fmt::Display for SessionId {
     }
 }
 
-/// One conversation the learner had, finished or not.
+/// One conversation the learner had, finished or not. Unknown fields are
+/// an error, so a misspelt or foreign record is never half-read.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SessionRecord {
     pub id: SessionId,
     /// When the conversation started.
@@ -136,13 +138,16 @@ pub struct BestOutcome {
     pub attempts: usize,
 }
 
-/// Every recorded session, oldest first.
+/// Every recorded session, oldest first. Decoded strictly: an unknown
+/// field (a misspelt `sessons:`, settings written into the wrong file) or a
+/// missing `sessions` makes the file unreadable, so it is moved aside
+/// instead of being read as empty and overwritten.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct History {
     /// The format version; see [`HISTORY_VERSION`]. Missing means 0.
     #[serde(default)]
     pub version: u32,
-    #[serde(default)]
     sessions: Vec<SessionRecord>,
 }
 

@@ -7,7 +7,8 @@
 //!
 //! - `settings.ron`: [`Settings`];
 //! - `history.ron`: [`History`], every [`SessionRecord`];
-//! - `current.ron`: the [`Resume`] of an unfinished conversation.
+//! - `current.ron`: the [`Resume`] of every unfinished conversation, one per
+//!   session, so two windows never delete each other's.
 //!
 //! Every write is atomic (temporary file, sync, rename: see [`atomic`]) and
 //! happens under an advisory lock on `store.lock`. History writes re-read
@@ -18,7 +19,7 @@
 //! on anything a file contains.
 //!
 //! How the app uses it: [`Store::save_resume`] after every choice;
-//! [`Store::record_session`] and [`Store::clear_resume`] when a
+//! [`Store::record_session`] and [`Store::clear_resume`] (of that session) when a
 //! conversation ends (or is left unfinished); [`Store::set_settings`] when a
 //! setting changes.
 
@@ -28,6 +29,7 @@ mod file;
 mod history;
 mod lock;
 mod notice;
+mod regular;
 mod resume;
 mod settings;
 mod trend;
@@ -43,8 +45,10 @@ use serde::Serialize;
 pub use error::{ParseError, StoreError};
 pub use file::MAX_FILE_BYTES;
 pub use history::{BestOutcome, HISTORY_VERSION, History, SessionId, SessionRecord, date_label};
+pub use lock::{LOCK_WAIT, SAVE_LOCK_WAIT};
 pub use notice::{Notice, NoticeKind};
-pub use resume::{RESUME_VERSION, Resume};
+pub use regular::open_regular;
+pub use resume::{RESUME_VERSION, Resume, UNFINISHED_VERSION};
 pub use settings::{
     Feedback, SETTINGS_VERSION, Settings, TEXT_SCALE_DEFAULT, TEXT_SCALE_MAX, TEXT_SCALE_MIN,
     Theme, clamp_text_scale,
@@ -52,6 +56,7 @@ pub use settings::{
 pub use trend::{Trend, TrendMetric, TrendPoint};
 
 use file::{Read, Versioned};
+use resume::Unfinished;
 
 /// The settings file's name in the data folder.
 pub const SETTINGS_FILE: &str = "settings.ron";
@@ -72,9 +77,13 @@ impl Versioned for History {
     }
 }
 
-impl Versioned for Resume {
+impl Versioned for Unfinished {
     fn version(&self) -> u32 {
         self.version
+    }
+
+    fn decode(text: &str, version: u32) -> Result<Self, ron::error::SpannedError> {
+        Unfinished::decode(text, version)
     }
 }
 
@@ -87,7 +96,7 @@ pub struct Store {
     writable: bool,
     settings: Settings,
     history: History,
-    resume: Option<Resume>,
+    unfinished: Unfinished,
     notices: Vec<Notice>,
     /// Sessions recorded by this instance: their copy wins in a merge.
     recorded_here: BTreeSet<SessionId>,
@@ -108,7 +117,7 @@ impl Store {
             Err(e) => store.cannot_save(&format!("{} ({e})", dir.display())),
         }
         if store.writable {
-            let locked = lock::exclusive(&dir, || {
+            let locked = lock::exclusive_within(&dir, LOCK_WAIT, || {
                 remove_leftover_temps(&dir);
                 store.load_all(&dir);
             });
@@ -170,7 +179,7 @@ impl Store {
             writable: false,
             settings: Settings::default(),
             history: History::default(),
-            resume: None,
+            unfinished: Unfinished::default(),
             notices: Vec::new(),
             recorded_here: BTreeSet::new(),
             frozen: BTreeSet::new(),
@@ -242,36 +251,72 @@ impl Store {
         Ok(())
     }
 
-    /// The unfinished conversation to offer for resuming, if any.
-    pub fn resume(&self) -> Option<&Resume> {
-        self.resume.as_ref()
+    /// The unfinished conversations to offer for resuming, oldest first:
+    /// one per session, from every window.
+    pub fn resumes(&self) -> &[Resume] {
+        &self.unfinished.conversations
     }
 
     /// Saves the conversation in progress; call it after every choice.
+    /// Under the folder lock it re-reads `current.ron` and replaces only
+    /// this session's entry, keeping other windows' conversations.
     pub fn save_resume(&mut self, resume: Resume) -> Result<(), StoreError> {
         let mut resume = resume;
         resume.version = RESUME_VERSION;
-        let text = file::encode(&resume, "the conversation in progress")?;
-        self.resume = Some(resume);
-        self.write(RESUME_FILE, text)
+        self.update_unfinished(|u| u.upsert(resume))
     }
 
-    /// Forgets the conversation in progress (it ended or was abandoned).
-    pub fn clear_resume(&mut self) -> Result<(), StoreError> {
-        self.resume = None;
+    /// Forgets one session's unfinished conversation (it ended or was
+    /// abandoned); other sessions' stay.
+    pub fn clear_resume(&mut self, session: &SessionId) -> Result<(), StoreError> {
+        self.update_unfinished(|u| u.remove(session))
+    }
+
+    /// Re-reads `current.ron` under the lock, applies `change`, and writes
+    /// the result (or removes the file when nothing is left unfinished).
+    fn update_unfinished(
+        &mut self,
+        change: impl FnOnce(&mut Unfinished),
+    ) -> Result<(), StoreError> {
         let Some(dir) = self.saving_dir(RESUME_FILE) else {
+            change(&mut self.unfinished);
             return Ok(());
         };
         let path = dir.join(RESUME_FILE);
-        let removed = lock::exclusive(&dir, || match fs::remove_file(&path) {
-            Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
-            _ => Ok(()),
-        });
-        match removed {
-            Ok(Ok(())) => Ok(()),
-            Ok(Err(source)) => {
-                Err(self.save_failed(RESUME_FILE, StoreError::Write { path, source }))
+        let locked = lock::exclusive(&dir, || -> Result<(), StoreError> {
+            let disk = self.load::<Unfinished>(
+                &dir,
+                RESUME_FILE,
+                UNFINISHED_VERSION,
+                "no conversation to resume",
+            );
+            let mut merged = disk.unwrap_or_default();
+            merged.version = UNFINISHED_VERSION;
+            change(&mut merged);
+            self.unfinished = merged;
+            if self.frozen.contains(RESUME_FILE) {
+                return Ok(());
             }
+            let written = if self.unfinished.conversations.is_empty() {
+                match fs::remove_file(&path) {
+                    Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+                    _ => Ok(()),
+                }
+            } else {
+                let text = file::encode(&self.unfinished, "the conversations in progress")?;
+                atomic::write(&path, text.as_bytes())
+            };
+            written.map_err(|source| StoreError::Write {
+                path: path.clone(),
+                source,
+            })
+        });
+        match locked {
+            Ok(Ok(())) => {
+                self.saved(RESUME_FILE);
+                Ok(())
+            }
+            Ok(Err(e)) => Err(self.save_failed(RESUME_FILE, e)),
             Err(source) => {
                 Err(self.save_failed(RESUME_FILE, StoreError::Lock { path: dir, source }))
             }
@@ -294,7 +339,10 @@ impl Store {
         };
         let path = dir.join(name);
         match lock::exclusive(&dir, || atomic::write(&path, text.as_bytes())) {
-            Ok(Ok(())) => Ok(()),
+            Ok(Ok(())) => {
+                self.saved(name);
+                Ok(())
+            }
             Ok(Err(source)) => Err(self.save_failed(name, StoreError::Write { path, source })),
             Err(source) => Err(self.save_failed(name, StoreError::Lock { path: dir, source })),
         }
@@ -323,7 +371,10 @@ impl Store {
             })
         });
         match locked {
-            Ok(Ok(())) => Ok(()),
+            Ok(Ok(())) => {
+                self.saved(HISTORY_FILE);
+                Ok(())
+            }
             Ok(Err(e)) => Err(self.save_failed(HISTORY_FILE, e)),
             Err(source) => {
                 Err(self.save_failed(HISTORY_FILE, StoreError::Lock { path: dir, source }))
@@ -343,12 +394,14 @@ impl Store {
         {
             self.history = h.sorted();
         }
-        self.resume = self.load::<Resume>(
-            dir,
-            RESUME_FILE,
-            RESUME_VERSION,
-            "no conversation to resume",
-        );
+        self.unfinished = self
+            .load::<Unfinished>(
+                dir,
+                RESUME_FILE,
+                UNFINISHED_VERSION,
+                "no conversation to resume",
+            )
+            .unwrap_or_default();
     }
 
     /// Reads one file. Broken files are moved aside (when the folder is
@@ -461,6 +514,13 @@ impl Store {
             format!("Could not save {name} ({error}). Attune will try again at the next change.");
         self.push_notice(Notice::new(NoticeKind::SaveFailed, path, message));
         error
+    }
+
+    /// A save of `name` worked: its "could not save" notice is over.
+    fn saved(&mut self, name: &str) {
+        let path = self.dir.as_ref().map(|d| d.join(name));
+        self.notices
+            .retain(|n| !(n.kind == NoticeKind::SaveFailed && n.file == path));
     }
 
     fn notice(&mut self, kind: NoticeKind, path: &Path, message: String) {

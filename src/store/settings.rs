@@ -61,9 +61,11 @@ impl Feedback {
 }
 
 /// Everything the Settings screen changes. Missing fields (an older file)
-/// take their defaults; unknown fields (a newer file) are ignored.
+/// take their defaults: settings hold no data that a default could lose.
+/// Unknown fields (a misspelling, history content in the wrong file) make
+/// the file unreadable, so it is moved aside with a notice.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Settings {
     /// The format version; see [`SETTINGS_VERSION`].
     pub version: u32,

@@ -10,6 +10,7 @@ mod charset;
 mod flow;
 mod map;
 mod map_spoilers;
+mod notices;
 mod peer_state;
 mod persistence;
 mod portrait;

@@ -83,7 +83,7 @@ fn an_unfinished_conversation_resumes_after_a_restart() {
     choose_rated(&mut h, Rating::Best);
     assert!(is_finished(&h));
     assert!(
-        h.state().state.store.resume().is_none(),
+        h.state().state.store.resumes().is_empty(),
         "a finished talk is not resumable"
     );
     assert_eq!(

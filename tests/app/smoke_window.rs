@@ -141,3 +141,22 @@ fn screenshot_to_an_unwritable_place_fails_with_the_path() {
     assert!(err.contains("no such folder/shot.png"), "{err}");
     assert!(!shot.exists());
 }
+
+/// F6 of issue 22: a zoom factor of 0, −1, NaN or 1e6 in eframe's
+/// `app.ron` (in the same data folder) is reset before eframe reads it,
+/// so the window opens instead of panicking on every start.
+#[test]
+fn a_bad_zoom_factor_in_app_ron_is_reset_and_the_window_opens() {
+    for bad in ["0.0", "-1.0", "NaN", "1000000.0"] {
+        let data = tempfile::tempdir().expect("a temporary folder");
+        let folder = data.path().join("attune");
+        std::fs::create_dir_all(&folder).expect("the data folder");
+        let memory = format!("(options:(zoom_factor:{bad}))");
+        let app_ron = format!("{{\"egui\":{memory:?}}}");
+        std::fs::write(folder.join("app.ron"), &app_ron).expect("fixture");
+        let output = run_window(&["--exit-after-frames", "3"], data.path());
+        assert!(output.status.success(), "zoom {bad}: {}", stderr(&output));
+        let after = std::fs::read_to_string(folder.join("app.ron")).expect("kept");
+        assert!(!after.contains(&format!("zoom_factor:{bad}")), "{after}");
+    }
+}

@@ -12,7 +12,9 @@ mod chain;
 #[path = "../shared/graphviz.rs"]
 mod graphviz;
 
+mod blocking;
 mod command_line;
+mod escapes;
 mod flow;
 mod graph;
 mod reliability;

@@ -8,8 +8,12 @@
 #[path = "../../fuzz/src/checks.rs"]
 mod fuzz_checks;
 
+mod blocking;
+mod linear;
 mod reliability;
 mod room;
 #[path = "../shared/room_client.rs"]
 mod room_client;
 mod store;
+mod strict;
+mod unfinished;

@@ -123,6 +123,7 @@ fn fuzz_regressions_stay_fixed() {
             "load_scenario" => fuzz_checks::load_scenario(data),
             "engine_ops" => fuzz_checks::engine_bytes(data),
             "load_history" => fuzz_checks::load_history(data),
+            "load_store" => fuzz_checks::load_store(data),
             other => panic!("unknown target {other}"),
         }
     }
@@ -173,5 +174,14 @@ proptest! {
         fuzz_checks::load_history(text.as_bytes());
         let cut = (0..=cut.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
         fuzz_checks::load_history(&text.as_bytes()[..cut]);
+    }
+
+    #[test]
+    fn load_store_target(which in 0u8..3, text in "\\(version: [0-9], (sessions|theme|conversations|sessons): \\[?\\(?[a-z: ,\"0-9]{0,40}\\)?\\]?\\)", cut in 0usize..80) {
+        let mut data = vec![which];
+        data.extend_from_slice(text.as_bytes());
+        fuzz_checks::load_store(&data);
+        data.truncate(1 + cut.min(text.len()));
+        fuzz_checks::load_store(&data);
     }
 }

@@ -291,7 +291,7 @@ fn an_unfinished_conversation_resumes_after_a_restart() {
     let mut c = Conversation::new(&s, 11).expect("starts");
     {
         let mut store = Store::open(dir.path().to_path_buf());
-        assert!(store.resume().is_none());
+        assert!(store.resumes().is_empty());
         for _ in 0..2 {
             let next = c.options(&s)[0].id.clone();
             c.choose(&s, &next).expect("a choice");
@@ -301,16 +301,17 @@ fn an_unfinished_conversation_resumes_after_a_restart() {
         }
     }
     let mut store = Store::open(dir.path().to_path_buf());
-    let resume = store.resume().expect("there is a conversation to resume");
+    assert_eq!(store.resumes().len(), 1);
+    let resume = store.resumes()[0].clone();
     assert_eq!(resume.conversation, c);
     assert_eq!(resume.scenario_id, s.id);
     assert_eq!(resume.session, id);
     assert_eq!(resume.conversation.turns().len(), 2);
 
-    store.clear_resume().expect("cleared");
+    store.clear_resume(&id).expect("cleared");
     assert!(!dir.path().join(RESUME_FILE).exists());
-    assert!(Store::open(dir.path().to_path_buf()).resume().is_none());
-    store.clear_resume().expect("clearing twice is fine");
+    assert!(Store::open(dir.path().to_path_buf()).resumes().is_empty());
+    store.clear_resume(&id).expect("clearing twice is fine");
 }
 
 // ----------------------------------------------------------- atomic writes
@@ -531,7 +532,7 @@ fn empty_binary_and_oversized_files_are_moved_aside_too() {
 
     let store = Store::open(dir.path().to_path_buf());
     assert_eq!(store.settings(), &Settings::default());
-    assert!(store.resume().is_none());
+    assert!(store.resumes().is_empty());
     assert!(store.history().is_empty());
     assert_eq!(store.notices().len(), 3, "{:?}", store.notices());
     let all: Vec<String> = store.notices().iter().map(ToString::to_string).collect();
@@ -601,7 +602,7 @@ fn an_uncreatable_data_folder_works_in_memory_and_says_it_cannot_save() {
         .expect("kept in memory");
     assert_eq!(store.history().sessions(), &[r]);
     assert_eq!(store.settings().theme, Theme::Dark);
-    assert!(store.resume().is_some());
+    assert_eq!(store.resumes().len(), 1);
     assert_eq!(store.notices().len(), 1, "no further notices");
     assert!(!dir.exists());
 }
@@ -804,20 +805,14 @@ fn version_0_settings_and_resume_load() {
         settings.show_trust_meter,
         "missing fields take their defaults"
     );
-    assert_eq!(store.resume().map(|r| &r.conversation), Some(&c));
-}
-
-#[test]
-fn unknown_fields_are_ignored_when_loading() {
-    let dir = temp_dir();
-    fs::write(
-        dir.path().join(SETTINGS_FILE),
-        "(version: 1, theme: dark, sparkles: true, presenter: (screen: 2))",
-    )
-    .expect("fixture");
-    let store = Store::open(dir.path().to_path_buf());
-    assert!(store.notices().is_empty(), "{:?}", store.notices());
-    assert_eq!(store.settings().theme, Theme::Dark);
+    assert_eq!(
+        store
+            .resumes()
+            .iter()
+            .map(|r| &r.conversation)
+            .collect::<Vec<_>>(),
+        [&c]
+    );
 }
 
 #[test]
@@ -825,7 +820,7 @@ fn a_file_from_a_newer_version_is_read_but_never_overwritten() {
     let s = scenario();
     let dir = temp_dir();
     let newer = r#"(version: 7, sessions: [(id: "future", date: "2030-01-01T00:00:00Z",
-        scenario_id: "tutorial", ending: Some(guarded), mood_board: [1, 2])], cloud: None)"#;
+        scenario_id: "tutorial", ending: Some(guarded))])"#;
     fs::write(dir.path().join(HISTORY_FILE), newer).expect("fixture");
     let mut store = Store::open(dir.path().to_path_buf());
     assert_eq!(store.history().len(), 1);
@@ -888,10 +883,15 @@ fn every_stored_format_carries_a_version() {
     store
         .save_resume(Resume::new(SessionId::new(at(0)), at(0), c))
         .expect("saved");
-    for name in [SETTINGS_FILE, HISTORY_FILE, RESUME_FILE] {
+    for (name, version) in [
+        (SETTINGS_FILE, store::SETTINGS_VERSION),
+        (HISTORY_FILE, HISTORY_VERSION),
+        (RESUME_FILE, store::UNFINISHED_VERSION),
+    ] {
         let text = fs::read_to_string(dir.path().join(name)).expect("written");
         assert!(
-            text.trim_start().starts_with("(\n  version: 1,"),
+            text.trim_start()
+                .starts_with(&format!("(\n  version: {version},")),
             "{name}: {text}"
         );
     }

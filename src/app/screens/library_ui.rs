@@ -9,7 +9,7 @@ use crate::app::state::catalogue::{Broken, Card, CardId, Playable};
 use crate::app::state::screen::Screen;
 use crate::app::widgets;
 use crate::app::widgets::theme::{self, Palette};
-use crate::store::BestOutcome;
+use crate::store::{BestOutcome, Resume};
 
 /// Problems shown on a broken card before "and N more".
 const MAX_PROBLEMS: usize = 6;
@@ -42,7 +42,8 @@ pub fn library_ui(ui: &mut Ui, state: &AppState, palette: &Palette) -> Vec<Actio
     actions
 }
 
-/// A banner to go back to a conversation in progress or left unfinished.
+/// Banners to go back to the conversation in progress and to each one left
+/// unfinished (here at the last exit, or in another window).
 fn continue_ui(ui: &mut Ui, state: &AppState, palette: &Palette, actions: &mut Vec<Action>) {
     if let Some((active, scenario)) = state.active_scenario() {
         if !active.session.conversation.is_finished(scenario) {
@@ -56,36 +57,45 @@ fn continue_ui(ui: &mut Ui, state: &AppState, palette: &Palette, actions: &mut V
                 }
             });
         }
-        return;
     }
-    let Some(saved) = state
+    let active = state.active.as_ref().map(|a| &a.session.id);
+    for saved in state
         .store
-        .resume()
-        .filter(|r| !r.conversation.turns().is_empty())
-    else {
-        return;
-    };
+        .resumes()
+        .iter()
+        .filter(|r| Some(&r.session) != active && !r.conversation.turns().is_empty())
+    {
+        unfinished_ui(ui, state, palette, saved, actions);
+        ui.add_space(4.0);
+    }
+}
+
+/// One unfinished conversation, from this window's last run or another
+/// window, with buttons to resume or discard it.
+fn unfinished_ui(
+    ui: &mut Ui,
+    state: &AppState,
+    palette: &Palette,
+    saved: &Resume,
+    actions: &mut Vec<Action>,
+) {
     let title = state
         .catalogue
         .id_of(&saved.scenario_id)
         .and_then(|i| state.catalogue.scenario(i))
         .map_or_else(|| saved.scenario_id.clone(), |s| s.title.clone());
+    let choices = saved.conversation.turns().len();
     banner_ui(ui, palette, |ui| {
         ui.label(format!(
-            "Last time you left \u{201c}{title}\u{201d} unfinished after {} choice{}.",
-            saved.conversation.turns().len(),
-            if saved.conversation.turns().len() == 1 {
-                ""
-            } else {
-                "s"
-            }
+            "You left \u{201c}{title}\u{201d} unfinished after {choices} choice{}.",
+            if choices == 1 { "" } else { "s" }
         ));
         ui.horizontal_wrapped(|ui| {
             if ui.button("Resume where you left off").clicked() {
-                actions.push(Action::Resume);
+                actions.push(Action::Resume(saved.session.clone()));
             }
             if ui.button("Discard it").clicked() {
-                actions.push(Action::DiscardUnfinished);
+                actions.push(Action::DiscardUnfinished(saved.session.clone()));
             }
         });
     });

@@ -16,3 +16,5 @@ pub(crate) mod shortcuts_ui;
 /// Opening the window while the scenarios load on another thread.
 pub mod startup;
 pub(crate) mod top_bar;
+/// Checking eframe's `app.ron` before eframe reads it.
+pub mod window_file;

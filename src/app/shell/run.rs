@@ -43,6 +43,11 @@ pub fn run_with(
         viewport,
         ..Default::default()
     };
+    // Before eframe reads its app.ron: a bad value there would panic.
+    let mut options = options;
+    options
+        .startup_notices
+        .extend(super::window_file::check(APP_ID));
     let control = FrameControl::new(options.exit_after_frames, options.screenshot.clone());
     let report = control.report();
     let launcher = startup::Launcher::start(load, options, control);

@@ -15,6 +15,7 @@ use super::app::AttuneApp;
 use crate::app::presenter::{self, Presenter};
 use crate::app::shell::frame_control::FrameControl;
 use crate::app::state::Options;
+use crate::app::state::action::Action;
 use crate::app::widgets::theme::{self, Palette};
 use crate::library::Library;
 use crate::store::Store;
@@ -58,7 +59,10 @@ impl Launcher {
         let spawned = std::thread::Builder::new()
             .name("attune-load".into())
             .spawn(move || {
-                let app = AttuneApp::new(load(), &options);
+                let mut app = AttuneApp::new(load(), &options);
+                for notice in &options.startup_notices {
+                    app.state.apply(Action::Notice(notice.clone()));
+                }
                 // Send first: a window that is not up yet finds the app on
                 // its first frame; one that is up is woken below.
                 if send.send(app).is_ok()

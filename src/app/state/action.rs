@@ -9,7 +9,7 @@ use crate::app::state::authoring::WatchStatus;
 use crate::app::state::map::MapAction;
 use crate::app::state::presenter::PresenterAction;
 use crate::app::state::window::WindowAction;
-use crate::store::Settings;
+use crate::store::{SessionId, Settings};
 
 /// One request from the user.
 #[derive(Clone, Debug, PartialEq)]
@@ -32,9 +32,11 @@ pub enum Action {
     /// conversation.
     TryAgainFrom(usize),
     ExportReport,
-    /// Continue the conversation left unfinished at the last exit.
-    Resume,
-    DiscardUnfinished,
+    /// Continue this session's conversation, left unfinished in this or
+    /// another window.
+    Resume(SessionId),
+    /// Forget this session's unfinished conversation.
+    DiscardUnfinished(SessionId),
     UpdateSettings(Settings),
     /// Show a message in the notice area.
     Notice(String),

@@ -14,6 +14,8 @@ pub mod compare;
 /// Writing reports to the learner's folders.
 pub mod export;
 pub mod map;
+/// The app's notices, one per problem.
+pub mod notices;
 pub mod presenter;
 mod reload;
 /// The screens.
@@ -29,12 +31,13 @@ use jiff::Timestamp;
 use crate::debrief::Debrief;
 use crate::engine::Conversation;
 use crate::scenario::Scenario;
-use crate::store::{SessionRecord, Store};
+use crate::store::{SessionId, SessionRecord, Store};
 use action::Action;
 use authoring::{Authoring, Replay};
 use catalogue::{CardId, Catalogue};
 use compare::Branches;
 use map::MapState;
+use notices::Notices;
 use presenter::Presenter;
 use screen::Screen;
 use session::Session;
@@ -98,6 +101,9 @@ pub struct Options {
     /// The user's dialogue folders (`attune --dialogues`); with watching
     /// on, files saved or added there are loaded at once.
     pub dialogue_dirs: Vec<PathBuf>,
+    /// Notices found before the app existed (a repaired window file), shown
+    /// once it starts.
+    pub startup_notices: Vec<String>,
 }
 
 #[derive(Debug)]
@@ -113,7 +119,7 @@ pub struct AppState {
     /// A rewind waiting for the learner's confirmation.
     pub pending_rewind: Option<usize>,
     /// Messages from the app itself (the store keeps its own).
-    pub notices: Vec<String>,
+    pub notices: Notices,
     /// Presenter mode; not saved.
     pub presenter: Presenter,
     /// Full screen and the shortcut sheet; not saved.
@@ -139,7 +145,7 @@ impl AppState {
             review: None,
             briefing: None,
             pending_rewind: None,
-            notices: Vec::new(),
+            notices: Notices::default(),
             presenter: Presenter {
                 active: options.presenter,
                 room: presenter::RoomVotes {
@@ -241,18 +247,16 @@ impl AppState {
             Action::OpenDebrief => self.open_debrief(),
             Action::TryAgainFrom(turn) => self.try_again_from(turn),
             Action::ExportReport => self.export_report(),
-            Action::Resume => self.resume(),
-            Action::DiscardUnfinished => {
+            Action::Resume(session) => self.resume(&session),
+            Action::DiscardUnfinished(session) => {
                 // A failure becomes a store notice; nothing else to do.
-                let _ = self.store.clear_resume();
+                let _ = self.store.clear_resume(&session);
             }
             Action::UpdateSettings(settings) => {
                 let _ = self.store.set_settings(settings);
             }
             Action::Notice(message) => {
-                if !self.notices.contains(&message) {
-                    self.notices.push(message);
-                }
+                self.notices.push(message);
             }
             Action::DismissNotices => {
                 self.store.dismiss_notices();
@@ -340,12 +344,15 @@ impl AppState {
     }
 
     /// Makes `session` the conversation in progress. One left unfinished
-    /// is kept in the history as unfinished.
+    /// in this window is kept in the history as unfinished and no longer
+    /// offered for resuming; other windows' unfinished ones stay.
     fn begin(&mut self, card: CardId, session: Session) {
         if let Some(previous) = self.active.take() {
             self.record(&previous);
+            if previous.session.id != session.id {
+                let _ = self.store.clear_resume(&previous.session.id);
+            }
         }
-        self.retire_saved(&session);
         self.active = Some(Active { card, session });
         self.pending_rewind = None;
         self.screen = Screen::Conversation;
@@ -371,34 +378,6 @@ impl AppState {
         self.catalogue.refresh_best(self.store.history());
     }
 
-    /// A conversation saved at the last exit and not resumed is kept in
-    /// the history as unfinished before a new one takes its place.
-    fn retire_saved(&mut self, next: &Session) {
-        let Some(saved) = self.store.resume().cloned() else {
-            return;
-        };
-        if saved.session == next.id || saved.conversation.turns().is_empty() {
-            return;
-        }
-        let Some(scenario) = self
-            .catalogue
-            .id_of(&saved.scenario_id)
-            .and_then(|i| self.catalogue.scenario(i))
-        else {
-            return;
-        };
-        if self.store.history().get(&saved.session).is_none() {
-            let record = SessionRecord::from_conversation(
-                saved.session.clone(),
-                saved.started,
-                scenario,
-                &saved.conversation,
-            );
-            let _ = self.store.record_session(record);
-            self.catalogue.refresh_best(self.store.history());
-        }
-    }
-
     /// Keeps the saved copy of the conversation in step: a finished one
     /// goes to history, an unfinished one is saved for resuming.
     fn save_active(&mut self) {
@@ -408,10 +387,10 @@ impl AppState {
         if let Some(scenario) = self.catalogue.scenario(active.card) {
             if active.session.conversation.is_finished(scenario) {
                 self.record(&active);
-                let _ = self.store.clear_resume();
+                let _ = self.store.clear_resume(&active.session.id);
             } else if active.session.conversation.turns().is_empty() {
                 // Nothing chosen yet: nothing worth resuming.
-                let _ = self.store.clear_resume();
+                let _ = self.store.clear_resume(&active.session.id);
             } else {
                 let _ = self.store.save_resume(active.session.to_resume());
             }
@@ -472,8 +451,14 @@ impl AppState {
         }
     }
 
-    fn resume(&mut self) {
-        let Some(saved) = self.store.resume().cloned() else {
+    fn resume(&mut self, session: &SessionId) {
+        let Some(saved) = self
+            .store
+            .resumes()
+            .iter()
+            .find(|r| &r.session == session)
+            .cloned()
+        else {
             return;
         };
         let Some(card) = self.catalogue.id_of(&saved.scenario_id) else {

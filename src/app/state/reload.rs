@@ -170,20 +170,28 @@ fn report_of(card: &Card, added: bool, replay: Option<Replay>) -> ReloadReport {
     }
 }
 
-/// A notice when the conversation in progress could not follow the edit.
+/// A notice when the conversation in progress could not follow the edit:
+/// one per file, replaced by each reload and cleared once it follows.
 fn notify_replay(state: &mut AppState, report: &ReloadReport) {
     let file = &report.file;
+    let key = format!("reload:{file}");
     match &report.replay {
-        Some(Replay::Broke(at)) => state.notices.push(format!(
-            "{file} changed, and the conversation in progress cannot follow the edit: {at}. \
+        Some(Replay::Broke(at)) => state.notices.set(
+            &key,
+            format!(
+                "{file} changed, and the conversation in progress cannot follow the edit: {at}. \
              It carries on with the version from before the edit; start the scenario again \
              to play the new one."
-        )),
-        Some(Replay::KeptOld) => state.notices.push(format!(
-            "{file} has errors since the last save (see Problems). The conversation in \
+            ),
+        ),
+        Some(Replay::KeptOld) => state.notices.set(
+            &key,
+            format!(
+                "{file} has errors since the last save (see Problems). The conversation in \
              progress carries on with the version from before the edit."
-        )),
-        _ => {}
+            ),
+        ),
+        Some(Replay::Rebuilt { .. }) | None => state.notices.clear_key(&key),
     }
 }
 

@@ -125,6 +125,7 @@ pub fn validate(path: &str, s: &Scenario, map: &SourceMap) -> Vec<Diagnostic> {
     let layer_ids: HashSet<&str> = s.layers.iter().map(|l| l.id.as_str()).collect();
 
     check_header(&mut r, s, &known, &node_ids);
+    check_id_charset(&mut r, s);
     check_duplicates(&mut r, s);
     for node in &s.nodes {
         check_node(&mut r, node, &known, &node_ids, &layer_ids);
@@ -230,6 +231,43 @@ fn check_header(r: &mut Reporter, s: &Scenario, known: &HashSet<&str>, ids: &[&s
                     layer.id, layer.threshold
                 ),
             );
+        }
+    }
+}
+
+/// Ids are plain names ([`is_plain_name`]: ASCII letters, digits, `_` and
+/// `-`, at most 64): they are printed by the CLI, used in file names of
+/// reports and matched by hand, so no control character, space or path
+/// separator may hide in one. Empty ids have their own error.
+fn check_id_charset(r: &mut Reporter, s: &Scenario) {
+    let bad = |r: &mut Reporter, at: Option<usize>, what: String, id: &str| {
+        if id.is_empty() || is_plain_name(id) {
+            return;
+        }
+        r.push(
+            at,
+            Severity::Error,
+            "bad-id",
+            format!(
+                "{what} id \"{}\" has characters ids may not use",
+                id.escape_debug()
+            ),
+            Some("use 1 to 64 ASCII letters, digits, `_` and `-`, e.g. `open_up-2`".into()),
+        );
+    };
+    let at = r.map.find_field(&[], "id");
+    bad(r, at, "the scenario".into(), &s.id);
+    for layer in &s.layers {
+        let at = r.map.find_str(&["layers"], "id", &layer.id, 0);
+        bad(r, at, "layer".into(), &layer.id);
+    }
+    for node in &s.nodes {
+        let at = r.node_at(&node.id);
+        bad(r, at, "node".into(), &node.id);
+        for opt in &node.options {
+            let at = r.option_at(&node.id, &opt.id).or(at);
+            let what = format!("in node \"{}\", option", node.id.escape_debug());
+            bad(r, at, what, &opt.id);
         }
     }
 }

@@ -6,7 +6,7 @@
 //! seed and choices always give the same conversation, a preview shows
 //! exactly what a commit would do, and undo is just dropping the last step.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
@@ -53,14 +53,32 @@ pub struct Step {
     /// files written before disclosures existed; loads as empty.
     #[serde(default)]
     pub disclosed: Vec<String>,
-    /// Every node passed through so far, branches included.
-    pub visited: Vec<String>,
+    /// How many nodes had been passed through on arriving here, branches
+    /// included: they are the first `visited_len` of the conversation's
+    /// trail ([`Conversation::visited_at`]). One number per step, so a
+    /// conversation's memory grows linearly with its length.
+    #[serde(default)]
+    pub visited_len: usize,
+    /// The list of visited nodes that files written before the trail was
+    /// shared kept in every step; read only to migrate them.
+    #[serde(
+        default,
+        rename = "visited",
+        skip_serializing,
+        deserialize_with = "legacy_list"
+    )]
+    legacy_visited: Option<Vec<String>>,
     /// Earlier uses of each roadblock kind.
     pub roadblocks: BTreeMap<Roadblock, u32>,
     /// The options offered here, in display order.
     pub order: Vec<String>,
     /// True when this step is the early-withdrawal ending.
     pub withdrew_early: bool,
+}
+
+/// Reads an old step's `visited: [...]`, a bare list.
+fn legacy_list<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Vec<String>>, D::Error> {
+    Vec::<String>::deserialize(d).map(Some)
 }
 
 impl Step {
@@ -102,6 +120,7 @@ pub struct Outcome {
 
 /// A whole conversation in one serialisable value.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "Stored")]
 pub struct Conversation {
     pub scenario_id: String,
     pub seed: u64,
@@ -110,6 +129,97 @@ pub struct Conversation {
     /// `steps[0]` is the start; `steps[i + 1]` follows `turns[i]`.
     steps: Vec<Step>,
     turns: Vec<Turn>,
+    /// Every node passed through, in order, up to the current step (whose
+    /// node is not in it yet); each step knows how much of it it had seen.
+    #[serde(default)]
+    visited: Vec<String>,
+    /// Where each node of `visited` first appears, for `visited(…)`
+    /// conditions in constant time. Rebuilt on load.
+    #[serde(skip)]
+    first_visit: HashMap<String, usize>,
+}
+
+/// A conversation as read from a file: the current form, or one whose
+/// steps each carry their own list of visited nodes.
+#[derive(Deserialize)]
+struct Stored {
+    scenario_id: String,
+    seed: u64,
+    mood: i32,
+    steps: Vec<Step>,
+    turns: Vec<Turn>,
+    #[serde(default)]
+    visited: Vec<String>,
+}
+
+impl TryFrom<Stored> for Conversation {
+    type Error = String;
+
+    fn try_from(stored: Stored) -> Result<Self, String> {
+        let Stored {
+            scenario_id,
+            seed,
+            mood,
+            mut steps,
+            turns,
+            mut visited,
+        } = stored;
+        if steps.is_empty() || steps.len() != turns.len() + 1 {
+            return Err("a conversation needs one step more than turns".into());
+        }
+        // Older files: each step's own list; the last one is the trail.
+        if let Some(last) = steps.iter().rev().find_map(|s| s.legacy_visited.clone()) {
+            visited = last;
+            for step in &mut steps {
+                if let Some(list) = step.legacy_visited.take() {
+                    step.visited_len = list.len();
+                }
+            }
+        }
+        let mut previous = 0;
+        for step in &steps {
+            if step.visited_len < previous || step.visited_len > visited.len() {
+                return Err("the steps' visited counts do not fit the trail".into());
+            }
+            previous = step.visited_len;
+        }
+        visited.truncate(previous);
+        let mut c = Conversation {
+            scenario_id,
+            seed,
+            mood,
+            steps,
+            turns,
+            visited: Vec::new(),
+            first_visit: HashMap::new(),
+        };
+        c.extend_trail(visited);
+        Ok(c)
+    }
+}
+
+/// The nodes visited on arriving at a step: the shared trail's first
+/// `len`, plus `extra` passed since (not yet in the trail).
+#[derive(Clone, Copy)]
+struct Visits<'a> {
+    first_visit: &'a HashMap<String, usize>,
+    len: usize,
+    extra: &'a [String],
+}
+
+impl<'a> Visits<'a> {
+    fn new(first_visit: &'a HashMap<String, usize>, len: usize, extra: &'a [String]) -> Self {
+        Visits {
+            first_visit,
+            len,
+            extra,
+        }
+    }
+
+    fn contains(&self, node: &str) -> bool {
+        self.first_visit.get(node).is_some_and(|&i| i < self.len)
+            || self.extra.iter().any(|n| n == node)
+    }
 }
 
 impl Conversation {
@@ -120,7 +230,8 @@ impl Conversation {
         let trust = peer::clamp_trust(scenario.initial_trust + mood);
         let mut layers = Vec::new();
         unlock_layers(scenario, trust, &mut layers);
-        let first = enter(
+        let none = HashMap::new();
+        let (first, passed) = enter(
             scenario,
             seed,
             0,
@@ -128,16 +239,20 @@ impl Conversation {
             trust,
             layers,
             Vec::new(),
-            Vec::new(),
+            (&none, 0, Vec::new()),
             BTreeMap::new(),
         )?;
-        Ok(Conversation {
+        let mut c = Conversation {
             scenario_id: scenario.id.clone(),
             seed,
             mood,
             steps: vec![first],
             turns: Vec::new(),
-        })
+            visited: Vec::new(),
+            first_visit: HashMap::new(),
+        };
+        c.extend_trail(passed);
+        Ok(c)
     }
 
     /// Plays a list of option ids from the start; used for resume and replay.
@@ -164,6 +279,40 @@ impl Conversation {
 
     pub fn turns(&self) -> &[Turn] {
         &self.turns
+    }
+
+    /// Every node passed through before the current one, branches
+    /// included, in order.
+    pub fn visited(&self) -> &[String] {
+        self.visited_at(self.steps.len() - 1)
+    }
+
+    /// The nodes passed through before step `at` (0 is the start); empty
+    /// past the last step.
+    pub fn visited_at(&self, at: usize) -> &[String] {
+        self.steps.get(at).map_or(&[], |s| {
+            &self.visited[..s.visited_len.min(self.visited.len())]
+        })
+    }
+
+    /// Appends nodes to the trail, noting where each first appears.
+    fn extend_trail(&mut self, passed: Vec<String>) {
+        for node in passed {
+            let at = self.visited.len();
+            self.first_visit.entry(node.clone()).or_insert(at);
+            self.visited.push(node);
+        }
+    }
+
+    /// Cuts the trail back to what the current step had seen (after undo
+    /// or rewind), forgetting first visits that lay beyond it.
+    fn truncate_trail(&mut self) {
+        let len = self.current().visited_len;
+        for node in self.visited.drain(len..) {
+            if self.first_visit.get(&node).is_some_and(|&i| i >= len) {
+                self.first_visit.remove(&node);
+            }
+        }
     }
 
     pub fn trust(&self) -> i32 {
@@ -242,6 +391,16 @@ impl Conversation {
 
     /// What choosing `option` would do, without doing it.
     pub fn preview(&self, scenario: &Scenario, option: &str) -> Result<Outcome, EngineError> {
+        self.advance(scenario, option).map(|(outcome, _)| outcome)
+    }
+
+    /// [`preview`](Conversation::preview), plus the nodes passed on the way
+    /// to the next step, which a commit appends to the trail.
+    fn advance(
+        &self,
+        scenario: &Scenario,
+        option: &str,
+    ) -> Result<(Outcome, Vec<String>), EngineError> {
         let step = self.current();
         let node = scenario
             .node(&step.node)
@@ -268,14 +427,14 @@ impl Conversation {
         if let Some(rb) = choice.roadblock() {
             *roadblocks.entry(rb).or_default() += 1;
         }
-        let mut visited = step.visited.clone();
-        visited.push(step.node.clone());
+        let trail = (&self.first_visit, step.visited_len);
+        let left = vec![step.node.clone()];
         let index = self.turns.len() + 1;
         // Copies for a second arrival are only needed when trust fell
         // below the floor; most turns skip them.
-        let withdrawal = (trust < scenario.withdrawal_floor)
-            .then(|| (layers.clone(), visited.clone(), roadblocks.clone()));
-        let mut next = enter(
+        let withdrawal =
+            (trust < scenario.withdrawal_floor).then(|| (layers.clone(), roadblocks.clone()));
+        let (mut next, mut passed) = enter(
             scenario,
             self.seed,
             index,
@@ -283,12 +442,12 @@ impl Conversation {
             trust,
             layers,
             step.disclosed.clone(),
-            visited,
+            (trail.0, trail.1, left.clone()),
             roadblocks,
         )?;
         let lands_on_ending = scenario.node(&next.node).is_some_and(Node::is_ending);
-        if let Some((layers, visited, roadblocks)) = withdrawal.filter(|_| !lands_on_ending) {
-            next = enter(
+        if let Some((layers, roadblocks)) = withdrawal.filter(|_| !lands_on_ending) {
+            (next, passed) = enter(
                 scenario,
                 self.seed,
                 index,
@@ -296,7 +455,7 @@ impl Conversation {
                 trust,
                 layers,
                 step.disclosed.clone(),
-                visited,
+                (trail.0, trail.1, left),
                 roadblocks,
             )?;
             next.withdrew_early = true;
@@ -305,7 +464,7 @@ impl Conversation {
             .node(&next.node)
             .and_then(|n| n.ending.as_ref())
             .map(|e| e.kind);
-        Ok(Outcome {
+        let outcome = Outcome {
             turn: Turn {
                 node: step.node.clone(),
                 choice: choice.id.clone(),
@@ -319,7 +478,8 @@ impl Conversation {
             },
             next,
             ending,
-        })
+        };
+        Ok((outcome, passed))
     }
 
     /// Commits a choice and returns what it did.
@@ -339,9 +499,10 @@ impl Conversation {
         scenario: &Scenario,
         option: &str,
     ) -> Result<Option<EndingKind>, EngineError> {
-        let Outcome { turn, next, ending } = self.preview(scenario, option)?;
+        let (Outcome { turn, next, ending }, passed) = self.advance(scenario, option)?;
         self.turns.push(turn);
         self.steps.push(next);
+        self.extend_trail(passed);
         Ok(ending)
     }
 
@@ -349,6 +510,7 @@ impl Conversation {
     pub fn undo(&mut self) -> bool {
         if self.turns.pop().is_some() {
             self.steps.pop();
+            self.truncate_trail();
             true
         } else {
             false
@@ -361,6 +523,7 @@ impl Conversation {
         if turn < self.turns.len() {
             self.turns.truncate(turn);
             self.steps.truncate(turn + 1);
+            self.truncate_trail();
         }
     }
 
@@ -385,7 +548,7 @@ struct Facts<'a> {
     trust: i32,
     layers: &'a [String],
     disclosed: &'a [String],
-    visited: &'a [String],
+    visited: Visits<'a>,
 }
 
 impl Facts<'_> {
@@ -407,7 +570,10 @@ impl Facts<'_> {
     }
 }
 
-/// Arrives at `target`: follows branches, picks the line and orders the options.
+/// Arrives at `target`: follows branches, picks the line and orders the
+/// options. `trail` is the conversation's first visits, how much of the
+/// trail counts, and the nodes passed since; it returns the step and those
+/// nodes plus the branches passed on the way.
 #[allow(clippy::too_many_arguments)]
 fn enter(
     scenario: &Scenario,
@@ -417,9 +583,11 @@ fn enter(
     trust: i32,
     layers: Vec<String>,
     mut disclosed: Vec<String>,
-    mut visited: Vec<String>,
+    trail: (&HashMap<String, usize>, usize, Vec<String>),
     roadblocks: BTreeMap<Roadblock, u32>,
-) -> Result<Step, EngineError> {
+) -> Result<(Step, Vec<String>), EngineError> {
+    let (first_visit, len, mut passed) = trail;
+
     let mut id = target.to_string();
     let mut hops = 0;
     let node = loop {
@@ -433,12 +601,12 @@ fn enter(
         if hops > MAX_ROUTE_HOPS {
             return Err(EngineError::RouteLoop(id));
         }
-        visited.push(id.clone());
+        passed.push(id.clone());
         let facts = Facts {
             trust,
             layers: &layers,
             disclosed: &disclosed,
-            visited: &visited,
+            visited: Visits::new(first_visit, len, &passed),
         };
         let route = node
             .routes
@@ -451,7 +619,7 @@ fn enter(
         trust,
         layers: &layers,
         disclosed: &disclosed,
-        visited: &visited,
+        visited: Visits::new(first_visit, len, &passed),
     };
     let line = pick_line(&node.lines, seed, index, &before);
     let text = line.map(|l| l.text.clone()).unwrap_or_default();
@@ -465,7 +633,7 @@ fn enter(
         trust,
         layers: &layers,
         disclosed: &disclosed,
-        visited: &visited,
+        visited: Visits::new(first_visit, len, &passed),
     };
     let mut order: Vec<String> = node
         .options
@@ -474,17 +642,19 @@ fn enter(
         .map(|o| o.id.clone())
         .collect();
     order.shuffle(&mut rng_for(seed, index, Draw::Order));
-    Ok(Step {
+    let step = Step {
         node: node.id.clone(),
         line: text,
         trust,
         layers,
         disclosed,
-        visited,
+        visited_len: len + passed.len(),
+        legacy_visited: None,
         roadblocks,
         order,
         withdrew_early: false,
-    })
+    };
+    Ok((step, passed))
 }
 
 /// The most specific line variant that fits; ties go to the seeded RNG.

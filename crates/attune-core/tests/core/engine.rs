@@ -300,7 +300,7 @@ fn branch_routes_pick_the_ending_from_accumulated_trust() {
         c.choose(&s, o).unwrap();
     }
     assert_eq!(c.ending(&s).map(|e| e.kind), Some(EndingKind::OpenedUp));
-    assert!(c.current().visited.contains(&"r".to_string()));
+    assert!(c.visited().contains(&"r".to_string()));
     let mut d = calm(&s);
     for o in ["neutral", "repair", "finish"] {
         d.choose(&s, o).unwrap();

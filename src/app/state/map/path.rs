@@ -36,7 +36,7 @@ impl MapPath {
     /// The path of a conversation so far.
     pub fn of(conversation: &Conversation) -> Self {
         let current = conversation.current();
-        let mut nodes = current.visited.clone();
+        let mut nodes = conversation.visited().to_vec();
         nodes.push(current.node.clone());
         let turns = conversation.turns();
         let stands = conversation
