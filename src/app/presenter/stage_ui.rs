@@ -14,8 +14,10 @@ use crate::app::state::screen::Screen;
 use crate::app::state::{Active, AppState};
 use crate::app::widgets;
 use crate::app::widgets::choice_button::choice_button_ui;
+use crate::app::widgets::peer_words::peer_words;
 use crate::app::widgets::portrait::{self, Portraits};
 use crate::app::widgets::theme::{self, Palette};
+use crate::debrief::ending_note;
 use crate::scenario::{Band, Scenario};
 
 /// Peer lines shown on the stage: the current one and two before it.
@@ -88,9 +90,16 @@ fn peer_ui(
     active: &Active,
     portraits: &mut Portraits,
 ) {
-    let band = active.session.conversation.band();
+    let conversation = &active.session.conversation;
+    let ending = conversation.ending(scenario).map(|e| e.kind);
+    let band = conversation.band();
+    let note = ending
+        .and_then(|kind| ending_note(scenario, kind, band, &conversation.current().disclosed));
+    // At an ending the label and the face follow the ending, as in the
+    // learner's peer panel, so the room never sees them disagree.
+    let words = peer_words(&scenario.persona.name, band, ending, note.as_deref());
     let reduced = state.store.settings().reduced_motion;
-    let index = Band::ALL.iter().position(|b| *b == band).unwrap_or(0) as f32;
+    let index = Band::ALL.iter().position(|b| *b == words.face).unwrap_or(0) as f32;
     let openness = ui.ctx().animate_value_with_time(
         egui::Id::unique(("presenter_openness", active.session.id.as_str())),
         index,
@@ -100,16 +109,16 @@ fn peer_ui(
     ui.with_layout(Layout::top_down(Align::Center), |ui| {
         ui.add_space(8.0);
         let params = portraits.get(scenario.persona.portrait.as_deref());
-        let label = format!("Portrait of {}, {}", scenario.persona.name, band.label());
+        let label = format!(
+            "Portrait of {}, {}",
+            scenario.persona.name,
+            words.face.label()
+        );
         portrait::portrait_ui(ui, params, openness, size)
             .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &label));
         ui.add_space(6.0);
         ui.label(RichText::new(&scenario.persona.name).font(theme::title_font(ui)));
-        ui.label(
-            RichText::new(crate::app::widgets::peer_words::band_phrase(band))
-                .strong()
-                .color(palette.accent),
-        );
+        ui.label(RichText::new(&words.label).strong().color(palette.accent));
         ui.add_space(8.0);
         let trust = active.session.conversation.trust();
         if state.presenter.show_trust {

@@ -8,6 +8,7 @@ use crate::app::widgets;
 use crate::app::widgets::peer_words::peer_words;
 use crate::app::widgets::portrait::{self, Portraits};
 use crate::app::widgets::theme::{self, Palette};
+use crate::debrief::ending_note;
 use crate::scenario::{Band, Scenario};
 use crate::store::{Feedback, Settings};
 
@@ -31,7 +32,9 @@ pub fn peer_panel_ui(
     let conversation = &session.conversation;
     let band = conversation.band();
     let ending = conversation.ending(scenario).map(|e| e.kind);
-    let words = peer_words(&scenario.persona.name, band, ending);
+    let note = ending
+        .and_then(|kind| ending_note(scenario, kind, band, &conversation.current().disclosed));
+    let words = peer_words(&scenario.persona.name, band, ending, note.as_deref());
     let duration = if settings.reduced_motion {
         0.0
     } else {

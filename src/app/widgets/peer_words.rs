@@ -51,8 +51,16 @@ fn faces(kind: EndingKind) -> (Band, Band) {
 }
 
 /// The peer `name` in words, at trust band `band`, at `ending` if the
-/// conversation has ended.
-pub fn peer_words(name: &str, band: Band, ending: Option<EndingKind>) -> PeerWords {
+/// conversation has ended. `note` is the debrief's own explanation of the
+/// ending ([`crate::debrief::ending_note`], which knows what the peer
+/// said); when there is one, the panel says the same, so the two never
+/// disagree.
+pub fn peer_words(
+    name: &str,
+    band: Band,
+    ending: Option<EndingKind>,
+    note: Option<&str>,
+) -> PeerWords {
     let Some(kind) = ending else {
         return PeerWords {
             label: band_phrase(band).to_string(),
@@ -62,8 +70,20 @@ pub fn peer_words(name: &str, band: Band, ending: Option<EndingKind>) -> PeerWor
     };
     let (low, high) = faces(kind);
     let face = band.clamp(low, high);
+    let description = note.map_or_else(|| ending_words(name, kind, band, face), str::to_string);
+    PeerWords {
+        label: kind.label().to_string(),
+        description,
+        face,
+    }
+}
+
+/// The small line at an ending when the debrief has no note of its own:
+/// the ending and the band agree, or the band alone explains the gap.
+fn ending_words(name: &str, kind: EndingKind, band: Band, face: Band) -> String {
+    let high = faces(kind).1;
     let trust = band.label();
-    let description = match kind {
+    match kind {
         EndingKind::OpenedUp if face != band => {
             format!("{name} shared what mattered, though trust was only {trust}.")
         }
@@ -77,11 +97,6 @@ pub fn peer_words(name: &str, band: Band, ending: Option<EndingKind>) -> PeerWor
             format!("{name} ended the talk, though trust was still {trust}.")
         }
         EndingKind::Withdrew => format!("{name} ended the talk."),
-    };
-    PeerWords {
-        label: kind.label().to_string(),
-        description,
-        face,
     }
 }
 
@@ -104,7 +119,7 @@ mod tests {
 
     #[test]
     fn an_ending_is_never_contradicted_by_the_band() {
-        let guarded = peer_words("Terry", Band::OpeningUp, Some(EndingKind::Guarded));
+        let guarded = peer_words("Terry", Band::OpeningUp, Some(EndingKind::Guarded), None);
         assert_eq!(guarded.label, "Stayed guarded");
         assert_eq!(
             guarded.face,
@@ -122,13 +137,13 @@ mod tests {
                 EndingKind::Guarded,
                 EndingKind::OpenedUp,
             ] {
-                let words = peer_words("Terry", band, Some(kind));
+                let words = peer_words("Terry", band, Some(kind), None);
                 let (low, high) = faces(kind);
                 assert!(words.face >= low && words.face <= high);
                 assert_eq!(words.label, kind.label());
             }
         }
-        let talking = peer_words("Terry", Band::Open, None);
+        let talking = peer_words("Terry", Band::Open, None, None);
         assert_eq!(talking.label, "seems open");
         assert_eq!(talking.face, Band::Open);
     }
