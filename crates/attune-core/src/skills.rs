@@ -106,6 +106,9 @@ pub enum Skill {
     SeekingCollaboration,
     EmphasizingAutonomy,
     GivingInformation,
+    /// Advice the person asked for, or agreed to hear when offered: MITI's
+    /// persuade with permission. Unasked advice is the advising roadblock.
+    AdviceWithPermission,
     PersuadeWithPermission,
     Persuade,
     Confront,
@@ -119,6 +122,12 @@ pub enum Skill {
     PersonFirstLanguage,
     /// Asking directly and calmly about thoughts of suicide.
     SafetyCheck,
+    /// Asking directly about a risk other than suicide: safety from others
+    /// at home, self-harm, drug use, a child's safety.
+    HarmCheck,
+    /// Saying honestly what the supporter cannot keep to themselves, before
+    /// or when it matters.
+    ConfidentialityLimits,
     WarmReferral,
     /// Acknowledging one's own misstep.
     Repair,
@@ -148,6 +157,7 @@ impl Skill {
             Skill::SeekingCollaboration => "seeking collaboration",
             Skill::EmphasizingAutonomy => "emphasizing autonomy",
             Skill::GivingInformation => "giving information",
+            Skill::AdviceWithPermission => "advice with permission",
             Skill::PersuadeWithPermission => "persuading with permission",
             Skill::Persuade => "persuading",
             Skill::Confront => "confronting",
@@ -156,7 +166,9 @@ impl Skill {
             Skill::ConveyingHope => "conveying hope",
             Skill::AskingPermission => "asking permission",
             Skill::PersonFirstLanguage => "person-first language",
-            Skill::SafetyCheck => "asking directly about safety",
+            Skill::SafetyCheck => "asking directly about suicide",
+            Skill::HarmCheck => "asking directly about other harm",
+            Skill::ConfidentialityLimits => "stating the limits of confidentiality",
             Skill::WarmReferral => "warm referral",
             Skill::Repair => "repair",
             Skill::Roadblock(r) => return format!("roadblock: {}", r.label()),
@@ -176,6 +188,7 @@ impl Skill {
             Skill::SeekingCollaboration => "seeking_collaboration",
             Skill::EmphasizingAutonomy => "emphasizing_autonomy",
             Skill::GivingInformation => "giving_information",
+            Skill::AdviceWithPermission => "advice_with_permission",
             Skill::PersuadeWithPermission => "persuade_with_permission",
             Skill::Persuade => "persuade",
             Skill::Confront => "confront",
@@ -185,6 +198,8 @@ impl Skill {
             Skill::AskingPermission => "asking_permission",
             Skill::PersonFirstLanguage => "person_first_language",
             Skill::SafetyCheck => "safety_check",
+            Skill::HarmCheck => "harm_check",
+            Skill::ConfidentialityLimits => "confidentiality_limits",
             Skill::WarmReferral => "warm_referral",
             Skill::Repair => "repair",
             Skill::Roadblock(r) => return format!("roadblock({})", r.code()),
@@ -193,14 +208,16 @@ impl Skill {
     }
 
     /// How the tag counts towards the MITI summary scores. A summary is
-    /// coded as a complex reflection, as MITI 4 does; probing and a direct
-    /// safety question count as closed questions.
+    /// coded as a complex reflection, as MITI 4 does; probing counts as a
+    /// closed question. A direct safety question is not counted at all: it
+    /// is rightly closed, and must never lower the learner's % open
+    /// questions.
     pub fn miti(self) -> MitiCount {
         match self {
             Skill::SimpleReflection => MitiCount::SimpleReflection,
             Skill::ComplexReflection | Skill::Summary => MitiCount::ComplexReflection,
             Skill::OpenQuestion => MitiCount::OpenQuestion,
-            Skill::ClosedQuestion | Skill::SafetyCheck | Skill::Roadblock(Roadblock::Probing) => {
+            Skill::ClosedQuestion | Skill::Roadblock(Roadblock::Probing) => {
                 MitiCount::ClosedQuestion
             }
             _ => MitiCount::None,
@@ -230,8 +247,12 @@ impl fmt::Display for Skill {
     }
 }
 
-/// A Carkhuff level's meaning in one phrase, for debriefs.
-pub fn carkhuff_label(level: u8) -> &'static str {
+/// A Carkhuff level's meaning in one phrase, for debriefs. `None` is a
+/// move the scale does not rate.
+pub fn carkhuff_label(level: Option<u8>) -> &'static str {
+    let Some(level) = level else {
+        return "not rated: not a response to feeling or meaning";
+    };
     match level {
         0 | 1 => "level 1: misses or dismisses the feeling",
         2 => "level 2: subtracts from the feeling",

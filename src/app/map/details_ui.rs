@@ -548,7 +548,9 @@ fn option_facts_ui(ui: &mut Ui, choice: &Choice, palette: &Palette) {
     if choice.is_repair() {
         facts.push("repair".to_string());
     }
-    facts.push(format!("empathy level {}", choice.empathy));
+    if let Some(level) = choice.empathy {
+        facts.push(format!("empathy level {level}"));
+    }
     if !skills.is_empty() {
         facts.push(skills.join(", "));
     }

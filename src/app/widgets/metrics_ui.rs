@@ -180,7 +180,7 @@ fn metrics_notes_ui(ui: &mut Ui, palette: &Palette, metrics: &Metrics) {
         ui.label(
             RichText::new(format!(
                 "Average empathy rounds to {}.",
-                carkhuff_label(mean.round().clamp(1.0, 5.0) as u8)
+                carkhuff_label(Some(mean.round().clamp(1.0, 5.0) as u8))
             ))
             .color(muted),
         );

@@ -499,14 +499,16 @@ fn check_option_fields(r: &mut Reporter, id: &str, opt: &Choice, oat: Option<usi
             format!("option \"{}\" has no skill tags", opt.id),
         );
     }
-    if !(1..=5).contains(&opt.empathy) {
+    if let Some(level) = opt.empathy
+        && !(1..=5).contains(&level)
+    {
         let at = r.option_field_at(id, &opt.id, "empathy");
         r.error(
             at,
             "empathy-range",
             format!(
-                "option \"{}\" has empathy {}; Carkhuff levels run from 1 to 5",
-                opt.id, opt.empathy
+                "option \"{}\" has empathy {level}; Carkhuff levels run from 1 to 5",
+                opt.id
             ),
         );
     }

@@ -69,7 +69,7 @@ pub struct Metrics {
     pub percent_open_questions: Score,
     pub roadblocks: BTreeMap<Roadblock, u32>,
     pub roadblock_total: u32,
-    /// Mean Carkhuff level over all turns.
+    /// Mean Carkhuff level over the turns that carry one.
     pub mean_empathy: Option<f64>,
     /// The deepest layer the peer disclosed (a line saying it was shown),
     /// by threshold; readiness alone never counts.
@@ -81,7 +81,7 @@ impl Metrics {
     /// Counts the tags of each turn. `turns` yields each turn's skills and
     /// Carkhuff level.
     pub fn compute<'a>(
-        turns: impl IntoIterator<Item = (&'a [Skill], u8)>,
+        turns: impl IntoIterator<Item = (&'a [Skill], Option<u8>)>,
         deepest_layer: Option<String>,
         ending: Option<EndingKind>,
     ) -> Metrics {
@@ -101,8 +101,10 @@ impl Metrics {
                     *roadblocks.entry(*r).or_insert(0) += 1;
                 }
             }
-            empathy_sum += u32::from(empathy);
-            n += 1;
+            if let Some(level) = empathy {
+                empathy_sum += u32::from(level);
+                n += 1;
+            }
         }
         let reflections = simple + complex;
         let questions = open + closed;

@@ -81,8 +81,9 @@ pub struct DebriefTurn {
     pub said: String,
     #[serde(with = "skill_codes")]
     pub skills: Vec<Skill>,
-    /// Carkhuff level.
-    pub empathy: u8,
+    /// Carkhuff level; `None` for a move that is not a response to
+    /// feeling or meaning.
+    pub empathy: Option<u8>,
     pub rating: Rating,
     pub trust_before: i32,
     pub trust_after: i32,
@@ -131,12 +132,12 @@ impl Debrief {
     pub fn build(scenario: &Scenario, conversation: &Conversation) -> Debrief {
         let steps = conversation.steps();
         let mut turns = Vec::with_capacity(conversation.turns().len());
-        let mut tags: Vec<(Vec<Skill>, u8)> = Vec::new();
+        let mut tags: Vec<(Vec<Skill>, Option<u8>)> = Vec::new();
         for (i, turn) in conversation.turns().iter().enumerate() {
             let node = scenario.node(&turn.node);
             let choice = node.and_then(|n| n.option(&turn.choice));
             let skills = choice.map(|c| c.skills.clone()).unwrap_or_default();
-            let empathy = choice.map_or(1, |c| c.empathy);
+            let empathy = choice.and_then(|c| c.empathy);
             tags.push((skills.clone(), empathy));
             turns.push(DebriefTurn {
                 number: i + 1,

@@ -52,6 +52,13 @@ pub struct Scenario {
     /// A short teaching scenario: exempt from the length and coverage lints.
     #[serde(default)]
     pub tutorial: bool,
+    /// How hard the scenario is, for the library's level filter.
+    #[serde(default)]
+    pub level: Difficulty,
+    /// Set on a follow-up: the scenario and ending it continues from. The
+    /// library offers it after that ending.
+    #[serde(default)]
+    pub follows: Option<FollowUp>,
     /// Node id to position in `nodes`; built by [`Scenario::build_index`].
     #[serde(skip)]
     index: HashMap<String, usize>,
@@ -75,6 +82,8 @@ pub enum Medium {
     InPerson,
     Chat,
     Phone,
+    /// A group session: the peer lines name who speaks.
+    Group,
 }
 
 impl Medium {
@@ -83,8 +92,47 @@ impl Medium {
             Medium::InPerson => "in person",
             Medium::Chat => "online chat",
             Medium::Phone => "phone call",
+            Medium::Group => "group session",
         }
     }
+}
+
+/// A scenario's level in the library, in the order a new learner meets them.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Difficulty {
+    FirstSteps,
+    #[default]
+    Core,
+    Advanced,
+}
+
+impl Difficulty {
+    pub const ALL: [Difficulty; 3] = [
+        Difficulty::FirstSteps,
+        Difficulty::Core,
+        Difficulty::Advanced,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Difficulty::FirstSteps => "first steps",
+            Difficulty::Core => "core",
+            Difficulty::Advanced => "advanced",
+        }
+    }
+}
+
+/// Where a follow-up scenario picks up: another scenario's ending.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FollowUp {
+    /// The id of the earlier scenario.
+    pub scenario: String,
+    /// The id of the ending node in it after which this one is offered.
+    pub ending: String,
 }
 
 /// The simulated peer.
@@ -184,8 +232,11 @@ pub struct Choice {
     pub text: String,
     /// The primary code first: an OARS/MITI code, a peer skill or a roadblock.
     pub skills: Vec<Skill>,
-    /// Carkhuff empathy level, 1 to 5.
-    pub empathy: u8,
+    /// Carkhuff empathy level, 1 to 5, for a response to what the peer
+    /// feels or means. Left out for moves that are not such a response
+    /// (silence, asking permission, a referral, information).
+    #[serde(default)]
+    pub empathy: Option<u8>,
     pub rating: Rating,
     #[serde(default)]
     pub effects: Vec<Effect>,
