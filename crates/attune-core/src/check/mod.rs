@@ -12,6 +12,7 @@ pub mod disclosure;
 pub mod explore;
 pub mod flow;
 pub mod headroom;
+pub mod line_breaks;
 pub mod lints;
 pub mod mentions;
 pub mod stats;
@@ -63,6 +64,7 @@ pub fn load_str(display: &str, text: &str) -> Loaded {
     };
     let mut diagnostics = validate::validate(display, &scenario, &map);
     diagnostics.extend(charset::check(display, &map));
+    diagnostics.extend(line_breaks::check(display, &map));
     if !diagnostics.iter().any(Diagnostic::is_error) {
         diagnostics.extend(flow::check(display, &scenario, &map));
     }

@@ -8,6 +8,7 @@ pub mod graph;
 mod model;
 pub mod parse;
 pub mod source_map;
+pub mod syntax;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use model::*;
