@@ -1,10 +1,12 @@
-//! The command line: `attune`, `attune check`, `attune play`, `attune stats`
-//! and `attune graph`.
+//! The command line: `attune`, `attune check`, `attune play`, `attune stats`,
+//! `attune graph`, `attune new` and `attune portraits`.
 
 mod check;
 mod escape;
 mod graph;
+mod new;
 mod play;
+mod portraits;
 mod render;
 mod stats;
 
@@ -105,6 +107,20 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
         format: GraphFormat,
     },
+    /// Start a new dialogue file: a short commented skeleton, or a copy of a
+    /// shipped scenario to adapt. Never overwrites a file.
+    New {
+        /// The new scenario's id; the file is ID.ron unless --out says otherwise.
+        id: String,
+        /// Copy this shipped scenario (its id, e.g. not_okay) instead of the skeleton.
+        #[arg(long, value_name = "SCENARIO")]
+        from: Option<String>,
+        /// Where to write the file.
+        #[arg(long, value_name = "PATH")]
+        out: Option<PathBuf>,
+    },
+    /// List the portraits a persona can name, with what each shows.
+    Portraits,
 }
 
 /// Diagram languages for `attune graph`.
@@ -205,6 +221,8 @@ pub fn run(cli: Cli) -> ExitCode {
         }) => play::run(&scenario, seed, pick, format, &cli.dialogues),
         Some(Command::Stats { scenario, format }) => stats::run(&scenario, format, &cli.dialogues),
         Some(Command::Graph { scenario, format }) => graph::run(&scenario, format, &cli.dialogues),
+        Some(Command::New { id, from, out }) => new::run(&id, from.as_deref(), out.as_deref()),
+        Some(Command::Portraits) => portraits::run(),
         None => match open_window(cli.window, &cli.dialogues) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e @ crate::app::RunError::Window(_)) => {

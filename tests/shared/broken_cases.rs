@@ -46,6 +46,7 @@ pub const CASES: &[(&str, &str, usize, usize)] = &[
     ("syntax-missing-bracket", "syntax", 22, 9),
     ("syntax-inner-quote", "syntax", 20, 45),
     ("syntax-curly-quotes", "syntax", 20, 38),
+    ("unknown-portrait", "unknown-portrait", 7, 64),
 ];
 
 /// (fixture, code, line, col): files that load, but with this warning.
@@ -62,4 +63,5 @@ pub const WARNING_CASES: &[(&str, &str, usize, usize)] = &[
     ("option-names-unsaid", "option-names-unsaid", 22, 33),
     ("best-path-tops-early", "best-path-tops-early", 22, 22),
     ("line-break-in-text", "line-break-in-text", 20, 39),
+    ("tied-line-variants", "tied-line-variants", 17, 17),
 ];

@@ -13,6 +13,7 @@ pub mod explore;
 pub mod flow;
 pub mod headroom;
 pub mod line_breaks;
+pub mod line_variants;
 pub mod lints;
 pub mod mentions;
 pub mod stats;
@@ -74,6 +75,7 @@ pub fn load_str(display: &str, text: &str) -> Loaded {
         headroom::lint(&mut r, &scenario);
         diagnostics.extend(r.out);
         diagnostics.extend(wording::lint(display, &scenario, &map));
+        diagnostics.extend(line_variants::lint(display, &scenario, &map));
     }
     diagnostic::sort(&mut diagnostics);
     let has_errors = diagnostics.iter().any(Diagnostic::is_error);

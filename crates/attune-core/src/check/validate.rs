@@ -114,6 +114,13 @@ pub fn nearest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -
         .map(|(_, c)| c)
 }
 
+/// Where the persona's portrait name is written, with or without `Some(..)`.
+fn portrait_at(map: &SourceMap, name: &str) -> Option<usize> {
+    map.find_str(&["persona"], "portrait", name, 0)
+        .or_else(|| map.find_str(&["persona", "portrait"], "Some", name, 0))
+        .or_else(|| map.find_field(&["persona"], "portrait"))
+}
+
 fn did_you_mean(found: Option<&str>) -> String {
     found.map_or_else(String::new, |s| format!("; did you mean \"{s}\"?"))
 }
@@ -196,7 +203,7 @@ fn check_header(r: &mut Reporter, s: &Scenario, known: &HashSet<&str>, ids: &[&s
     if let Some(name) = &s.persona.portrait
         && !is_plain_name(name)
     {
-        let at = r.map.find_str(&["persona"], "portrait", name, 0);
+        let at = portrait_at(r.map, name);
         let hint = "use letters, digits, `_` and `-` only, e.g. `portrait: \"rosa\"`; paths are not allowed";
         let message = format!("portrait \"{name}\" is not a plain asset name");
         r.push(
@@ -206,6 +213,20 @@ fn check_header(r: &mut Reporter, s: &Scenario, known: &HashSet<&str>, ids: &[&s
             message,
             Some(hint.into()),
         );
+    } else if let Some(name) = &s.persona.portrait
+        && crate::scenario::portraits::asset(name).is_none()
+    {
+        let names = crate::scenario::portraits::names();
+        let at = portrait_at(r.map, name);
+        let message = format!(
+            "there is no portrait called \"{name}\"{}",
+            did_you_mean(nearest(name, names.iter().copied()))
+        );
+        let hint = format!(
+            "the portraits are: {}; `attune portraits` describes them, or leave `portrait` out for the neutral face",
+            names.join(", ")
+        );
+        r.push(at, Severity::Error, "unknown-portrait", message, Some(hint));
     }
     let mut seen = HashSet::new();
     for layer in &s.layers {
