@@ -9,6 +9,7 @@ mod play;
 mod portraits;
 mod render;
 mod stats;
+mod wrap;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

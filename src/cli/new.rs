@@ -60,10 +60,15 @@ fn write(id: &str, from: Option<&str>, out: Option<&Path>) -> Result<PathBuf, St
 /// original can sit in one library.
 fn copy_of(name: &str, id: &str) -> Result<String, String> {
     let library = Library::shipped();
-    let found = library.entries.iter().find_map(|e| match (&e.source, &e.scenario) {
-        (Source::Shipped(file), Some(s)) if s.id == name => Some((file.as_str(), s.id.as_str())),
-        _ => None,
-    });
+    let found = library
+        .entries
+        .iter()
+        .find_map(|e| match (&e.source, &e.scenario) {
+            (Source::Shipped(file), Some(s)) if s.id == name => {
+                Some((file.as_str(), s.id.as_str()))
+            }
+            _ => None,
+        });
     let Some((file, old)) = found else {
         let ids: Vec<&str> = library.scenarios().map(|s| s.id.as_str()).collect();
         return Err(format!(

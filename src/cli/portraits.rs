@@ -14,16 +14,16 @@ pub fn run() -> ExitCode {
         let description = portraits::asset(name)
             .ok_or_else(|| "not UTF-8 text".to_string())
             .and_then(portrait::parse)
-            .map_or_else(
-                |e| format!("(cannot be read: {e})"),
-                |p| p.description,
-            );
+            .map_or_else(|e| format!("(cannot be read: {e})"), |p| p.description);
         let _ = writeln!(out, "{name:<width$}  {description}");
     }
     let _ = writeln!(
         out,
         "\nName one in a scenario's persona, e.g. `portrait: \"{}\"`; docs/portraits.md shows them.",
-        names.iter().find(|n| **n != portrait::DEFAULT_NAME).unwrap_or(&"default")
+        names
+            .iter()
+            .find(|n| **n != portrait::DEFAULT_NAME)
+            .unwrap_or(&"default")
     );
     super::emit(&out);
     ExitCode::SUCCESS

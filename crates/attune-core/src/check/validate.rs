@@ -143,6 +143,38 @@ pub fn validate(path: &str, s: &Scenario, map: &SourceMap) -> Vec<Diagnostic> {
     r.out
 }
 
+/// The persona's portrait: a plain asset name that a shipped portrait has.
+fn check_portrait(r: &mut Reporter, s: &Scenario) {
+    if let Some(name) = &s.persona.portrait
+        && !is_plain_name(name)
+    {
+        let at = portrait_at(r.map, name);
+        let hint = "use letters, digits, `_` and `-` only, e.g. `portrait: \"rosa\"`; paths are not allowed";
+        let message = format!("portrait \"{name}\" is not a plain asset name");
+        r.push(
+            at,
+            Severity::Error,
+            "bad-asset-name",
+            message,
+            Some(hint.into()),
+        );
+    } else if let Some(name) = &s.persona.portrait
+        && crate::scenario::portraits::asset(name).is_none()
+    {
+        let names = crate::scenario::portraits::names();
+        let at = portrait_at(r.map, name);
+        let message = format!(
+            "there is no portrait called \"{name}\"{}",
+            did_you_mean(nearest(name, names.iter().copied()))
+        );
+        let hint = format!(
+            "the portraits are: {}; `attune portraits` describes them, or leave `portrait` out for the neutral face",
+            names.join(", ")
+        );
+        r.push(at, Severity::Error, "unknown-portrait", message, Some(hint));
+    }
+}
+
 fn check_header(r: &mut Reporter, s: &Scenario, known: &HashSet<&str>, ids: &[&str]) {
     if s.id.trim().is_empty() {
         let at = r.map.find_field(&[], "id");
@@ -200,34 +232,7 @@ fn check_header(r: &mut Reporter, s: &Scenario, known: &HashSet<&str>, ids: &[&s
             ),
         );
     }
-    if let Some(name) = &s.persona.portrait
-        && !is_plain_name(name)
-    {
-        let at = portrait_at(r.map, name);
-        let hint = "use letters, digits, `_` and `-` only, e.g. `portrait: \"rosa\"`; paths are not allowed";
-        let message = format!("portrait \"{name}\" is not a plain asset name");
-        r.push(
-            at,
-            Severity::Error,
-            "bad-asset-name",
-            message,
-            Some(hint.into()),
-        );
-    } else if let Some(name) = &s.persona.portrait
-        && crate::scenario::portraits::asset(name).is_none()
-    {
-        let names = crate::scenario::portraits::names();
-        let at = portrait_at(r.map, name);
-        let message = format!(
-            "there is no portrait called \"{name}\"{}",
-            did_you_mean(nearest(name, names.iter().copied()))
-        );
-        let hint = format!(
-            "the portraits are: {}; `attune portraits` describes them, or leave `portrait` out for the neutral face",
-            names.join(", ")
-        );
-        r.push(at, Severity::Error, "unknown-portrait", message, Some(hint));
-    }
+    check_portrait(r, s);
     let mut seen = HashSet::new();
     for layer in &s.layers {
         if layer.id.trim().is_empty() {

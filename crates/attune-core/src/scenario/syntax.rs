@@ -33,10 +33,7 @@ pub fn explain(text: &str, error: &ron::Error, line: usize, col: usize) -> Optio
         .and_then(|i| chars.get(i..))
         .and_then(|rest| rest.iter().find(|c| !c.is_whitespace()))
         .copied();
-    let before = col
-        .checked_sub(2)
-        .and_then(|i| chars.get(i))
-        .copied();
+    let before = col.checked_sub(2).and_then(|i| chars.get(i)).copied();
 
     if let Some(q) = at.filter(|c| CURLY_QUOTES.contains(c)) {
         return Some(curly_quote(q));
@@ -59,7 +56,8 @@ pub fn explain(text: &str, error: &ron::Error, line: usize, col: usize) -> Optio
                 .into(),
             hint: "end the option, line or node above with `),` before this `(`".into(),
         }),
-        E::ExpectedNamedStructLike(name) | E::ExpectedDifferentStructName { expected: name, .. }
+        E::ExpectedNamedStructLike(name)
+        | E::ExpectedDifferentStructName { expected: name, .. }
             if at.is_some_and(|c| c == ')' || c.is_alphabetic()) =>
         {
             let list = list_of(name);
