@@ -237,6 +237,9 @@ fn a_portrait_name_that_is_a_path_is_refused_by_the_validator() {
 /// test on purpose: check that it cannot name a file, a URL or a command.
 const SCENARIO_FIELDS: &[&str] = &[
     "allow",
+    "follows",
+    "level",
+    "scenario",
     "background",
     "bands",
     "better",
