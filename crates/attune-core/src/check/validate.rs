@@ -57,38 +57,15 @@ impl<'a> Reporter<'a> {
 
     /// Where an option's id is written inside its node.
     pub fn option_at(&self, node: &str, option: &str) -> Option<usize> {
-        let range = self.map.node_range(node, 0)?;
-        self.map.find_in(
-            range,
-            EntryKind::Str,
-            &["nodes", "options"],
-            "id",
-            Some(option),
-        )
+        self.map.option_at(node, option)
     }
 
     /// Where a field of an option is written, falling back to the option id.
     pub fn option_field_at(&self, node: &str, option: &str, field: &str) -> Option<usize> {
         let start = self.option_at(node, option)?;
-        let node_range = self.map.node_range(node, 0)?;
-        let next_option = self
-            .map
-            .find_in(
-                start + 1..node_range.end,
-                EntryKind::Str,
-                &["nodes", "options"],
-                "id",
-                None,
-            )
-            .unwrap_or(node_range.end);
+        let range = self.map.option_range(node, start)?;
         self.map
-            .find_in(
-                start..next_option,
-                EntryKind::Field,
-                &["nodes", "options"],
-                field,
-                None,
-            )
+            .find_in(range, EntryKind::Field, &["nodes", "options"], field, None)
             .or(Some(start))
     }
 }
