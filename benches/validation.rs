@@ -65,7 +65,10 @@ fn wide_node(c: &mut Criterion) {
         let text = generate::wide(options);
         let loaded = load_bytes("wide.ron", text.as_bytes());
         assert!(
-            loaded.diagnostics.iter().any(|d| d.code == "too-many-options"),
+            loaded
+                .diagnostics
+                .iter()
+                .any(|d| d.code == "too-many-options"),
             "{:?}",
             loaded.diagnostics.first()
         );
