@@ -24,9 +24,35 @@ fn plural(noun: &str) -> String {
     }
 }
 
+/// A title or phrase in curly quotes, unless it already is in quotes of
+/// its own (a scenario called `"I'm fine"`), so it never reads
+/// `“"I'm fine"”`.
+pub fn quoted(text: &str) -> String {
+    let pairs = [('"', '"'), ('\u{201c}', '\u{201d}'), ('\'', '\''), ('\u{2018}', '\u{2019}')];
+    let mut chars = text.chars();
+    let (first, last) = (chars.next(), chars.next_back());
+    let already = pairs
+        .iter()
+        .any(|&(open, close)| first == Some(open) && last == Some(close));
+    if already {
+        text.to_string()
+    } else {
+        format!("\u{201c}{text}\u{201d}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::count;
+    use super::{count, quoted};
+
+    #[test]
+    fn a_title_in_quotes_is_not_quoted_twice() {
+        assert_eq!(quoted("\"I'm fine\""), "\"I'm fine\"");
+        assert_eq!(quoted("Job loss"), "\u{201c}Job loss\u{201d}");
+        assert_eq!(quoted("\u{201c}Hi\u{201d}"), "\u{201c}Hi\u{201d}");
+        assert_eq!(quoted("\""), "\u{201c}\"\u{201d}");
+        assert_eq!(quoted(""), "\u{201c}\u{201d}");
+    }
 
     #[test]
     fn plurals_follow_the_regular_spelling_rules() {

@@ -337,8 +337,8 @@ impl AppState {
                 self.begin(card, session);
             }
             Err(e) => self.notices.push(format!(
-                "\u{201c}{}\u{201d} could not start: {e}.",
-                scenario.title
+                "{} could not start: {e}.",
+                crate::text::quoted(&scenario.title)
             )),
         }
     }
@@ -481,9 +481,9 @@ impl AppState {
                 self.begin(card, session);
             }
             Err(e) => self.notices.push(format!(
-                "The unfinished conversation of \u{201c}{}\u{201d} could not be resumed, because \
+                "The unfinished conversation of {} could not be resumed, because \
                  the scenario has changed since ({e}).",
-                scenario.title
+                crate::text::quoted(&scenario.title)
             )),
         }
     }
