@@ -323,3 +323,34 @@ fn every_briefing_shows_its_start_button_and_opens_at_the_top() {
         h.run();
     }
 }
+
+/// Starting again over an unfinished conversation asks first: going back
+/// keeps every choice; confirming starts afresh. With no choices made
+/// there is nothing to lose, so nothing is asked.
+#[test]
+fn a_new_start_asks_before_ending_an_unfinished_conversation() {
+    let folders = Folders::new();
+    let mut h = harness(&folders);
+    start_kitchen_table(&mut h);
+    click(&mut h, "Library");
+    start_kitchen_table(&mut h);
+    assert!(h.state().state.pending_start.is_none(), "no choices, no question");
+
+    choose_rated(&mut h, Rating::Best);
+    assert_eq!(turns(&h), 1);
+    click(&mut h, "Library");
+    click(&mut h, "Read the briefing for The kitchen table");
+    click(&mut h, "Start talking with Rosa");
+    h.get_by_label("End the unfinished conversation?");
+    click(&mut h, "Go back to it");
+    assert_eq!(screen(&h), Screen::Conversation);
+    assert_eq!(turns(&h), 1, "going back keeps the choice");
+
+    click(&mut h, "Library");
+    click(&mut h, "Read the briefing for The kitchen table");
+    click(&mut h, "Start talking with Rosa");
+    click(&mut h, "Start \u{201c}The kitchen table\u{201d}");
+    assert_eq!(screen(&h), Screen::Conversation);
+    assert_eq!(turns(&h), 0, "confirmed: a fresh start");
+    assert!(h.state().state.pending_start.is_none());
+}
