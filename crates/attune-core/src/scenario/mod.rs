@@ -7,6 +7,7 @@ pub mod diagram;
 pub mod graph;
 mod model;
 pub mod parse;
+pub mod scale;
 pub mod source_map;
 
 pub use diagnostic::{Diagnostic, Severity};
