@@ -57,4 +57,9 @@ pub const WARNING_CASES: &[(&str, &str, usize, usize)] = &[
     ("presumed-undisclosed", "presumed-undisclosed", 22, 155),
     ("option-names-unsaid", "option-names-unsaid", 22, 33),
     ("best-path-tops-early", "best-path-tops-early", 22, 22),
+    ("trust-out-of-range", "trust-out-of-range", 20, 107),
+    ("effective-out-of-range", "effective-out-of-range", 21, 115),
+    ("surface-tell", "surface-tell", 21, 31),
+    ("empathy-not-rated", "empathy-not-rated", 21, 76),
+    ("silence-always-sound", "silence-always-sound", 21, 22),
 ];

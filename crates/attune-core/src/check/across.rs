@@ -31,12 +31,24 @@ pub struct LibraryFile<'a> {
     pub text: Option<&'a str>,
 }
 
-/// The sentences of a text, each with its words as [`words`] spells them.
+/// Words that open a sentence without changing it: "Oh, I know exactly
+/// how you feel" is the same trap as "I know exactly how you feel".
+const OPENERS: &[&str] = &[
+    "oh", "well", "look", "so", "and", "but", "hey", "ah", "right", "okay", "ok", "listen",
+];
+
+/// The sentences of a text, each as a key (its words as [`words`] spells
+/// them, without opening fillers) and as written.
 pub fn sentences(text: &str) -> Vec<(String, String)> {
     text.split_inclusive(['.', '?', '!', '\u{2026}', ';'])
         .map(|s| {
             let shown = s.trim().to_string();
-            (words(&shown).join(" "), shown)
+            let ws = words(&shown);
+            let start = ws
+                .iter()
+                .position(|w| !OPENERS.contains(&w.as_str()))
+                .unwrap_or(ws.len());
+            (ws[start..].join(" "), shown)
         })
         .filter(|(key, _)| key.split(' ').count() >= MIN_TRAP_WORDS)
         .collect()

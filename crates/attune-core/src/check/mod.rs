@@ -13,6 +13,7 @@ pub mod codes;
 pub mod disclosure;
 pub mod explore;
 pub mod flow;
+pub mod guesser;
 pub mod headroom;
 pub mod lints;
 pub mod mentions;

@@ -6,15 +6,11 @@
 use std::collections::BTreeMap;
 
 use super::validate::Reporter;
-use crate::engine::peer::trust_change;
+use crate::engine::peer::{Adjustment, trust_change};
 use crate::scenario::diagnostic::Severity;
 use crate::scenario::scale::{authored, effective};
 use crate::scenario::{Choice, Scenario};
-use crate::text::count;
 
-/// Earlier uses of the same roadblock tried for the effective change: the
-/// fourth use (2.5×) is far past every cap already.
-const REPEATS_TRIED: u32 = 3;
 /// Trust at which effective changes are worked out: far enough from the
 /// top that headroom does not shrink a gain.
 const PROBE_TRUST: i32 = 50;
@@ -47,60 +43,42 @@ pub(crate) fn lint(r: &mut Reporter, s: &Scenario) {
                             .into(),
                     ),
                 );
-            } else if let Some((delta, case)) = out_of_range_effect(s, o) {
-                let at = r.option_at(&node.id, &o.id);
+            } else if let Some(full) = out_of_range_effect(s, o) {
+                let at = r.option_field_at(&node.id, &o.id, "effects");
+                let at = at.or_else(|| r.option_at(&node.id, &o.id));
+                let rb = o.roadblock().map_or("", |rb| rb.label());
                 r.push(
                     at,
                     Severity::Warning,
                     "effective-out-of-range",
                     format!(
-                        "option \"{}\" is rated {} but can change trust by {delta:+} {case}; {} options must stay within {}",
+                        "option \"{}\" is rated {} and written {base:+}, but {} is sensitive to {rb}, so it would cost {} the first time, outside the {} range ({}): the engine holds it there and the sensitivity never shows",
                         o.id,
                         o.rating.label(),
+                        s.persona.name,
+                        full.abs(),
                         o.rating.label(),
                         range_text(&effective(o.rating))
                     ),
-                    Some(
-                        "the engine caps losses by rating, so this means the peer model's arithmetic changed; see docs/authoring.md, 5.5"
-                            .into(),
-                    ),
+                    Some(format!(
+                        "write a smaller loss (after the persona's 1.5 times it must stay within {}), or rate the option harmful if it is hostile",
+                        range_text(&effective(o.rating))
+                    )),
                 );
             }
         }
     }
 }
 
-/// The first change outside the rating's effective range that the peer
-/// model's multipliers can make for this option, with the case that makes
-/// it: the persona as written and each number of earlier uses of its
-/// roadblock. A repair's recovery is left out: it wins back an earlier
-/// loss and is not the option's own cost. With the engine's cap this
-/// holds for every authored value in range; the lint guards the
-/// arithmetic.
-fn out_of_range_effect(s: &Scenario, o: &Choice) -> Option<(i32, String)> {
-    let range = effective(o.rating);
-    let repeats = if o.roadblock().is_some() {
-        REPEATS_TRIED
-    } else {
-        0
-    };
-    for earlier in 0..=repeats {
-        let mut used = BTreeMap::new();
-        if let Some(rb) = o.roadblock().filter(|_| earlier > 0) {
-            used.insert(rb, earlier);
-        }
-        let delta = trust_change(s, o, PROBE_TRUST, &used, 0).delta;
-        if !range.contains(&delta) {
-            let case = if earlier == 0 {
-                "as written".to_string()
-            } else {
-                format!(
-                    "when its roadblock was used {} before",
-                    count(earlier as usize, "time")
-                )
-            };
-            return Some((delta, case));
-        }
-    }
-    None
+/// The multiplied change on first use, when the persona's sensitivity
+/// takes it past the rating's cap: the engine then holds it at the cap,
+/// so the sensitivity the author gave the persona never shows. Later
+/// uses of the same roadblock may reach the cap; that is the learner's
+/// doing and the cap is meant for it.
+fn out_of_range_effect(s: &Scenario, o: &Choice) -> Option<i32> {
+    let change = trust_change(s, o, PROBE_TRUST, &BTreeMap::new(), 0);
+    change.adjustments.iter().find_map(|a| match a {
+        Adjustment::Capped { full, .. } => Some(*full),
+        _ => None,
+    })
 }
