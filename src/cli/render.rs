@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use crate::debrief::{Debrief, DebriefTurn, Score};
+use crate::debrief::{Debrief, DebriefTurn, OPEN_SOURCE, REFLECTION_SOURCE, Score};
 use crate::engine::Conversation;
 use crate::scenario::Scenario;
 use crate::skills::carkhuff_label;
@@ -144,7 +144,7 @@ fn metrics(out: &mut String, s: &Scenario, d: &Debrief) {
     let m = &d.metrics;
     let _ = writeln!(
         out,
-        "\nMetrics (MITI lines: R:Q fair 1:1, good 2:1; complex fair 40%, good 50%; open fair 50%, good 70%)"
+        "\nMetrics ({REFLECTION_SOURCE} lines: R:Q fair 1:1, good 2:1; complex fair 40%, good 50%. {OPEN_SOURCE} lines: open fair 50%, good 70%)"
     );
     let _ = writeln!(
         out,

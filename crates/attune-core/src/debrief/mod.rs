@@ -5,7 +5,8 @@ mod metrics;
 pub mod report;
 
 pub use metrics::{
-    COMPLEX_FAIR, COMPLEX_GOOD, Level, Metrics, OPEN_FAIR, OPEN_GOOD, RQ_FAIR, RQ_GOOD, Score,
+    COMPLEX_FAIR, COMPLEX_GOOD, Level, Metrics, OPEN_FAIR, OPEN_GOOD, OPEN_SOURCE,
+    REFLECTION_SOURCE, RQ_FAIR, RQ_GOOD, Score, sources_note,
 };
 use serde::{Deserialize, Serialize};
 

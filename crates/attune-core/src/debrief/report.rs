@@ -123,7 +123,11 @@ pub fn html(scenario: &Scenario, debrief: &Debrief) -> String {
             escape(&t.reaction)
         );
     }
-    h.push_str("<p class=\"meta\">Made with Attune. Metrics follow the MITI 4.2.1 summary thresholds; % open questions uses the older MITI lines.</p>\n</body>\n</html>\n");
+    let _ = write!(
+        h,
+        "<p class=\"meta\">Made with Attune. {}</p>\n</body>\n</html>\n",
+        escape(&super::sources_note())
+    );
     h
 }
 
