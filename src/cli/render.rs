@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use crate::debrief::{Debrief, DebriefTurn, OPEN_SOURCE, REFLECTION_SOURCE, Score};
 use crate::engine::Conversation;
-use crate::scenario::Scenario;
+use crate::scenario::{SUPPORT_ELSEWHERE, Scenario};
 use crate::skills::carkhuff_label;
 use crate::text::count;
 
@@ -91,6 +91,13 @@ pub fn debrief(s: &Scenario, d: &Debrief) -> String {
         None => {
             let _ = writeln!(out, "The conversation stopped before an ending.");
         }
+    }
+    if !d.support.is_empty() {
+        let _ = writeln!(out, "\nSupport:");
+        for line in &d.support {
+            let _ = writeln!(out, "  - {line}");
+        }
+        let _ = writeln!(out, "  {SUPPORT_ELSEWHERE}");
     }
     for t in &d.turns {
         turn(&mut out, s, t);

@@ -187,6 +187,7 @@ fn shipped_dialogues_work_from_any_folder() {
         "[silence-always-sound]",
         "[empathy-not-rated]",
         "[repeated-trap]",
+        "[missing-support]",
     ];
     let tutorial: Vec<&str> = text
         .lines()

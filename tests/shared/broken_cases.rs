@@ -62,4 +62,5 @@ pub const WARNING_CASES: &[(&str, &str, usize, usize)] = &[
     ("surface-tell", "surface-tell", 21, 31),
     ("empathy-not-rated", "empathy-not-rated", 21, 76),
     ("silence-always-sound", "silence-always-sound", 21, 22),
+    ("missing-support", "missing-support", 8, 5),
 ];

@@ -50,6 +50,7 @@ pub const LINT_CODES: &[&str] = &[
     "silence-always-sound",
     "empathy-not-rated",
     "repeated-trap",
+    "missing-support",
 ];
 
 /// The lints an author may silence for one option with `allow`.

@@ -19,6 +19,7 @@ pub mod lints;
 pub mod mentions;
 pub mod severity;
 pub mod stats;
+pub mod support;
 pub mod tells;
 pub mod validate;
 pub mod wording;
@@ -78,6 +79,7 @@ pub fn load_str(display: &str, text: &str) -> Loaded {
         severity::lint(&mut r, &scenario);
         tells::lint(&mut r, &scenario);
         codes::lint(&mut r, &scenario);
+        support::lint(&mut r, &scenario);
         diagnostics.extend(r.out);
         diagnostics.extend(wording::lint(display, &scenario, &map));
     }

@@ -127,6 +127,10 @@ pub struct Debrief {
     /// Trust at the start and after each turn.
     pub trust_curve: Vec<i32>,
     pub layers: Vec<LayerMark>,
+    /// The scenario's support services, for a scenario that touches on
+    /// risk; shown with [`crate::scenario::SUPPORT_ELSEWHERE`].
+    #[serde(default)]
+    pub support: Vec<String>,
 }
 
 impl Debrief {
@@ -208,6 +212,7 @@ impl Debrief {
             metrics,
             trust_curve: conversation.trust_curve(),
             layers,
+            support: scenario.support.clone(),
         }
     }
 }

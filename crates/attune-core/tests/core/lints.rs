@@ -243,3 +243,27 @@ fn a_silence_rated_poor_once_is_no_tell() {
     );
     assert!(find(&warnings(&wrong_once), "silence-always-sound").is_none());
 }
+
+#[test]
+fn named_support_reaches_every_debrief_and_quiets_the_lint() {
+    use attune_core::debrief::{Debrief, report};
+    use attune_core::engine::{Pick, play_out};
+    use attune_core::scenario::SUPPORT_ELSEWHERE;
+
+    let text = broken("missing-support");
+    assert!(find(&warnings(&text), "missing-support").is_some());
+    let with = text.replace(
+        "    initial_trust:",
+        "    support: [\"Samaritans: call 116 123, free, day or night.\"],\n    initial_trust:",
+    );
+    assert!(find(&warnings(&with), "missing-support").is_none());
+    let s = load_str("support.ron", &with).scenario.unwrap();
+    for pick in [Pick::Best, Pick::Worst] {
+        let c = play_out(&s, 0, &pick).unwrap();
+        let d = Debrief::build(&s, &c);
+        assert_eq!(d.support, ["Samaritans: call 116 123, free, day or night."]);
+        let html = report::html(&s, &d);
+        assert!(html.contains("<li>Samaritans: call 116 123"), "{html}");
+        assert!(html.contains(SUPPORT_ELSEWHERE));
+    }
+}

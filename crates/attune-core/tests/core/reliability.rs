@@ -266,6 +266,7 @@ const SCENARIO_FIELDS: &[&str] = &[
     "rating",
     "reason",
     "routes",
+    "support",
     "sensitive_to",
     "setting",
     "skills",
