@@ -75,8 +75,7 @@ impl Adjustment {
                 full,
                 capped,
             } => format!(
-                "A {} choice never costs more than {capped} trust, however the costs add up: \
-                 this one would have cost {}.",
+                "A {} choice never costs more than {capped} trust; this one would have cost {}.",
                 rating.label(),
                 full.abs()
             ),

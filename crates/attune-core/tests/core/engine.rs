@@ -128,7 +128,7 @@ fn a_loss_never_passes_its_ratings_cap() {
     assert_eq!(out.turn.adjustments, std::slice::from_ref(&capped));
     assert_eq!(
         capped.describe("Pat"),
-        "A harmful choice never costs more than 24 trust, however the costs add up: this one would have cost 50."
+        "A harmful choice never costs more than 24 trust; this one would have cost 50."
     );
     // A poor roadblock the persona is sensitive to, repeated, stops at 9.
     let text = std::fs::read_to_string(fixture!("engine.ron"))

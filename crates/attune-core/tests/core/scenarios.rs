@@ -63,10 +63,20 @@ fn shipped() -> Vec<Scenario> {
 #[test]
 #[ignore = "issue 16: switch on when the rewritten scenarios land (see PENDING_LINTS)"]
 fn shipped_files_pass_the_issue_16_lints() {
-    let found = shipped_diagnostics(&Library::shipped(), &[]);
+    let library = Library::shipped();
+    let found = shipped_diagnostics(&library, &[]);
     assert!(
         found.is_empty(),
         "the shipped files have diagnostics:\n{found}"
+    );
+    // A guesser that reads only the words does little better than chance.
+    let scenarios: Vec<&Scenario> = library.scenarios().collect();
+    let guess = attune_core::check::guesser::guess(&scenarios);
+    assert!(
+        !guess.over_limit(),
+        "a word-based guesser picks the best option in {:.0}% of decisions (chance {:.0}%)",
+        guess.library.percent(),
+        guess.library.chance_percent()
     );
 }
 
