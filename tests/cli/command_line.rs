@@ -239,3 +239,25 @@ fn room_vote_flags_are_checked_before_the_window_opens() {
         assert!(help.contains(flag), "{flag} in --help");
     }
 }
+
+#[test]
+fn the_debrief_names_a_scenarios_support_services() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string("tests/fixtures/broken/missing-support.ron")
+        .unwrap()
+        .replace(
+            "    initial_trust:",
+            "    support: [\"Samaritans: call 116 123, free, day or night.\"],\n    initial_trust:",
+        );
+    let file = dir.path().join("support.ron");
+    std::fs::write(&file, text).unwrap();
+    let out = attune(&["play", file.to_str().unwrap(), "--pick", "worst"]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains(
+            "Support:\n  - Samaritans: call 116 123, free, day or night.\n  These are UK services."
+        ),
+        "{text}"
+    );
+}
