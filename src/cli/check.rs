@@ -6,10 +6,12 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::Format;
+use crate::check::across::{self, LibraryFile};
 use crate::files::load_file;
 use crate::library::{self, Source};
-use crate::scenario::Diagnostic;
+use crate::scenario::diagnostic;
 use crate::scenario::parse::MAX_FILE_BYTES;
+use crate::scenario::{Diagnostic, Scenario};
 
 #[derive(Serialize)]
 struct FileReport {
@@ -17,6 +19,9 @@ struct FileReport {
     diagnostics: Vec<Diagnostic>,
     #[serde(skip)]
     text: Option<String>,
+    /// The scenario when the file loaded, for the lints across files.
+    #[serde(skip)]
+    scenario: Option<Scenario>,
 }
 
 #[derive(Serialize)]
@@ -38,26 +43,33 @@ pub fn run(paths: &[PathBuf], extra: &[PathBuf], format: Format) -> ExitCode {
                 path: entry.source.display(),
                 diagnostics: entry.diagnostics,
                 text,
+                scenario: entry.scenario,
             });
         }
     } else {
         for path in paths {
             for file in crate::files::ron_files(path) {
                 match file {
-                    Ok(file) => files.push(FileReport {
-                        path: file.display().to_string(),
-                        diagnostics: load_file(&file).diagnostics,
-                        text: read_small(&file),
-                    }),
+                    Ok(file) => {
+                        let loaded = load_file(&file);
+                        files.push(FileReport {
+                            path: file.display().to_string(),
+                            diagnostics: loaded.diagnostics,
+                            text: read_small(&file),
+                            scenario: loaded.scenario,
+                        });
+                    }
                     Err(d) => files.push(FileReport {
                         path: d.path.clone(),
                         diagnostics: vec![d],
                         text: None,
+                        scenario: None,
                     }),
                 }
             }
         }
     }
+    lint_across(&mut files);
     let errors = files
         .iter()
         .flat_map(|f| &f.diagnostics)
@@ -83,7 +95,33 @@ pub fn run(paths: &[PathBuf], extra: &[PathBuf], format: Format) -> ExitCode {
     }
 }
 
-fn read_small(path: &std::path::Path) -> Option<String> {
+/// With several files checked, the lints across them (a trap repeated in
+/// many scenarios, silence never wrong) join each file's own diagnostics.
+fn lint_across(files: &mut [FileReport]) {
+    if files.len() < 2 {
+        return;
+    }
+    let found = across::lint(
+        &files
+            .iter()
+            .filter_map(|f| {
+                f.scenario.as_ref().map(|scenario| LibraryFile {
+                    path: &f.path,
+                    scenario,
+                    text: f.text.as_deref(),
+                })
+            })
+            .collect::<Vec<_>>(),
+    );
+    for d in found {
+        if let Some(f) = files.iter_mut().find(|f| f.path == d.path) {
+            f.diagnostics.push(d);
+            diagnostic::sort(&mut f.diagnostics);
+        }
+    }
+}
+
+pub(super) fn read_small(path: &std::path::Path) -> Option<String> {
     let meta = std::fs::metadata(path).ok()?;
     if meta.len() > MAX_FILE_BYTES {
         return None;

@@ -94,10 +94,17 @@ pub enum Command {
         format: Format,
     },
     /// Count a scenario's decisions, options, endings, words and paths, its
-    /// skill mix and its answer-tell figures.
+    /// skill mix and its answer-tell figures; or, with --library, the
+    /// answer tells across the whole library.
     Stats {
         /// A dialogue file, or the id of a shipped scenario.
-        scenario: String,
+        #[arg(required_unless_present = "library")]
+        scenario: Option<String>,
+        /// The whole library (shipped plus --dialogues): how often a
+        /// word-based guesser picks the best option, and the lints across
+        /// scenarios.
+        #[arg(long, conflicts_with = "scenario")]
+        library: bool,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
@@ -220,7 +227,14 @@ pub fn run(cli: Cli) -> ExitCode {
             pick,
             format,
         }) => play::run(&scenario, seed, pick, format, &cli.dialogues),
-        Some(Command::Stats { scenario, format }) => stats::run(&scenario, format, &cli.dialogues),
+        Some(Command::Stats {
+            scenario,
+            library,
+            format,
+        }) => match scenario {
+            Some(scenario) if !library => stats::run(&scenario, format, &cli.dialogues),
+            _ => stats::run_library(format, &cli.dialogues),
+        },
         Some(Command::Graph { scenario, format }) => graph::run(&scenario, format, &cli.dialogues),
         Some(Command::New { id, from, out }) => new::run(&id, from.as_deref(), out.as_deref()),
         Some(Command::Portraits) => portraits::run(),

@@ -64,4 +64,10 @@ pub const WARNING_CASES: &[(&str, &str, usize, usize)] = &[
     ("best-path-tops-early", "best-path-tops-early", 22, 22),
     ("line-break-in-text", "line-break-in-text", 20, 39),
     ("tied-line-variants", "tied-line-variants", 17, 17),
+    ("trust-out-of-range", "trust-out-of-range", 20, 107),
+    ("effective-out-of-range", "effective-out-of-range", 21, 115),
+    ("surface-tell", "surface-tell", 21, 31),
+    ("empathy-not-rated", "empathy-not-rated", 21, 76),
+    ("silence-always-sound", "silence-always-sound", 21, 22),
+    ("missing-support", "missing-support", 8, 5),
 ];

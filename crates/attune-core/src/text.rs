@@ -69,3 +69,27 @@ mod tests {
         assert_eq!(count(2, "box"), "2 boxes");
     }
 }
+
+/// The words of a text, lowercased, for comparing options by their words:
+/// apostrophes are dropped ("you're" becomes "youre", with a straight or
+/// a curly apostrophe alike) and anything else that is not a letter or a
+/// digit separates words.
+pub fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
+        .map(|w| {
+            w.chars()
+                .filter(|c| *c != '\'' && *c != '\u{2019}')
+                .flat_map(char::to_lowercase)
+                .collect::<String>()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// True when `phrase` (already split into words) occurs in `words`.
+pub fn contains_phrase(words: &[String], phrase: &[&str]) -> bool {
+    !phrase.is_empty()
+        && words
+            .windows(phrase.len())
+            .any(|w| w.iter().zip(phrase).all(|(a, b)| a == b))
+}

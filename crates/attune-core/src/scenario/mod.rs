@@ -8,6 +8,7 @@ pub mod graph;
 mod model;
 pub mod parse;
 pub mod portraits;
+pub mod scale;
 pub mod source_map;
 pub mod syntax;
 

@@ -54,6 +54,7 @@ fn load_file(path: &std::path::Path) -> attune_core::check::Loaded {
     }
 }
 
+mod across;
 mod charset;
 mod disclosures;
 mod engine;

@@ -269,6 +269,7 @@ const SCENARIO_FIELDS: &[&str] = &[
     "rating",
     "reason",
     "routes",
+    "support",
     "sensitive_to",
     "setting",
     "skills",
