@@ -334,7 +334,10 @@ fn a_new_start_asks_before_ending_an_unfinished_conversation() {
     start_kitchen_table(&mut h);
     click(&mut h, "Library");
     start_kitchen_table(&mut h);
-    assert!(h.state().state.pending_start.is_none(), "no choices, no question");
+    assert!(
+        h.state().state.pending_start.is_none(),
+        "no choices, no question"
+    );
 
     choose_rated(&mut h, Rating::Best);
     assert_eq!(turns(&h), 1);

@@ -178,21 +178,9 @@ fn shipped_dialogues_work_from_any_folder() {
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("checked"), "{text}");
-    // SWITCH ON AT MERGE with PENDING_LINTS in crates/attune-core/tests/core/
-    // scenarios.rs: issue 16's lints wait for the rewritten tutorial.
-    const PENDING: &[&str] = &[
-        "[effective-out-of-range]",
-        "[trust-out-of-range]",
-        "[surface-tell]",
-        "[silence-always-sound]",
-        "[empathy-not-rated]",
-        "[repeated-trap]",
-        "[missing-support]",
-    ];
     let tutorial: Vec<&str> = text
         .lines()
         .filter(|l| l.starts_with("dialogues/tutorial.ron"))
-        .filter(|l| !PENDING.iter().any(|code| l.contains(code)))
         .collect();
     assert!(tutorial.is_empty(), "the tutorial is clean: {text}");
 }

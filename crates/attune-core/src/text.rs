@@ -46,30 +46,6 @@ pub fn quoted(text: &str) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::{count, quoted};
-
-    #[test]
-    fn a_title_in_quotes_is_not_quoted_twice() {
-        assert_eq!(quoted("\"I'm fine\""), "\"I'm fine\"");
-        assert_eq!(quoted("Job loss"), "\u{201c}Job loss\u{201d}");
-        assert_eq!(quoted("\u{201c}Hi\u{201d}"), "\u{201c}Hi\u{201d}");
-        assert_eq!(quoted("\""), "\u{201c}\"\u{201d}");
-        assert_eq!(quoted(""), "\u{201c}\u{201d}");
-    }
-
-    #[test]
-    fn plurals_follow_the_regular_spelling_rules() {
-        assert_eq!(count(1, "branch"), "1 branch");
-        assert_eq!(count(3, "branch"), "3 branches");
-        assert_eq!(count(0, "decision"), "0 decisions");
-        assert_eq!(count(2, "reply"), "2 replies");
-        assert_eq!(count(2, "day"), "2 days");
-        assert_eq!(count(2, "box"), "2 boxes");
-    }
-}
-
 /// The words of a text, lowercased, for comparing options by their words:
 /// apostrophes are dropped ("you're" becomes "youre", with a straight or
 /// a curly apostrophe alike) and anything else that is not a letter or a
@@ -92,4 +68,28 @@ pub fn contains_phrase(words: &[String], phrase: &[&str]) -> bool {
         && words
             .windows(phrase.len())
             .any(|w| w.iter().zip(phrase).all(|(a, b)| a == b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{count, quoted};
+
+    #[test]
+    fn a_title_in_quotes_is_not_quoted_twice() {
+        assert_eq!(quoted("\"I'm fine\""), "\"I'm fine\"");
+        assert_eq!(quoted("Job loss"), "\u{201c}Job loss\u{201d}");
+        assert_eq!(quoted("\u{201c}Hi\u{201d}"), "\u{201c}Hi\u{201d}");
+        assert_eq!(quoted("\""), "\u{201c}\"\u{201d}");
+        assert_eq!(quoted(""), "\u{201c}\u{201d}");
+    }
+
+    #[test]
+    fn plurals_follow_the_regular_spelling_rules() {
+        assert_eq!(count(1, "branch"), "1 branch");
+        assert_eq!(count(3, "branch"), "3 branches");
+        assert_eq!(count(0, "decision"), "0 decisions");
+        assert_eq!(count(2, "reply"), "2 replies");
+        assert_eq!(count(2, "day"), "2 days");
+        assert_eq!(count(2, "box"), "2 boxes");
+    }
 }

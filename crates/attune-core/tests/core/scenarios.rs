@@ -22,30 +22,15 @@ const EXPECTED: &[&str] = &[
     "relapse_next_day",
 ];
 
-/// Issue 16's new lints. The shipped files are being rewritten to pass
-/// them; until that lands, [`shipped`] looks past these codes and
-/// `shipped_files_pass_the_issue_16_lints` (ignored) holds them to it.
-/// SWITCH ON AT MERGE: empty this list and remove that test's `#[ignore]`.
-const PENDING_LINTS: &[&str] = &[
-    "trust-out-of-range",
-    "effective-out-of-range",
-    "surface-tell",
-    "silence-always-sound",
-    "empathy-not-rated",
-    "repeated-trap",
-    "missing-support",
-];
-
-/// Every diagnostic on the shipped files, one a line, leaving out codes
-/// in `skip`; the library lints (across files) included.
-fn shipped_diagnostics(library: &Library, skip: &[&str]) -> String {
+/// Every diagnostic on the shipped files, one a line; the library lints
+/// (across files) included.
+fn shipped_diagnostics(library: &Library) -> String {
     let across = library.lint_across();
     library
         .entries
         .iter()
         .flat_map(|e| &e.diagnostics)
         .chain(&across)
-        .filter(|d| !skip.contains(&d.code))
         .map(ToString::to_string)
         .collect::<Vec<_>>()
         .join("\n")
@@ -53,7 +38,7 @@ fn shipped_diagnostics(library: &Library, skip: &[&str]) -> String {
 
 fn shipped() -> Vec<Scenario> {
     let library = Library::shipped();
-    let found = shipped_diagnostics(&library, PENDING_LINTS);
+    let found = shipped_diagnostics(&library);
     assert!(
         found.is_empty(),
         "the shipped files have diagnostics:\n{found}"
@@ -62,10 +47,9 @@ fn shipped() -> Vec<Scenario> {
 }
 
 #[test]
-#[ignore = "issue 16: switch on when the rewritten scenarios land (see PENDING_LINTS)"]
 fn shipped_files_pass_the_issue_16_lints() {
     let library = Library::shipped();
-    let found = shipped_diagnostics(&library, &[]);
+    let found = shipped_diagnostics(&library);
     assert!(
         found.is_empty(),
         "the shipped files have diagnostics:\n{found}"
