@@ -19,6 +19,9 @@ const EXPECTED: &[&str] = &[
     "tell_me_what_to_do",
     "running_on_empty",
     "not_okay",
+    "past_thinking",
+    "finger_marks",
+    "fire_escape",
 ];
 
 fn shipped() -> Vec<Scenario> {
