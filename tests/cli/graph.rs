@@ -35,6 +35,7 @@ fn every_shipped_scenario_renders_with_graphviz() {
         "past_thinking",
         "finger_marks",
         "fire_escape",
+        "early_days",
     ] {
         let dot = graph(&[id, "--format", "dot"]);
         let svg = dot_to_svg(&dot);

@@ -22,6 +22,7 @@ const EXPECTED: &[&str] = &[
     "past_thinking",
     "finger_marks",
     "fire_escape",
+    "early_days",
 ];
 
 fn shipped() -> Vec<Scenario> {
