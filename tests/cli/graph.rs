@@ -32,6 +32,10 @@ fn every_shipped_scenario_renders_with_graphviz() {
         "running_on_empty",
         "tell_me_what_to_do",
         "the_label",
+        "past_thinking",
+        "finger_marks",
+        "fire_escape",
+        "early_days",
     ] {
         let dot = graph(&[id, "--format", "dot"]);
         let svg = dot_to_svg(&dot);

@@ -20,6 +20,10 @@ const EXPECTED: &[&str] = &[
     "running_on_empty",
     "not_okay",
     "relapse_next_day",
+    "past_thinking",
+    "finger_marks",
+    "fire_escape",
+    "early_days",
 ];
 
 /// Every diagnostic on the shipped files, one a line; the library lints
