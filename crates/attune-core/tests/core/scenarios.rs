@@ -19,6 +19,7 @@ const EXPECTED: &[&str] = &[
     "tell_me_what_to_do",
     "running_on_empty",
     "not_okay",
+    "forty_quid",
 ];
 
 fn shipped() -> Vec<Scenario> {
