@@ -20,6 +20,7 @@ const EXPECTED: &[&str] = &[
     "running_on_empty",
     "not_okay",
     "forty_quid",
+    "through_the_wall",
 ];
 
 fn shipped() -> Vec<Scenario> {
