@@ -21,6 +21,7 @@ const EXPECTED: &[&str] = &[
     "not_okay",
     "forty_quid",
     "through_the_wall",
+    "hen_weekend",
 ];
 
 fn shipped() -> Vec<Scenario> {
