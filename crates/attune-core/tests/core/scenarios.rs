@@ -22,6 +22,7 @@ const EXPECTED: &[&str] = &[
     "forty_quid",
     "through_the_wall",
     "hen_weekend",
+    "forty_one_years",
 ];
 
 fn shipped() -> Vec<Scenario> {
