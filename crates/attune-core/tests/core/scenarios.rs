@@ -23,6 +23,7 @@ const EXPECTED: &[&str] = &[
     "through_the_wall",
     "hen_weekend",
     "forty_one_years",
+    "after_the_call",
 ];
 
 fn shipped() -> Vec<Scenario> {
