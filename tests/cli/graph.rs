@@ -32,6 +32,11 @@ fn every_shipped_scenario_renders_with_graphviz() {
         "running_on_empty",
         "tell_me_what_to_do",
         "the_label",
+        "forty_quid",
+        "through_the_wall",
+        "hen_weekend",
+        "forty_one_years",
+        "after_the_call",
     ] {
         let dot = graph(&[id, "--format", "dot"]);
         let svg = dot_to_svg(&dot);
