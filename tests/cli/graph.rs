@@ -36,6 +36,11 @@ fn every_shipped_scenario_renders_with_graphviz() {
         "finger_marks",
         "fire_escape",
         "early_days",
+        "forty_quid",
+        "through_the_wall",
+        "hen_weekend",
+        "forty_one_years",
+        "after_the_call",
     ] {
         let dot = graph(&[id, "--format", "dot"]);
         let svg = dot_to_svg(&dot);

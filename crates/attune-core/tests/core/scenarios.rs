@@ -24,6 +24,11 @@ const EXPECTED: &[&str] = &[
     "finger_marks",
     "fire_escape",
     "early_days",
+    "forty_quid",
+    "through_the_wall",
+    "hen_weekend",
+    "forty_one_years",
+    "after_the_call",
 ];
 
 /// Every diagnostic on the shipped files, one a line; the library lints
