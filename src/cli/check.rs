@@ -6,10 +6,10 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::Format;
-use crate::files::load_file;
-use crate::library::{self, Source};
+use crate::files::source_text;
+use crate::library::Library;
 use crate::scenario::Diagnostic;
-use crate::scenario::parse::MAX_FILE_BYTES;
+use crate::scenario::diagnostic;
 
 #[derive(Serialize)]
 struct FileReport {
@@ -27,37 +27,11 @@ struct Report {
 }
 
 pub fn run(paths: &[PathBuf], extra: &[PathBuf], format: Format) -> ExitCode {
-    let mut files = Vec::new();
-    if paths.is_empty() {
-        for entry in super::library(extra).entries {
-            let text = match &entry.source {
-                Source::Shipped(name) => library::shipped_text(name).map(str::to_string),
-                Source::File(path) => read_small(path),
-            };
-            files.push(FileReport {
-                path: entry.source.display(),
-                diagnostics: entry.diagnostics,
-                text,
-            });
-        }
+    let files = if paths.is_empty() {
+        library_files(extra)
     } else {
-        for path in paths {
-            for file in crate::files::ron_files(path) {
-                match file {
-                    Ok(file) => files.push(FileReport {
-                        path: file.display().to_string(),
-                        diagnostics: load_file(&file).diagnostics,
-                        text: read_small(&file),
-                    }),
-                    Err(d) => files.push(FileReport {
-                        path: d.path.clone(),
-                        diagnostics: vec![d],
-                        text: None,
-                    }),
-                }
-            }
-        }
-    }
+        path_files(paths)
+    };
     let errors = files
         .iter()
         .flat_map(|f| &f.diagnostics)
@@ -83,19 +57,62 @@ pub fn run(paths: &[PathBuf], extra: &[PathBuf], format: Format) -> ExitCode {
     }
 }
 
-fn read_small(path: &std::path::Path) -> Option<String> {
-    let meta = std::fs::metadata(path).ok()?;
-    if meta.len() > MAX_FILE_BYTES {
-        return None;
+/// Every file of the library (shipped and `--dialogues`), follow-up links
+/// checked across all of them.
+fn library_files(extra: &[PathBuf]) -> Vec<FileReport> {
+    super::library(extra)
+        .entries
+        .into_iter()
+        .map(|entry| FileReport {
+            text: source_text(&entry.source),
+            path: entry.source.display(),
+            diagnostics: entry.diagnostics,
+        })
+        .collect()
+}
+
+/// The files named on the command line. A folder is a library: its
+/// follow-ups must name a scenario in it (or a shipped one) and an ending
+/// of it. A file named alone checks its own shape only.
+fn path_files(paths: &[PathBuf]) -> Vec<FileReport> {
+    let mut library = Library::default();
+    let mut in_folder = Vec::new();
+    for path in paths {
+        let before = library.entries.len();
+        crate::files::add_path(&mut library, path);
+        let added = library.entries.len() - before;
+        in_folder.extend(std::iter::repeat_n(path.is_dir(), added));
     }
-    use std::io::Read as _;
-    let mut text = String::new();
-    crate::store::open_regular(path)
-        .ok()?
-        .take(MAX_FILE_BYTES)
-        .read_to_string(&mut text)
-        .ok()?;
-    Some(text)
+    let mut links: Vec<(usize, Diagnostic)> = Vec::new();
+    if library.scenarios().any(|s| s.follows.is_some()) {
+        // Shipped scenarios come first, so a folder's own win, as in the app.
+        let mut known = Library::shipped();
+        let shipped = known.entries.len();
+        known.entries.append(&mut library.entries);
+        links = known
+            .follow_up_problems(source_text)
+            .into_iter()
+            .filter_map(|(i, d)| i.checked_sub(shipped).map(|i| (i, d)))
+            .filter(|(i, _)| in_folder.get(*i).copied().unwrap_or(false))
+            .collect();
+        library.entries = known.entries.split_off(shipped);
+    }
+    let mut files: Vec<FileReport> = library
+        .entries
+        .into_iter()
+        .map(|entry| FileReport {
+            text: source_text(&entry.source),
+            path: entry.source.display(),
+            diagnostics: entry.diagnostics,
+        })
+        .collect();
+    for (i, d) in links {
+        if let Some(file) = files.get_mut(i) {
+            file.diagnostics.push(d);
+            diagnostic::sort(&mut file.diagnostics);
+        }
+    }
+    files
 }
 
 fn print_text(report: &Report) {
