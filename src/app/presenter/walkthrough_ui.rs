@@ -6,7 +6,7 @@
 use eframe::egui::{self, Align, Frame, Layout, Margin, RichText, ScrollArea, Ui};
 
 use super::PresenterAction as P;
-use super::bubble_ui::bubble_ui;
+use super::bubble_ui::{bubble_ui, peer_said_ui};
 use super::notes_ui::notes_panel_ui;
 use super::walkthrough::{Page, clamp_page, pages};
 use crate::app::commands::{CommandId as C, first_key_of, keys_of};
@@ -168,7 +168,7 @@ fn ending_page_ui(ui: &mut Ui, palette: &Palette, scenario: &Scenario, review: &
             match &debrief.ending {
                 Some(ending) => {
                     widgets::ending_card_ui(ui, palette, ending.kind, &ending.title, 3.0, |ui| {
-                        bubble_ui(ui, palette, name, &ending.line, false);
+                        peer_said_ui(ui, palette, scenario, &ending.line);
                         if ending.early {
                             ui.label(format!(
                                 "Trust fell below {}, so {name} left early.",
@@ -257,7 +257,7 @@ fn chosen_ui(ui: &mut Ui, palette: &Palette, scenario: &Scenario, turn: &Debrief
             .strong()
             .color(palette.accent),
     );
-    bubble_ui(ui, palette, name, &turn.peer_line, false);
+    peer_said_ui(ui, palette, scenario, &turn.peer_line);
     bubble_ui(ui, palette, "The choice", &turn.said, true);
     ui.horizontal_wrapped(|ui| {
         for skill in &turn.skills {
