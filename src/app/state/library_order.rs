@@ -14,17 +14,17 @@ use crate::scenario::Difficulty;
 /// Which heading a shelf has.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ShelfKind {
-    /// Files that could not be loaded; shown only with no filter on.
-    Broken,
     /// Tutorials, whatever their level.
     Start,
     Level(Difficulty),
+    /// Files that could not be loaded; last, and only with no filter on.
+    Broken,
 }
 
 impl ShelfKind {
     pub fn title(self) -> &'static str {
         match self {
-            ShelfKind::Broken => "Could not load",
+            ShelfKind::Broken => "Files with errors",
             ShelfKind::Start => "Start here",
             ShelfKind::Level(Difficulty::FirstSteps) => "First steps",
             ShelfKind::Level(Difficulty::Core) => "Core",
@@ -35,7 +35,7 @@ impl ShelfKind {
     /// One line under the heading.
     pub fn about(self) -> &'static str {
         match self {
-            ShelfKind::Broken => "Files with errors. Fix them and they join the library.",
+            ShelfKind::Broken => "Fix them and they join the library.",
             ShelfKind::Start => "How a conversation works here, in a few turns.",
             ShelfKind::Level(Difficulty::FirstSteps) => {
                 "Shorter talks where listening well is most of the work."
@@ -134,19 +134,6 @@ pub fn shelves(catalogue: &Catalogue, filter: &LibraryFilter) -> Shelves {
         }
     }
     let mut shelves: Vec<Shelf> = Vec::new();
-    if filter.is_clear() {
-        let broken: Vec<Shelved> = catalogue
-            .listed()
-            .filter(|(_, c)| matches!(c, Card::Broken(_)))
-            .map(|(id, _)| Shelved { id, after: None })
-            .collect();
-        if !broken.is_empty() {
-            shelves.push(Shelf {
-                kind: ShelfKind::Broken,
-                cards: broken,
-            });
-        }
-    }
     let mut kinds: Vec<ShelfKind> = order.iter().map(|(k, _)| *k).collect();
     kinds.sort();
     kinds.dedup();
@@ -159,6 +146,21 @@ pub fn shelves(catalogue: &Catalogue, filter: &LibraryFilter) -> Shelves {
                 .map(|(_, s)| *s)
                 .collect(),
         });
+    }
+    // Broken files last: the learner sees what can be played first, and
+    // the top bar counts the problems.
+    if filter.is_clear() {
+        let broken: Vec<Shelved> = catalogue
+            .listed()
+            .filter(|(_, c)| matches!(c, Card::Broken(_)))
+            .map(|(id, _)| Shelved { id, after: None })
+            .collect();
+        if !broken.is_empty() {
+            shelves.push(Shelf {
+                kind: ShelfKind::Broken,
+                cards: broken,
+            });
+        }
     }
     Shelves {
         shelves,
