@@ -270,3 +270,32 @@ fn snapshots_of_the_library_on_the_presenter_screen() {
     assert!(shows(&h, "2 of 16 scenarios"));
     snap(&mut h, "presenter_library_filtered");
 }
+
+#[test]
+fn the_walkthrough_offers_the_follow_up_on_its_first_page() {
+    let folders = Folders::new();
+    let library = folders.sixteen();
+    let options = Options {
+        open: Some("kitchen_table".to_string()),
+        presenter: true,
+        ..folders.options()
+    };
+    let mut h = Harness::builder()
+        .with_size([1920.0, 1080.0])
+        .with_max_steps(200)
+        .build_eframe(move |_cc| AttuneApp::new(library, &options));
+    h.run();
+    let harmful = option_rated(&h, Rating::Harmful);
+    let id = {
+        let state = &h.state().state;
+        let (active, scenario) = state.active_scenario().unwrap();
+        let options = active.session.conversation.options(scenario);
+        options.iter().find(|c| c.text == harmful).unwrap().id.clone()
+    };
+    h.state_mut().state.apply(Action::Choose(id));
+    h.state_mut().state.apply(Action::OpenDebrief);
+    h.run();
+    assert!(shows(&h, "A day later: try \u{201c}The morning after\u{201d}"));
+    button(&mut h, "Read the briefing for The morning after");
+    assert_eq!(screen(&h), Screen::Briefing);
+}

@@ -62,7 +62,9 @@ pub(crate) fn walkthrough_ui(ui: &mut Ui, state: &AppState, palette: &Palette) -
     egui::CentralPanel::default()
         .frame(Frame::new().inner_margin(Margin::symmetric(16, 8)))
         .show(ui, |ui| match page {
-            Page::Ending => ending_page_ui(ui, palette, scenario, review),
+            Page::Ending => {
+                actions.extend(ending_page_ui(ui, state, palette, scenario, review));
+            }
             Page::Turn(i) => {
                 if let Some(turn) = review.debrief.turns.get(i) {
                     turn_page_ui(ui, palette, scenario, review, turn, &mut actions);
@@ -148,7 +150,15 @@ fn nav_ui(
     });
 }
 
-fn ending_page_ui(ui: &mut Ui, palette: &Palette, scenario: &Scenario, review: &Review) {
+/// How it ended, and a follow-up to offer after this ending.
+fn ending_page_ui(
+    ui: &mut Ui,
+    state: &AppState,
+    palette: &Palette,
+    scenario: &Scenario,
+    review: &Review,
+) -> Vec<Action> {
+    let mut actions = Vec::new();
     let debrief = &review.debrief;
     let name = &scenario.persona.name;
     ScrollArea::vertical()
@@ -189,7 +199,16 @@ fn ending_page_ui(ui: &mut Ui, palette: &Palette, scenario: &Scenario, review: &
                 "Next: each turn in order, what it did, and what the other options would \
                  have done.",
             );
+            ui.add_space(12.0);
+            actions.extend(widgets::follow_up_ui::follow_up_ui(
+                ui,
+                palette,
+                &state.catalogue,
+                scenario,
+                &review.conversation,
+            ));
         });
+    actions
 }
 
 fn turn_page_ui(

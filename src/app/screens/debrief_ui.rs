@@ -16,52 +16,6 @@ use crate::debrief::{Debrief, DebriefTurn};
 use crate::scenario::Scenario;
 use crate::skills::carkhuff_label;
 
-/// After an ending that a follow-up continues from: an offer to play it.
-fn follow_up_ui(
-    ui: &mut Ui,
-    state: &AppState,
-    palette: &Palette,
-    review: &Review,
-    scenario: &Scenario,
-    actions: &mut Vec<Action>,
-) {
-    if !review.conversation.is_finished(scenario) {
-        return;
-    }
-    let ending = &review.conversation.current().node;
-    for card in state.catalogue.follow_ups(&scenario.id, ending) {
-        let Some(next) = state.catalogue.scenario(card) else {
-            continue;
-        };
-        widgets::card_frame(palette)
-            .stroke(Stroke::new(2.0, palette.accent))
-            .show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                ui.label(
-                    RichText::new(format!("A day later: try \u{201c}{}\u{201d}", next.title))
-                        .strong(),
-                );
-                ui.label(RichText::new(&next.summary).color(palette.muted));
-                let open = ui.add(
-                    egui::Button::new("Read its briefing")
-                        .fill(palette.learner_fill)
-                        .stroke(Stroke::new(1.0, palette.learner_stroke)),
-                );
-                open.widget_info(|| {
-                    egui::WidgetInfo::labeled(
-                        egui::Role::Button,
-                        true,
-                        format!("Read the briefing for {}", next.title),
-                    )
-                });
-                if open.clicked() {
-                    actions.push(Action::OpenBriefing(card));
-                }
-            });
-        ui.add_space(8.0);
-    }
-}
-
 /// The debrief screen; returns what the learner asked for.
 pub fn debrief_ui(ui: &mut Ui, state: &AppState, palette: &Palette) -> Vec<Action> {
     let mut actions = Vec::new();
@@ -89,7 +43,13 @@ pub fn debrief_ui(ui: &mut Ui, state: &AppState, palette: &Palette) -> Vec<Actio
                 ui.add_space(8.0);
                 ending_ui(ui, palette, scenario, debrief);
                 ui.add_space(8.0);
-                follow_up_ui(ui, state, palette, review, scenario, &mut actions);
+                actions.extend(widgets::follow_up_ui::follow_up_ui(
+                    ui,
+                    palette,
+                    &state.catalogue,
+                    scenario,
+                    &review.conversation,
+                ));
                 export_ui(ui, palette, review, &mut actions);
                 ui.add_space(12.0);
                 section_heading(ui, "Trust over the conversation");
