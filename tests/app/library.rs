@@ -290,12 +290,20 @@ fn the_walkthrough_offers_the_follow_up_on_its_first_page() {
         let state = &h.state().state;
         let (active, scenario) = state.active_scenario().unwrap();
         let options = active.session.conversation.options(scenario);
-        options.iter().find(|c| c.text == harmful).unwrap().id.clone()
+        options
+            .iter()
+            .find(|c| c.text == harmful)
+            .unwrap()
+            .id
+            .clone()
     };
     h.state_mut().state.apply(Action::Choose(id));
     h.state_mut().state.apply(Action::OpenDebrief);
     h.run();
-    assert!(shows(&h, "A day later: try \u{201c}The morning after\u{201d}"));
+    assert!(shows(
+        &h,
+        "A day later: try \u{201c}The morning after\u{201d}"
+    ));
     button(&mut h, "Read the briefing for The morning after");
     assert_eq!(screen(&h), Screen::Briefing);
 }

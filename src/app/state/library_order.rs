@@ -189,3 +189,87 @@ fn place(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::load_str;
+    use crate::library::{Entry, Source};
+
+    const FIXTURE: &str = include_str!("../../../tests/app_support/dialogues/kitchen_table.ron");
+
+    /// The fixture under another id and title, following `follows`.
+    fn card(id: &str, title: &str, follows: Option<&str>) -> Card {
+        let mut text = FIXTURE
+            .replace("id: \"kitchen_table\"", &format!("id: \"{id}\""))
+            .replace("\"The kitchen table\"", &format!("\"{title}\""));
+        if let Some(parent) = follows {
+            text = text.replace(
+                "start: \"letter\",",
+                &format!(
+                    "start: \"letter\",\nfollows: (scenario: \"{parent}\", ending: \"end_open\"),"
+                ),
+            );
+        }
+        let loaded = load_str(id, &text);
+        assert!(loaded.scenario.is_some(), "{:?}", loaded.diagnostics);
+        Card::from_entry(Entry::new(Source::Shipped(format!("{id}.ron")), loaded))
+    }
+
+    fn titles(catalogue: &Catalogue, filter: &LibraryFilter) -> Vec<(String, bool)> {
+        shelves(catalogue, filter)
+            .shelves
+            .iter()
+            .flat_map(|s| &s.cards)
+            .filter_map(|c| Some((catalogue.scenario(c.id)?.title.clone(), c.after.is_some())))
+            .collect()
+    }
+
+    #[test]
+    fn a_follow_up_goes_after_its_parent_unless_the_parent_is_filtered_out() {
+        let mut catalogue = Catalogue::default();
+        catalogue.push(card("b", "Birch", None));
+        catalogue.push(card("a_next", "Aspen", Some("b")));
+        catalogue.push(card("c", "Cedar", None));
+        let all = LibraryFilter::default();
+        assert_eq!(
+            titles(&catalogue, &all),
+            [
+                ("Birch".to_string(), false),
+                ("Aspen".to_string(), true),
+                ("Cedar".to_string(), false)
+            ]
+        );
+        let aspen = LibraryFilter {
+            search: "aspen".into(),
+            ..LibraryFilter::default()
+        };
+        assert_eq!(titles(&catalogue, &aspen), [("Aspen".to_string(), false)]);
+        let counted = shelves(&catalogue, &aspen);
+        assert_eq!((counted.shown, counted.total), (1, 3));
+    }
+
+    #[test]
+    fn follow_ups_in_a_ring_are_still_listed_once_each() {
+        let mut catalogue = Catalogue::default();
+        catalogue.push(card("x", "Xylem", Some("y")));
+        catalogue.push(card("y", "Yew", Some("x")));
+        let listed = titles(&catalogue, &LibraryFilter::default());
+        assert_eq!(listed.len(), 2, "{listed:?}");
+    }
+
+    #[test]
+    fn the_skills_come_from_the_best_path() {
+        let c = card("k", "Kitchen", None);
+        let Card::Playable(p) = c else {
+            panic!("the fixture loads");
+        };
+        use crate::skills::Skill;
+        assert_eq!(
+            p.skills,
+            [Skill::ComplexReflection, Skill::Summary],
+            "the best options' tags, in code order"
+        );
+        assert_eq!(p.decisions, 3);
+    }
+}
