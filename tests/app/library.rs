@@ -174,6 +174,18 @@ fn slash_focuses_the_search_and_can_then_be_typed() {
     search(&h).type_text("a/b");
     h.run();
     assert_eq!(h.state().state.library.filter.search, "a/b");
+    // Esc leaves the box; / comes back to it with the words selected, so
+    // a new search replaces the old one.
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(!search(&h).is_focused());
+    h.key_press(Key::Slash);
+    h.run();
+    h.run();
+    assert!(search(&h).is_focused());
+    search(&h).type_text("night");
+    h.run();
+    assert_eq!(h.state().state.library.filter.search, "night");
 }
 
 #[test]

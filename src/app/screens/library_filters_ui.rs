@@ -32,15 +32,17 @@ pub fn filters_ui(
         );
         let label = ui.label(RichText::new("Search").strong());
         let width = (ui.available_width() * 0.45).clamp(220.0, 560.0);
-        let search = ui
-            .add(
-                egui::TextEdit::singleline(&mut text)
-                    .hint_text(hint)
-                    .desired_width(width),
-            )
-            .labelled_by(label.id);
+        let mut output = egui::TextEdit::singleline(&mut text)
+            .hint_text(hint)
+            .desired_width(width)
+            .show(ui);
+        let search = egui::Response::clone(&output.response).labelled_by(label.id);
         if state.library.focus_search {
+            // Ctrl+F or / selects the words there, so typing replaces them.
             search.request_focus();
+            let all = egui::text::CCursorRange::select_all_str(&filter.search);
+            output.state.cursor.set_char_range(Some(all));
+            output.state.store(ui.ctx(), search.id);
             act(F::SearchFocused);
         }
         if search.changed() {
@@ -78,11 +80,18 @@ pub fn filters_ui(
             });
         }
         ui.add_space(12.0);
-        // The label and its menu wrap together.
-        ui.horizontal(|ui| skill_ui(ui, state, palette, filter, &mut act));
+        // The label and its menu go to the next row together.
+        let needed = SKILL_WIDTH + 6.0 * ui.text_style_height(&egui::TextStyle::Body);
+        if ui.available_size_before_wrap().x < needed {
+            ui.end_row();
+        }
+        skill_ui(ui, state, palette, filter, &mut act);
     });
     out
 }
+
+/// The width of the skill menu.
+const SKILL_WIDTH: f32 = 260.0;
 
 /// "5 of 16 scenarios", or "16 scenarios" when all are shown.
 pub fn count_text(shelves: &Shelves) -> String {
@@ -140,7 +149,7 @@ fn skill_ui(
     let mut chosen = filter.skill;
     egui::ComboBox::from_id_salt("library_skill")
         .selected_text(shown)
-        .width(260.0)
+        .width(SKILL_WIDTH)
         .show_ui(ui, |ui| {
             ui.selectable_value(&mut chosen, None, "Any skill");
             for skill in skills {
