@@ -81,7 +81,13 @@ pub fn filters_ui(
         }
         ui.add_space(12.0);
         // The label and its menu go to the next row together.
-        let needed = SKILL_WIDTH + 6.0 * ui.text_style_height(&egui::TextStyle::Body);
+        let label = egui::WidgetText::from("Skill").into_galley(
+            ui,
+            Some(egui::TextWrapMode::Extend),
+            f32::INFINITY,
+            egui::TextStyle::Body,
+        );
+        let needed = label.size().x + SKILL_WIDTH + 2.0 * ui.spacing().item_spacing.x;
         if ui.available_size_before_wrap().x < needed {
             ui.end_row();
         }
@@ -91,7 +97,7 @@ pub fn filters_ui(
 }
 
 /// The width of the skill menu.
-const SKILL_WIDTH: f32 = 260.0;
+const SKILL_WIDTH: f32 = 240.0;
 
 /// "5 of 16 scenarios", or "16 scenarios" when all are shown.
 pub fn count_text(shelves: &Shelves) -> String {
