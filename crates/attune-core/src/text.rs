@@ -62,7 +62,7 @@ fn is_name(name: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+mod speaker_tests {
     use super::*;
 
     fn said(speaker: Option<&'static str>, text: &str) -> Said<'static> {
