@@ -1,5 +1,8 @@
-// The shipped dialogues are embedded with include_dir; rebuild when any
-// file in that folder is added, removed or changed.
+//! The shipped dialogues and portraits are embedded with `include_dir!`,
+//! which cannot tell cargo about a file added to those folders. Watching
+//! the folders here rebuilds the core when one is added, changed or removed.
+
 fn main() {
-    println!("cargo:rerun-if-changed=../../dialogues");
+    println!("cargo::rerun-if-changed=../../dialogues");
+    println!("cargo::rerun-if-changed=../../assets/portraits");
 }

@@ -6,10 +6,11 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::Format;
+use crate::check::across::{self, LibraryFile};
 use crate::files::source_text;
-use crate::library::Library;
-use crate::scenario::Diagnostic;
+use crate::library::{Library, Source};
 use crate::scenario::diagnostic;
+use crate::scenario::{Diagnostic, Scenario};
 
 #[derive(Serialize)]
 struct FileReport {
@@ -17,6 +18,9 @@ struct FileReport {
     diagnostics: Vec<Diagnostic>,
     #[serde(skip)]
     text: Option<String>,
+    /// The scenario when the file loaded, for the lints across files.
+    #[serde(skip)]
+    scenario: Option<Scenario>,
 }
 
 #[derive(Serialize)]
@@ -27,11 +31,12 @@ struct Report {
 }
 
 pub fn run(paths: &[PathBuf], extra: &[PathBuf], format: Format) -> ExitCode {
-    let files = if paths.is_empty() {
+    let mut files = if paths.is_empty() {
         library_files(extra)
     } else {
         path_files(paths)
     };
+    lint_across(&mut files);
     let errors = files
         .iter()
         .flat_map(|f| &f.diagnostics)
@@ -67,6 +72,7 @@ fn library_files(extra: &[PathBuf]) -> Vec<FileReport> {
             text: source_text(&entry.source),
             path: entry.source.display(),
             diagnostics: entry.diagnostics,
+            scenario: entry.scenario,
         })
         .collect()
 }
@@ -104,6 +110,7 @@ fn path_files(paths: &[PathBuf]) -> Vec<FileReport> {
             text: source_text(&entry.source),
             path: entry.source.display(),
             diagnostics: entry.diagnostics,
+            scenario: entry.scenario,
         })
         .collect();
     for (i, d) in links {
@@ -113,6 +120,37 @@ fn path_files(paths: &[PathBuf]) -> Vec<FileReport> {
         }
     }
     files
+}
+
+/// With several files checked, the lints across them (a trap repeated in
+/// many scenarios, silence never wrong) join each file's own diagnostics.
+fn lint_across(files: &mut [FileReport]) {
+    if files.len() < 2 {
+        return;
+    }
+    let found = across::lint(
+        &files
+            .iter()
+            .filter_map(|f| {
+                f.scenario.as_ref().map(|scenario| LibraryFile {
+                    path: &f.path,
+                    scenario,
+                    text: f.text.as_deref(),
+                })
+            })
+            .collect::<Vec<_>>(),
+    );
+    for d in found {
+        if let Some(f) = files.iter_mut().find(|f| f.path == d.path) {
+            f.diagnostics.push(d);
+            diagnostic::sort(&mut f.diagnostics);
+        }
+    }
+}
+
+/// A small dialogue file's text, to quote in diagnostics.
+pub(super) fn read_small(path: &std::path::Path) -> Option<String> {
+    source_text(&Source::File(path.to_path_buf()))
 }
 
 fn print_text(report: &Report) {

@@ -1,12 +1,15 @@
-//! The command line: `attune`, `attune check`, `attune play`, `attune stats`
-//! and `attune graph`.
+//! The command line: `attune`, `attune check`, `attune play`, `attune stats`,
+//! `attune graph`, `attune new` and `attune portraits`.
 
 mod check;
 mod escape;
 mod graph;
+mod new;
 mod play;
+mod portraits;
 mod render;
 mod stats;
+mod wrap;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -91,10 +94,17 @@ pub enum Command {
         format: Format,
     },
     /// Count a scenario's decisions, options, endings, words and paths, its
-    /// skill mix and its answer-tell figures.
+    /// skill mix and its answer-tell figures; or, with --library, the
+    /// answer tells across the whole library.
     Stats {
         /// A dialogue file, or the id of a shipped scenario.
-        scenario: String,
+        #[arg(required_unless_present = "library")]
+        scenario: Option<String>,
+        /// The whole library (shipped plus --dialogues): how often a
+        /// word-based guesser picks the best option, and the lints across
+        /// scenarios.
+        #[arg(long, conflicts_with = "scenario")]
+        library: bool,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
@@ -105,6 +115,20 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
         format: GraphFormat,
     },
+    /// Start a new dialogue file: a short commented skeleton, or a copy of a
+    /// shipped scenario to adapt. Never overwrites a file.
+    New {
+        /// The new scenario's id; the file is ID.ron unless --out says otherwise.
+        id: String,
+        /// Copy this shipped scenario (its id, e.g. not_okay) instead of the skeleton.
+        #[arg(long, value_name = "SCENARIO")]
+        from: Option<String>,
+        /// Where to write the file.
+        #[arg(long, value_name = "PATH")]
+        out: Option<PathBuf>,
+    },
+    /// List the portraits a persona can name, with what each shows.
+    Portraits,
 }
 
 /// Diagram languages for `attune graph`.
@@ -204,8 +228,17 @@ pub fn run(cli: Cli) -> ExitCode {
             pick,
             format,
         }) => play::run(&scenario, seed, pick, format, &cli.dialogues),
-        Some(Command::Stats { scenario, format }) => stats::run(&scenario, format, &cli.dialogues),
+        Some(Command::Stats {
+            scenario,
+            library,
+            format,
+        }) => match scenario {
+            Some(scenario) if !library => stats::run(&scenario, format, &cli.dialogues),
+            _ => stats::run_library(format, &cli.dialogues),
+        },
         Some(Command::Graph { scenario, format }) => graph::run(&scenario, format, &cli.dialogues),
+        Some(Command::New { id, from, out }) => new::run(&id, from.as_deref(), out.as_deref()),
+        Some(Command::Portraits) => portraits::run(),
         None => match open_window(cli.window, &cli.dialogues) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e @ crate::app::RunError::Window(_)) => {

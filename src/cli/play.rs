@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
-use super::{Format, render, terminal_safe};
+use super::{Format, render, terminal_safe, wrap};
 use crate::debrief::Debrief;
 use crate::engine::{Conversation, Pick, pick};
 use crate::files::load_file;
@@ -36,7 +36,7 @@ pub fn run(
     };
     let text = format == Format::Text;
     if text {
-        super::emit(&render::intro(&scenario));
+        super::emit(&wrap::for_terminal(&render::intro(&scenario)));
     }
     let result = match &how {
         Some(how) => auto(&scenario, &mut conversation, how, text),
@@ -44,7 +44,7 @@ pub fn run(
     };
     let debrief = Debrief::build(&scenario, &conversation);
     match format {
-        Format::Text => super::emit(&render::debrief(&scenario, &debrief)),
+        Format::Text => super::emit(&wrap::for_terminal(&render::debrief(&scenario, &debrief))),
         Format::Json => match serde_json::to_string_pretty(&debrief) {
             Ok(json) => super::emit(&format!("{json}\n")),
             Err(e) => eprintln!("error: cannot write JSON: {e}"),
@@ -91,13 +91,16 @@ fn auto(scenario: &Scenario, c: &mut Conversation, how: &Pick, text: bool) -> Re
     let mut rng = ChaCha8Rng::seed_from_u64(c.seed ^ 0x5EED);
     loop {
         if text {
-            super::emit(&render::step(scenario, c));
+            super::emit(&wrap::for_terminal(&render::step(scenario, c)));
         }
         match pick(scenario, c, how, &mut rng)? {
             Some(id) => {
                 let outcome = c.choose(scenario, &id).map_err(|e| format!("error: {e}"))?;
                 if text {
-                    super::emit(&format!("You: {}\n\n", outcome.turn.said));
+                    super::emit(&wrap::for_terminal(&format!(
+                        "You: {}\n\n",
+                        outcome.turn.said
+                    )));
                 }
             }
             None if c.is_finished(scenario) => return Ok(()),
@@ -121,7 +124,11 @@ fn interactive(scenario: &Scenario, c: &mut Conversation, text: bool) -> Result<
     };
     let mut lines = stdin.lock().lines();
     while !c.is_finished(scenario) {
-        let _ = write!(out, "{}", terminal_safe(&render::step(scenario, c)));
+        let _ = write!(
+            out,
+            "{}",
+            wrap::for_terminal(&terminal_safe(&render::step(scenario, c)))
+        );
         let count = c.options(scenario).len();
         let _ = write!(
             out,
@@ -155,7 +162,7 @@ fn interactive(scenario: &Scenario, c: &mut Conversation, text: bool) -> Result<
                 Some(id) => {
                     if let Ok(outcome) = c.choose(scenario, &id) {
                         let said = terminal_safe(&outcome.turn.said);
-                        let _ = writeln!(out, "You: {said}\n");
+                        let _ = writeln!(out, "{}", wrap::for_terminal(&format!("You: {said}\n")));
                     }
                 }
                 None => {
@@ -164,6 +171,10 @@ fn interactive(scenario: &Scenario, c: &mut Conversation, text: bool) -> Result<
             },
         }
     }
-    let _ = write!(out, "{}", terminal_safe(&render::step(scenario, c)));
+    let _ = write!(
+        out,
+        "{}",
+        wrap::for_terminal(&terminal_safe(&render::step(scenario, c)))
+    );
     Ok(())
 }

@@ -2,9 +2,9 @@
 
 use std::fmt::Write;
 
-use crate::debrief::{Debrief, DebriefTurn, Score};
+use crate::debrief::{Debrief, DebriefTurn, OPEN_SOURCE, REFLECTION_SOURCE, Score};
 use crate::engine::Conversation;
-use crate::scenario::{Medium, Scenario};
+use crate::scenario::{Medium, SUPPORT_ELSEWHERE, Scenario};
 use crate::skills::carkhuff_label;
 use crate::text::{count, speakers};
 
@@ -103,6 +103,13 @@ pub fn debrief(s: &Scenario, d: &Debrief) -> String {
             let _ = writeln!(out, "The conversation stopped before an ending.");
         }
     }
+    if !d.support.is_empty() {
+        let _ = writeln!(out, "\nSupport:");
+        for line in &d.support {
+            let _ = writeln!(out, "  - {line}");
+        }
+        let _ = writeln!(out, "  {SUPPORT_ELSEWHERE}");
+    }
     for t in &d.turns {
         turn(&mut out, s, t);
     }
@@ -155,7 +162,7 @@ fn metrics(out: &mut String, s: &Scenario, d: &Debrief) {
     let m = &d.metrics;
     let _ = writeln!(
         out,
-        "\nMetrics (MITI lines: R:Q fair 1:1, good 2:1; complex fair 40%, good 50%; open fair 50%, good 70%)"
+        "\nMetrics ({REFLECTION_SOURCE} lines: R:Q fair 1:1, good 2:1; complex fair 40%, good 50%. {OPEN_SOURCE} lines: open fair 50%, good 70%)"
     );
     let _ = writeln!(
         out,

@@ -6,7 +6,7 @@ use crate::support::*;
 use attune::app::Screen;
 use attune::debrief::report::escape;
 use attune::scenario::{EndingKind, Rating};
-use eframe::egui::{Key, Modifiers};
+use eframe::egui::{self, Key, Modifiers};
 use egui_kittest::kittest::{NodeT, Queryable};
 
 /// Plays the best option at every turn by clicking it; returns what was said.
@@ -282,4 +282,78 @@ fn open_starts_straight_in_the_scenario_or_says_it_is_missing() {
         notices.iter().any(|n| n.contains("no_such_scenario")),
         "{notices:?}"
     );
+}
+
+/// Every shipped briefing, however long, shows "Start talking" inside a
+/// 1280×800 window, and opens at its top (the heading and "About …" are in
+/// view even after another briefing was scrolled down).
+#[test]
+fn every_briefing_shows_its_start_button_and_opens_at_the_top() {
+    let folders = Folders::new();
+    let library = attune::library::Library::shipped();
+    let cards: Vec<(String, String, String)> = library
+        .scenarios()
+        .map(|s| (s.title.clone(), s.persona.name.clone(), s.id.clone()))
+        .collect();
+    let mut h = harness_with(&folders, library, 1280.0, 800.0);
+    let window = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 800.0));
+    for (title, name, id) in &cards {
+        click(&mut h, "Library");
+        click(&mut h, &format!("Read the briefing for {title}"));
+        assert_eq!(screen(&h), Screen::Briefing, "{id}");
+        let start = h.get_by_label(&format!("Start talking with {name}")).rect();
+        assert!(
+            window.contains_rect(start),
+            "{id}: start button at {start:?}"
+        );
+        let about = h.get_by_label(&format!("About {name}")).rect();
+        assert!(
+            window.contains_rect(about),
+            "{id}: About {name} at {about:?}"
+        );
+        // Scroll this one down, so the next must not inherit it.
+        h.get_by_label(&format!("About {name}")).hover();
+        h.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -2000.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+            modifiers: egui::Modifiers::NONE,
+        });
+        h.run();
+    }
+}
+
+/// Starting again over an unfinished conversation asks first: going back
+/// keeps every choice; confirming starts afresh. With no choices made
+/// there is nothing to lose, so nothing is asked.
+#[test]
+fn a_new_start_asks_before_ending_an_unfinished_conversation() {
+    let folders = Folders::new();
+    let mut h = harness(&folders);
+    start_kitchen_table(&mut h);
+    click(&mut h, "Library");
+    start_kitchen_table(&mut h);
+    assert!(
+        h.state().state.pending_start.is_none(),
+        "no choices, no question"
+    );
+
+    choose_rated(&mut h, Rating::Best);
+    assert_eq!(turns(&h), 1);
+    click(&mut h, "Library");
+    click(&mut h, "Read the briefing for The kitchen table");
+    click(&mut h, "Start talking with Rosa");
+    h.get_by_label("End the unfinished conversation?");
+    click(&mut h, "Go back to it");
+    assert_eq!(screen(&h), Screen::Conversation);
+    assert_eq!(turns(&h), 1, "going back keeps the choice");
+
+    click(&mut h, "Library");
+    click(&mut h, "Read the briefing for The kitchen table");
+    click(&mut h, "Start talking with Rosa");
+    click(&mut h, "Start \u{201c}The kitchen table\u{201d}");
+    assert_eq!(screen(&h), Screen::Conversation);
+    assert_eq!(turns(&h), 0, "confirmed: a fresh start");
+    assert!(h.state().state.pending_start.is_none());
 }

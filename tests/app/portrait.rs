@@ -50,3 +50,44 @@ fn portrait_allocates_the_requested_square() {
     drop(harness);
     assert_eq!(rect.size(), egui::vec2(96.0, 96.0));
 }
+
+/// Every shipped portrait, named, at the "open" band: the gallery that
+/// docs/portraits.md shows authors choosing a face. Each must load
+/// without a notice, so a broken asset fails here rather than showing the
+/// default face in a scenario.
+#[test]
+fn portrait_gallery() {
+    const PER_ROW: usize = 5;
+    const TILE: f32 = 128.0;
+    let mut portraits = Portraits::new();
+    let names = attune::scenario::portraits::names();
+    let faces: Vec<_> = names
+        .iter()
+        .map(|name| (*name, portraits.get(Some(name)).clone()))
+        .collect();
+    assert!(portraits.notices().is_empty(), "{:?}", portraits.notices());
+    assert!(names.contains(&"default") && names.len() > 1, "{names:?}");
+
+    let mut harness = Harness::new_ui(move |ui| {
+        for row in faces.chunks(PER_ROW) {
+            ui.horizontal(|ui| {
+                for (name, params) in row {
+                    ui.vertical(|ui| {
+                        ui.set_width(TILE);
+                        let response = portrait_ui(ui, params, 3.0, TILE);
+                        response.widget_info(|| {
+                            WidgetInfo::labeled(Role::Image, true, format!("Portrait {name}"))
+                        });
+                        ui.vertical_centered(|ui| ui.label(RichText::new(*name).size(15.0)));
+                    });
+                }
+            });
+        }
+    });
+    harness.fit_contents();
+    harness.run();
+    for name in &names {
+        harness.get_by_label(&format!("Portrait {name}"));
+    }
+    harness.snapshot("portrait_gallery");
+}

@@ -178,10 +178,23 @@ fn shipped_dialogues_work_from_any_folder() {
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("checked"), "{text}");
-    assert!(
-        !text.contains("dialogues/tutorial.ron"),
-        "the tutorial is clean: {text}"
-    );
+    // SWITCH ON AT MERGE with PENDING_LINTS in crates/attune-core/tests/core/
+    // scenarios.rs: issue 16's lints wait for the rewritten tutorial.
+    const PENDING: &[&str] = &[
+        "[effective-out-of-range]",
+        "[trust-out-of-range]",
+        "[surface-tell]",
+        "[silence-always-sound]",
+        "[empathy-not-rated]",
+        "[repeated-trap]",
+        "[missing-support]",
+    ];
+    let tutorial: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with("dialogues/tutorial.ron"))
+        .filter(|l| !PENDING.iter().any(|code| l.contains(code)))
+        .collect();
+    assert!(tutorial.is_empty(), "the tutorial is clean: {text}");
 }
 
 #[test]
@@ -225,4 +238,26 @@ fn room_vote_flags_are_checked_before_the_window_opens() {
     for flag in ["--room-votes", "--room-bind", "--room-port", "--room-code"] {
         assert!(help.contains(flag), "{flag} in --help");
     }
+}
+
+#[test]
+fn the_debrief_names_a_scenarios_support_services() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string("tests/fixtures/broken/missing-support.ron")
+        .unwrap()
+        .replace(
+            "    initial_trust:",
+            "    support: [\"Samaritans: call 116 123, free, day or night.\"],\n    initial_trust:",
+        );
+    let file = dir.path().join("support.ron");
+    std::fs::write(&file, text).unwrap();
+    let out = attune(&["play", file.to_str().unwrap(), "--pick", "worst"]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains(
+            "Support:\n  - Samaritans: call 116 123, free, day or night.\n  These are UK services."
+        ),
+        "{text}"
+    );
 }

@@ -12,6 +12,7 @@ mod chain;
 #[path = "../shared/graphviz.rs"]
 mod graphviz;
 
+mod authoring;
 mod blocking;
 mod command_line;
 mod escapes;

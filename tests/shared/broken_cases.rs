@@ -42,6 +42,11 @@ pub const CASES: &[(&str, &str, usize, usize)] = &[
     ("endless-loop-conditional", "endless-loop", 35, 17),
     ("soft-lock", "soft-lock", 27, 17),
     ("unknown-layer-disclosed", "unknown-layer", 20, 60),
+    ("syntax-missing-paren", "syntax", 21, 17),
+    ("syntax-missing-bracket", "syntax", 22, 9),
+    ("syntax-inner-quote", "syntax", 20, 45),
+    ("syntax-curly-quotes", "syntax", 20, 38),
+    ("unknown-portrait", "unknown-portrait", 7, 64),
 ];
 
 /// (fixture, code, line, col): files that load, but with this warning.
@@ -57,4 +62,12 @@ pub const WARNING_CASES: &[(&str, &str, usize, usize)] = &[
     ("presumed-undisclosed", "presumed-undisclosed", 22, 155),
     ("option-names-unsaid", "option-names-unsaid", 22, 33),
     ("best-path-tops-early", "best-path-tops-early", 22, 22),
+    ("line-break-in-text", "line-break-in-text", 20, 39),
+    ("tied-line-variants", "tied-line-variants", 17, 17),
+    ("trust-out-of-range", "trust-out-of-range", 20, 107),
+    ("effective-out-of-range", "effective-out-of-range", 21, 115),
+    ("surface-tell", "surface-tell", 21, 31),
+    ("empathy-not-rated", "empathy-not-rated", 21, 76),
+    ("silence-always-sound", "silence-always-sound", 21, 22),
+    ("missing-support", "missing-support", 8, 5),
 ];

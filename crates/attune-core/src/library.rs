@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use include_dir::{Dir, include_dir};
 
+use crate::check::across::{self, LibraryFile};
 use crate::check::{Loaded, load_bytes};
 use crate::scenario::source_map::SourceMap;
 use crate::scenario::{Diagnostic, Scenario, Severity};
@@ -87,6 +88,29 @@ impl Library {
 
     pub fn scenarios(&self) -> impl Iterator<Item = &Scenario> {
         self.entries.iter().filter_map(|e| e.scenario.as_ref())
+    }
+
+    /// The lints across files (repeated traps, silence that is never
+    /// wrong) over every entry that loaded.
+    pub fn lint_across(&self) -> Vec<Diagnostic> {
+        let paths: Vec<String> = self.entries.iter().map(|e| e.source.display()).collect();
+        let files: Vec<LibraryFile> = self
+            .entries
+            .iter()
+            .zip(&paths)
+            .filter_map(|(e, path)| {
+                let text = match &e.source {
+                    Source::Shipped(name) => shipped_text(name),
+                    Source::File(_) => None,
+                };
+                e.scenario.as_ref().map(|scenario| LibraryFile {
+                    path,
+                    scenario,
+                    text,
+                })
+            })
+            .collect();
+        across::lint(&files)
     }
 
     /// A scenario by id. User files added later win over shipped ones.

@@ -1,5 +1,7 @@
 //! The skill vocabulary every option is tagged with: OARS and MITI 4.2.1
-//! behaviour codes, peer-specific skills, and Gordon's twelve roadblocks.
+//! behaviour codes (open and closed questions as MITI 3.1.1 splits them),
+//! peer-specific skills, and Gordon's twelve roadblocks. docs/skills.md
+//! defines each with examples.
 //!
 //! The tags are shared by the scenario files, the engine, the debrief and
 //! the app, so they live at the crate root rather than under any one of them.

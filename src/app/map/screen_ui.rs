@@ -35,7 +35,7 @@ pub fn map_screen_ui(ui: &mut Ui, state: &AppState, palette: &Palette) -> Vec<Ac
         }
         match scenario {
             Some(s) => {
-                ui.heading(format!("Map of \u{201c}{}\u{201d}", s.title));
+                ui.heading(format!("Map of {}", crate::text::quoted(&s.title)));
             }
             None => {
                 ui.heading("Scenario map");

@@ -22,35 +22,48 @@ pub fn briefing_ui(ui: &mut Ui, state: &AppState, palette: &Palette) -> Vec<Acti
         return actions;
     };
     let s = &p.scenario;
-    ScrollArea::vertical()
-        .auto_shrink(false)
-        .id_salt("briefing")
+    // The buttons sit in a bar at the bottom, so "Start talking" is in view
+    // at any window size; the text scrolls above them, from its top for
+    // each scenario.
+    egui::Panel::bottom("briefing_buttons")
+        .resizable(false)
+        .frame(egui::Frame::new().inner_margin(egui::Margin::symmetric(0, 10)))
         .show(ui, |ui| {
             widgets::centered_column(ui, 860.0, |ui| {
-                ui.add_space(16.0);
-                ui.heading(&s.title);
-                ui.label(
-                    RichText::new(format!(
-                        "{} \u{00B7} {}",
-                        s.setting.place,
-                        s.setting.medium.label()
-                    ))
-                    .color(palette.muted),
-                );
-                ui.add_space(8.0);
-                persona_ui(ui, s, palette);
-                ui.add_space(8.0);
-                if !s.objectives.is_empty() {
-                    objectives_ui(ui, s, palette);
-                    ui.add_space(8.0);
-                }
-                content_notes_ui(ui, s, palette);
-                ui.add_space(8.0);
-                how_it_works_ui(ui);
-                ui.add_space(12.0);
                 buttons_ui(ui, card, s, palette, &mut actions);
-                ui.add_space(16.0);
             });
+        });
+    egui::CentralPanel::default()
+        .frame(egui::Frame::new())
+        .show(ui, |ui| {
+            ScrollArea::vertical()
+                .auto_shrink(false)
+                .id_salt(("briefing", card))
+                .show(ui, |ui| {
+                    widgets::centered_column(ui, 860.0, |ui| {
+                        ui.add_space(16.0);
+                        ui.heading(&s.title);
+                        ui.label(
+                            RichText::new(format!(
+                                "{} \u{00B7} {}",
+                                s.setting.place,
+                                s.setting.medium.label()
+                            ))
+                            .color(palette.muted),
+                        );
+                        ui.add_space(8.0);
+                        persona_ui(ui, s, palette);
+                        ui.add_space(8.0);
+                        if !s.objectives.is_empty() {
+                            objectives_ui(ui, s, palette);
+                            ui.add_space(8.0);
+                        }
+                        content_notes_ui(ui, s, palette);
+                        ui.add_space(8.0);
+                        how_it_works_ui(ui);
+                        ui.add_space(16.0);
+                    });
+                });
         });
     actions
 }

@@ -13,7 +13,7 @@ use crate::app::widgets::metrics_ui::metrics_ui;
 use crate::app::widgets::theme::{self, Palette};
 use crate::app::widgets::trust_plot_ui::trust_plot_ui;
 use crate::debrief::{Debrief, DebriefTurn};
-use crate::scenario::Scenario;
+use crate::scenario::{SUPPORT_ELSEWHERE, Scenario};
 use crate::skills::carkhuff_label;
 
 /// The debrief screen; returns what the learner asked for.
@@ -42,6 +42,7 @@ pub fn debrief_ui(ui: &mut Ui, state: &AppState, palette: &Palette) -> Vec<Actio
                 );
                 ui.add_space(8.0);
                 ending_ui(ui, palette, scenario, debrief);
+                support_ui(ui, palette, debrief);
                 ui.add_space(8.0);
                 actions.extend(widgets::follow_up_ui::follow_up_ui(
                     ui,
@@ -135,6 +136,23 @@ fn ending_ui(ui: &mut Ui, palette: &Palette, scenario: &Scenario, debrief: &Debr
             });
         }
     }
+}
+
+/// The scenario's support services, under the ending, where a learner
+/// shaken by the conversation looks first.
+fn support_ui(ui: &mut Ui, palette: &Palette, debrief: &Debrief) {
+    if debrief.support.is_empty() {
+        return;
+    }
+    ui.add_space(8.0);
+    widgets::card_frame(palette).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.label(RichText::new("Support").strong());
+        for line in &debrief.support {
+            ui.label(format!("\u{2022} {line}"));
+        }
+        ui.label(RichText::new(SUPPORT_ELSEWHERE).color(palette.muted));
+    });
 }
 
 fn export_ui(ui: &mut Ui, palette: &Palette, review: &Review, actions: &mut Vec<Action>) {

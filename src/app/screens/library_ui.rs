@@ -126,7 +126,8 @@ fn unfinished_ui(
     let choices = saved.conversation.turns().len();
     banner_ui(ui, palette, |ui| {
         ui.label(format!(
-            "You left \u{201c}{title}\u{201d} unfinished after {choices} choice{}.",
+            "You left {} unfinished after {choices} choice{}.",
+            crate::text::quoted(&title),
             if choices == 1 { "" } else { "s" }
         ));
         ui.horizontal_wrapped(|ui| {

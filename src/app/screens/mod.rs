@@ -2,6 +2,7 @@
 //! that returns actions.
 
 pub(crate) mod briefing_ui;
+pub(crate) mod confirm_start_ui;
 pub(crate) mod conversation_ui;
 pub(crate) mod debrief_ui;
 pub(crate) mod history_ui;

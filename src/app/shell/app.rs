@@ -17,7 +17,8 @@ use super::room_link::RoomLink;
 use super::{notices_ui, top_bar};
 use crate::app::authoring::watch;
 use crate::app::screens::{
-    briefing_ui, conversation_ui, debrief_ui, history_ui, library_ui, problems_ui, settings_ui,
+    briefing_ui, confirm_start_ui, conversation_ui, debrief_ui, history_ui, library_ui,
+    problems_ui, settings_ui,
 };
 use crate::app::state::catalogue::Catalogue;
 use crate::app::widgets::portrait::Portraits;
@@ -182,6 +183,9 @@ impl eframe::App for AttuneApp {
             });
         if state.window.shortcuts {
             actions.extend(super::shortcuts_ui::shortcuts_ui(ui, &palette));
+        }
+        if state.pending_start.is_some() {
+            actions.extend(confirm_start_ui::confirm_start_ui(ui, state));
         }
         let portrait_notices = self.portraits.notices();
         if portrait_notices.len() > self.portrait_notices {

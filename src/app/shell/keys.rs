@@ -21,6 +21,9 @@ pub(crate) fn context_of(state: &AppState) -> Context {
         return Context::Sheet;
     }
     let presenting = state.presenter.active;
+    if state.pending_start.is_some() {
+        return Context::Dialog;
+    }
     match state.screen {
         Screen::Conversation if !presenting && state.pending_rewind.is_some() => Context::Dialog,
         Screen::Library if presenting => Context::PresenterLibrary,

@@ -18,8 +18,13 @@ pub enum Action {
     Navigate(Screen),
     /// Show the briefing of this card.
     OpenBriefing(CardId),
-    /// Start the scenario of this card.
+    /// Start the scenario of this card. With an unfinished conversation in
+    /// this window, asks first.
     Start(CardId),
+    /// Start the card waiting in `pending_start`, ending the unfinished one.
+    ConfirmStart,
+    /// Keep the unfinished conversation; start nothing.
+    CancelStart,
     /// Pick an option by id in the conversation.
     Choose(String),
     Undo,

@@ -123,6 +123,9 @@ pub struct AppState {
     pub briefing: Option<CardId>,
     /// A rewind waiting for the learner's confirmation.
     pub pending_rewind: Option<usize>,
+    /// A start that would end this window's unfinished conversation,
+    /// waiting for the learner's confirmation.
+    pub pending_start: Option<CardId>,
     /// Messages from the app itself (the store keeps its own).
     pub notices: Notices,
     /// Presenter mode; not saved.
@@ -152,6 +155,7 @@ impl AppState {
             review: None,
             briefing: None,
             pending_rewind: None,
+            pending_start: None,
             notices: Notices::default(),
             presenter: Presenter {
                 active: options.presenter,
@@ -225,7 +229,16 @@ impl AppState {
                     self.screen = Screen::Briefing;
                 }
             }
+            Action::Start(card) if self.unfinished_here().is_some() => {
+                self.pending_start = Some(card);
+            }
             Action::Start(card) => self.start(card),
+            Action::ConfirmStart => {
+                if let Some(card) = self.pending_start.take() {
+                    self.start(card);
+                }
+            }
+            Action::CancelStart => self.pending_start = None,
             Action::Choose(option) => {
                 let chosen = match &mut self.active {
                     Some(active) => match self.catalogue.scenario(active.card) {
@@ -335,6 +348,18 @@ impl AppState {
         self.seed.unwrap_or_else(rand::random)
     }
 
+    /// This window's conversation, when it has choices in it and no ending
+    /// yet: starting another would end it, so the learner is asked first.
+    pub fn unfinished_here(&self) -> Option<&Active> {
+        self.active.as_ref().filter(|a| {
+            let finished = self
+                .catalogue
+                .scenario(a.card)
+                .is_none_or(|s| a.session.conversation.is_finished(s));
+            !finished && !a.session.conversation.turns().is_empty()
+        })
+    }
+
     fn start(&mut self, card: CardId) {
         let Some(scenario) = self.catalogue.scenario(card) else {
             return;
@@ -346,8 +371,8 @@ impl AppState {
                 self.begin(card, session);
             }
             Err(e) => self.notices.push(format!(
-                "\u{201c}{}\u{201d} could not start: {e}.",
-                scenario.title
+                "{} could not start: {e}.",
+                crate::text::quoted(&scenario.title)
             )),
         }
     }
@@ -490,9 +515,9 @@ impl AppState {
                 self.begin(card, session);
             }
             Err(e) => self.notices.push(format!(
-                "The unfinished conversation of \u{201c}{}\u{201d} could not be resumed, because \
+                "The unfinished conversation of {} could not be resumed, because \
                  the scenario has changed since ({e}).",
-                scenario.title
+                crate::text::quoted(&scenario.title)
             )),
         }
     }

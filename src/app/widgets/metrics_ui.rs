@@ -6,7 +6,8 @@ use eframe::egui::{self, Grid, RichText, Ui};
 use crate::app::widgets;
 use crate::app::widgets::theme::Palette;
 use crate::debrief::{
-    COMPLEX_FAIR, COMPLEX_GOOD, Level, Metrics, OPEN_FAIR, OPEN_GOOD, RQ_FAIR, RQ_GOOD, Score,
+    COMPLEX_FAIR, COMPLEX_GOOD, Level, Metrics, OPEN_FAIR, OPEN_GOOD, OPEN_SOURCE,
+    REFLECTION_SOURCE, RQ_FAIR, RQ_GOOD, Score,
 };
 use crate::skills::carkhuff_label;
 
@@ -186,10 +187,10 @@ fn metrics_notes_ui(ui: &mut Ui, palette: &Palette, metrics: &Metrics) {
         );
     }
     ui.label(
-        RichText::new(
-            "Lines from MITI 4.2.1; open questions use the older MITI lines. \
-             A short practice gives only a rough picture.",
-        )
+        RichText::new(format!(
+            "Lines from {REFLECTION_SOURCE}; open questions from {OPEN_SOURCE}. \
+             A short practice gives only a rough picture."
+        ))
         .small()
         .color(muted),
     );

@@ -44,6 +44,13 @@ pub const LINT_CODES: &[&str] = &[
     "sign-mismatch",
     "bad-allow",
     "unused-better",
+    "trust-out-of-range",
+    "effective-out-of-range",
+    "surface-tell",
+    "silence-always-sound",
+    "empathy-not-rated",
+    "repeated-trap",
+    "missing-support",
 ];
 
 /// The lints an author may silence for one option with `allow`.

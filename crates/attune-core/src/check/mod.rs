@@ -7,14 +7,22 @@
 //! The validator collects every diagnostic instead of stopping at the
 //! first.
 
+pub mod across;
 pub mod charset;
+pub mod codes;
 pub mod disclosure;
 pub mod explore;
 pub mod flow;
+pub mod guesser;
 pub mod headroom;
+pub mod line_breaks;
+pub mod line_variants;
 pub mod lints;
 pub mod mentions;
+pub mod severity;
 pub mod stats;
+pub mod support;
+pub mod tells;
 pub mod validate;
 pub mod wording;
 
@@ -63,6 +71,7 @@ pub fn load_str(display: &str, text: &str) -> Loaded {
     };
     let mut diagnostics = validate::validate(display, &scenario, &map);
     diagnostics.extend(charset::check(display, &map));
+    diagnostics.extend(line_breaks::check(display, &map));
     if !diagnostics.iter().any(Diagnostic::is_error) {
         diagnostics.extend(flow::check(display, &scenario, &map));
     }
@@ -70,8 +79,13 @@ pub fn load_str(display: &str, text: &str) -> Loaded {
         diagnostics.extend(lints::lint(display, &scenario, &map));
         let mut r = validate::Reporter::new(display, &map);
         headroom::lint(&mut r, &scenario);
+        severity::lint(&mut r, &scenario);
+        tells::lint(&mut r, &scenario);
+        codes::lint(&mut r, &scenario);
+        support::lint(&mut r, &scenario);
         diagnostics.extend(r.out);
         diagnostics.extend(wording::lint(display, &scenario, &map));
+        diagnostics.extend(line_variants::lint(display, &scenario, &map));
     }
     diagnostic::sort(&mut diagnostics);
     let has_errors = diagnostics.iter().any(Diagnostic::is_error);

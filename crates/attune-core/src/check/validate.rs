@@ -57,38 +57,15 @@ impl<'a> Reporter<'a> {
 
     /// Where an option's id is written inside its node.
     pub fn option_at(&self, node: &str, option: &str) -> Option<usize> {
-        let range = self.map.node_range(node, 0)?;
-        self.map.find_in(
-            range,
-            EntryKind::Str,
-            &["nodes", "options"],
-            "id",
-            Some(option),
-        )
+        self.map.option_at(node, option)
     }
 
     /// Where a field of an option is written, falling back to the option id.
     pub fn option_field_at(&self, node: &str, option: &str, field: &str) -> Option<usize> {
         let start = self.option_at(node, option)?;
-        let node_range = self.map.node_range(node, 0)?;
-        let next_option = self
-            .map
-            .find_in(
-                start + 1..node_range.end,
-                EntryKind::Str,
-                &["nodes", "options"],
-                "id",
-                None,
-            )
-            .unwrap_or(node_range.end);
+        let range = self.map.option_range(node, start)?;
         self.map
-            .find_in(
-                start..next_option,
-                EntryKind::Field,
-                &["nodes", "options"],
-                field,
-                None,
-            )
+            .find_in(range, EntryKind::Field, &["nodes", "options"], field, None)
             .or(Some(start))
     }
 }
@@ -114,6 +91,13 @@ pub fn nearest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -
         .map(|(_, c)| c)
 }
 
+/// Where the persona's portrait name is written, with or without `Some(..)`.
+fn portrait_at(map: &SourceMap, name: &str) -> Option<usize> {
+    map.find_str(&["persona"], "portrait", name, 0)
+        .or_else(|| map.find_str(&["persona", "portrait"], "Some", name, 0))
+        .or_else(|| map.find_field(&["persona"], "portrait"))
+}
+
 fn did_you_mean(found: Option<&str>) -> String {
     found.map_or_else(String::new, |s| format!("; did you mean \"{s}\"?"))
 }
@@ -134,6 +118,38 @@ pub fn validate(path: &str, s: &Scenario, map: &SourceMap) -> Vec<Diagnostic> {
     check_route_cycles(&mut r, s);
     check_ending_kinds(&mut r, s);
     r.out
+}
+
+/// The persona's portrait: a plain asset name that a shipped portrait has.
+fn check_portrait(r: &mut Reporter, s: &Scenario) {
+    if let Some(name) = &s.persona.portrait
+        && !is_plain_name(name)
+    {
+        let at = portrait_at(r.map, name);
+        let hint = "use letters, digits, `_` and `-` only, e.g. `portrait: \"rosa\"`; paths are not allowed";
+        let message = format!("portrait \"{name}\" is not a plain asset name");
+        r.push(
+            at,
+            Severity::Error,
+            "bad-asset-name",
+            message,
+            Some(hint.into()),
+        );
+    } else if let Some(name) = &s.persona.portrait
+        && crate::scenario::portraits::asset(name).is_none()
+    {
+        let names = crate::scenario::portraits::names();
+        let at = portrait_at(r.map, name);
+        let message = format!(
+            "there is no portrait called \"{name}\"{}",
+            did_you_mean(nearest(name, names.iter().copied()))
+        );
+        let hint = format!(
+            "the portraits are: {}; `attune portraits` describes them, or leave `portrait` out for the neutral face",
+            names.join(", ")
+        );
+        r.push(at, Severity::Error, "unknown-portrait", message, Some(hint));
+    }
 }
 
 fn check_header(r: &mut Reporter, s: &Scenario, known: &HashSet<&str>, ids: &[&str]) {
@@ -193,20 +209,7 @@ fn check_header(r: &mut Reporter, s: &Scenario, known: &HashSet<&str>, ids: &[&s
             ),
         );
     }
-    if let Some(name) = &s.persona.portrait
-        && !is_plain_name(name)
-    {
-        let at = r.map.find_str(&["persona"], "portrait", name, 0);
-        let hint = "use letters, digits, `_` and `-` only, e.g. `portrait: \"rosa\"`; paths are not allowed";
-        let message = format!("portrait \"{name}\" is not a plain asset name");
-        r.push(
-            at,
-            Severity::Error,
-            "bad-asset-name",
-            message,
-            Some(hint.into()),
-        );
-    }
+    check_portrait(r, s);
     let mut seen = HashSet::new();
     for layer in &s.layers {
         if layer.id.trim().is_empty() {

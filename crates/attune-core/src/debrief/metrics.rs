@@ -13,9 +13,23 @@ pub const RQ_GOOD: f64 = 2.0;
 /// MITI 4.2.1 percentage of complex reflections: fair 40%, good 50%.
 pub const COMPLEX_FAIR: f64 = 40.0;
 pub const COMPLEX_GOOD: f64 = 50.0;
-/// Earlier MITI versions' percentage of open questions: fair 50%, good 70%.
+/// MITI 3.1.1 percentage of open questions: fair 50%, good 70%. MITI 4
+/// no longer splits open and closed questions, so these lines come from
+/// the version before it.
 pub const OPEN_FAIR: f64 = 50.0;
 pub const OPEN_GOOD: f64 = 70.0;
+
+/// Where the R:Q and complex-reflection lines come from.
+pub const REFLECTION_SOURCE: &str = "MITI 4.2.1";
+/// Where the open-question lines come from.
+pub const OPEN_SOURCE: &str = "MITI 3.1.1";
+
+/// One sentence naming the sources, for every place that cites the lines.
+pub fn sources_note() -> String {
+    format!(
+        "R:Q and % complex reflections use the {REFLECTION_SOURCE} lines; % open questions uses the {OPEN_SOURCE} lines, as MITI 4 does not split open and closed questions."
+    )
+}
 
 /// Where a score falls against the fair and good lines.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -5,7 +5,8 @@ mod metrics;
 pub mod report;
 
 pub use metrics::{
-    COMPLEX_FAIR, COMPLEX_GOOD, Level, Metrics, OPEN_FAIR, OPEN_GOOD, RQ_FAIR, RQ_GOOD, Score,
+    COMPLEX_FAIR, COMPLEX_GOOD, Level, Metrics, OPEN_FAIR, OPEN_GOOD, OPEN_SOURCE,
+    REFLECTION_SOURCE, RQ_FAIR, RQ_GOOD, Score, sources_note,
 };
 use serde::{Deserialize, Serialize};
 
@@ -126,6 +127,10 @@ pub struct Debrief {
     /// Trust at the start and after each turn.
     pub trust_curve: Vec<i32>,
     pub layers: Vec<LayerMark>,
+    /// The scenario's support services, for a scenario that touches on
+    /// risk; shown with [`crate::scenario::SUPPORT_ELSEWHERE`].
+    #[serde(default)]
+    pub support: Vec<String>,
 }
 
 impl Debrief {
@@ -207,6 +212,7 @@ impl Debrief {
             metrics,
             trust_curve: conversation.trust_curve(),
             layers,
+            support: scenario.support.clone(),
         }
     }
 }

@@ -5,7 +5,7 @@
 use std::fmt::Write;
 
 use super::{Debrief, Level, Score};
-use crate::scenario::Scenario;
+use crate::scenario::{SUPPORT_ELSEWHERE, Scenario};
 use crate::skills::carkhuff_label;
 
 /// Escapes text for HTML element content and attribute values.
@@ -61,6 +61,7 @@ pub fn html(scenario: &Scenario, debrief: &Debrief) -> String {
         debrief.seed
     );
     ending_html(&mut h, scenario, debrief);
+    support_html(&mut h, debrief);
 
     h.push_str("<h2>Trust over the conversation</h2>\n");
     h.push_str(&trust_svg(debrief));
@@ -123,8 +124,24 @@ pub fn html(scenario: &Scenario, debrief: &Debrief) -> String {
             escape(&t.reaction)
         );
     }
-    h.push_str("<p class=\"meta\">Made with Attune. Metrics follow the MITI 4.2.1 summary thresholds; % open questions uses the older MITI lines.</p>\n</body>\n</html>\n");
+    let _ = write!(
+        h,
+        "<p class=\"meta\">Made with Attune. {}</p>\n</body>\n</html>\n",
+        escape(&super::sources_note())
+    );
     h
+}
+
+/// The scenario's support services, for a scenario that touches on risk.
+fn support_html(h: &mut String, d: &Debrief) {
+    if d.support.is_empty() {
+        return;
+    }
+    h.push_str("<h2>Support</h2>\n<ul>\n");
+    for line in &d.support {
+        let _ = writeln!(h, "<li>{}</li>", escape(line));
+    }
+    let _ = writeln!(h, "</ul>\n<p>{}</p>", escape(SUPPORT_ELSEWHERE));
 }
 
 fn level_words(level: Level) -> &'static str {

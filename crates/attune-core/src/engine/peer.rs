@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::scenario::{Choice, Scenario, TRUST_MAX, TRUST_MIN};
+use crate::scenario::scale::max_loss;
+use crate::scenario::{Choice, Rating, Scenario, TRUST_MAX, TRUST_MIN};
 use crate::skills::Roadblock;
 
 /// A loss from a roadblock the persona is sensitive to is multiplied by this.
@@ -34,6 +35,14 @@ pub enum Adjustment {
         earlier: u32,
         extra: i32,
     },
+    /// The multiplied loss went past the most an option of this rating
+    /// may cost (the library's severity scale), so it was held there:
+    /// `capped` (a positive number) instead of `full`.
+    Capped {
+        rating: Rating,
+        full: i32,
+        capped: i32,
+    },
     /// Acknowledging a misstep won back some of the previous turn's loss.
     Repair { recovered: i32 },
     /// Trust was near (or at) its top, so a gain was shrunk: `gained` of
@@ -60,6 +69,15 @@ impl Adjustment {
                 earlier,
                 if *earlier == 1 { "" } else { "s" },
                 extra.abs()
+            ),
+            Adjustment::Capped {
+                rating,
+                full,
+                capped,
+            } => format!(
+                "A {} choice never costs more than {capped} trust; this one would have cost {}.",
+                rating.label(),
+                full.abs()
             ),
             Adjustment::Repair { recovered } => {
                 format!("Acknowledging the earlier misstep won back {recovered} trust.")
@@ -94,7 +112,9 @@ pub struct TrustChange {
 ///
 /// `roadblocks` counts earlier uses of each roadblock kind; `previous_loss`
 /// is how much the previous turn lost (positive number), if it lost any.
-/// A positive change then passes through [`headroom`].
+/// A loss is held at its rating's cap ([`max_loss`]) after the
+/// multipliers and before repair; a positive change then passes through
+/// [`headroom`].
 pub fn trust_change(
     scenario: &Scenario,
     choice: &Choice,
@@ -129,6 +149,16 @@ pub fn trust_change(
             });
         }
         delta = scale(base, factor);
+    }
+    if let Some(cap) = max_loss(choice.rating)
+        && delta < -cap
+    {
+        adjustments.push(Adjustment::Capped {
+            rating: choice.rating,
+            full: delta,
+            capped: cap,
+        });
+        delta = -cap;
     }
     if choice.is_repair() && previous_loss > 0 {
         let recovered = scale(previous_loss, REPAIR_SHARE);

@@ -7,7 +7,10 @@ pub mod diagram;
 pub mod graph;
 mod model;
 pub mod parse;
+pub mod portraits;
+pub mod scale;
 pub mod source_map;
+pub mod syntax;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use model::*;

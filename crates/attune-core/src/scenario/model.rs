@@ -15,6 +15,9 @@ use crate::skills::{Roadblock, Skill};
 pub const TRUST_MIN: i32 = 0;
 /// See [`TRUST_MIN`].
 pub const TRUST_MAX: i32 = 100;
+/// Said under a scenario's `support` list wherever it is shown.
+pub const SUPPORT_ELSEWHERE: &str =
+    "These are UK services. If you are elsewhere, use the local services where you are.";
 /// A decision offers at most this many options: keys 1–4 and letters A–D.
 pub const MAX_OPTIONS: usize = 4;
 
@@ -59,6 +62,12 @@ pub struct Scenario {
     /// library offers it after that ending.
     #[serde(default)]
     pub follows: Option<FollowUp>,
+    /// Services the debrief names where the scenario touches on risk, one
+    /// a line ("Samaritans: call 116 123, free, day or night"). Written
+    /// for the UK; the debrief adds that learners elsewhere should use
+    /// their local services ([`SUPPORT_ELSEWHERE`]).
+    #[serde(default)]
+    pub support: Vec<String>,
     /// Node id to position in `nodes`; built by [`Scenario::build_index`].
     #[serde(skip)]
     index: HashMap<String, usize>,

@@ -85,13 +85,25 @@ pub fn parse_str(display: &str, text: &str) -> Result<(Scenario, SourceMap), Dia
         .with_recursion_limit(RECURSION_LIMIT);
     let mut scenario: Scenario = options
         .from_str(text)
-        .map_err(|e| parse_diagnostic(display, &e))?;
+        .map_err(|e| parse_diagnostic(display, text, &e))?;
     scenario.build_index();
     Ok((scenario, SourceMap::scan(text)))
 }
 
-fn parse_diagnostic(display: &str, e: &ron::error::SpannedError) -> Diagnostic {
+fn parse_diagnostic(display: &str, text: &str, e: &ron::error::SpannedError) -> Diagnostic {
     use ron::Error as E;
+    let (line, col) = (e.span.start.line.max(1), e.span.start.col.max(1));
+    if let Some(slip) = super::syntax::explain(text, &e.code, line, col) {
+        return Diagnostic {
+            path: display.to_string(),
+            line,
+            col,
+            severity: Severity::Error,
+            code: "syntax",
+            message: slip.message,
+            hint: Some(slip.hint),
+        };
+    }
     let (code, hint): (&'static str, Option<String>) = match &e.code {
         E::NoSuchStructField { expected, .. } => (
             "unknown-field",
@@ -136,8 +148,8 @@ fn parse_diagnostic(display: &str, e: &ron::error::SpannedError) -> Diagnostic {
     };
     Diagnostic {
         path: display.to_string(),
-        line: e.span.start.line.max(1),
-        col: e.span.start.col.max(1),
+        line,
+        col,
         severity: Severity::Error,
         code,
         message: parse_message(&e.code),

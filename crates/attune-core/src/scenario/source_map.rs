@@ -45,6 +45,19 @@ pub struct SourceMap {
     node_ids: Vec<usize>,
     /// Node id to its positions in `node_ids`, first occurrence first.
     node_index: std::collections::HashMap<String, Vec<usize>>,
+    /// Where options' ids are written, built on first use so that finding
+    /// every option of a 50,000-option node stays linear.
+    options: std::sync::OnceLock<OptionIndex>,
+}
+
+/// The entries of option ids (`nodes > options > id`), by node.
+#[derive(Debug, Default)]
+struct OptionIndex {
+    /// For each node (by position in `node_ids`), its option id entries in
+    /// source order.
+    by_node: Vec<Vec<usize>>,
+    /// (node position, option id) to the first entry with that id.
+    first: std::collections::HashMap<(usize, String), usize>,
 }
 
 /// An open bracket: the name it belongs to and whether that name is a field.
@@ -74,7 +87,54 @@ impl SourceMap {
             entries,
             node_ids,
             node_index,
+            options: std::sync::OnceLock::new(),
         }
+    }
+
+    fn option_index(&self) -> &OptionIndex {
+        self.options.get_or_init(|| {
+            let mut index = OptionIndex {
+                by_node: vec![Vec::new(); self.node_ids.len()],
+                first: std::collections::HashMap::new(),
+            };
+            for (k, &start) in self.node_ids.iter().enumerate() {
+                let end = self
+                    .node_ids
+                    .get(k + 1)
+                    .copied()
+                    .unwrap_or(self.entries.len());
+                for (i, e) in self.entries[start..end].iter().enumerate() {
+                    if Self::matches(e, EntryKind::Str, &["nodes", "options"], "id") {
+                        index.by_node[k].push(start + i);
+                        index.first.entry((k, e.value.clone())).or_insert(start + i);
+                    }
+                }
+            }
+            index
+        })
+    }
+
+    /// Where the first option with this id is written inside the first
+    /// node with `node_id`.
+    pub fn option_at(&self, node_id: &str, option_id: &str) -> Option<usize> {
+        let k = *self.node_index.get(node_id)?.first()?;
+        self.option_index()
+            .first
+            .get(&(k, option_id.to_string()))
+            .copied()
+    }
+
+    /// The entries of the option whose id is at `option`: from its id to
+    /// the next option's id, or the end of the first node with `node_id`.
+    pub fn option_range(&self, node_id: &str, option: usize) -> Option<std::ops::Range<usize>> {
+        let k = *self.node_index.get(node_id)?.first()?;
+        let ids = self.option_index().by_node.get(k)?;
+        let next = ids.partition_point(|&i| i <= option);
+        let end = match ids.get(next) {
+            Some(&i) => i,
+            None => self.node_range(node_id, 0)?.end,
+        };
+        Some(option..end)
     }
 
     pub fn entries(&self) -> &[Entry] {

@@ -2,7 +2,7 @@
 
 use crate::load_file;
 use attune_core::engine::{Adjustment, Conversation, EngineError};
-use attune_core::scenario::{Band, EndingKind, Scenario};
+use attune_core::scenario::{Band, EndingKind, Rating, Scenario};
 use attune_core::skills::Roadblock;
 use proptest::prelude::*;
 
@@ -67,7 +67,9 @@ fn trust_is_clamped_to_zero() {
     let s = fixture();
     let mut c = calm(&s);
     c.choose(&s, "judge").unwrap(); // 40
-    c.choose(&s, "crash").unwrap(); // 40 - 50 would be -10
+    c.choose(&s, "crash").unwrap(); // -50 is held at harmful's cap: 16
+    assert_eq!(c.trust(), 16);
+    c.choose(&s, "drop").unwrap(); // 16 - 20 would be -4
     assert_eq!(c.trust(), 0);
 }
 
@@ -112,6 +114,49 @@ fn a_repeated_roadblock_costs_more_than_the_first() {
 }
 
 #[test]
+fn a_loss_never_passes_its_ratings_cap() {
+    let s = fixture();
+    let mut c = calm(&s);
+    c.choose(&s, "neutral").unwrap(); // 50
+    let out = c.choose(&s, "crash").unwrap();
+    assert_eq!(out.turn.trust_after, 26, "harmful costs at most 24");
+    let capped = Adjustment::Capped {
+        rating: Rating::Harmful,
+        full: -50,
+        capped: 24,
+    };
+    assert_eq!(out.turn.adjustments, std::slice::from_ref(&capped));
+    assert_eq!(
+        capped.describe("Pat"),
+        "A harmful choice never costs more than 24 trust; this one would have cost 50."
+    );
+    // A poor roadblock the persona is sensitive to, repeated, stops at 9.
+    let text = std::fs::read_to_string(fixture!("engine.ron"))
+        .unwrap()
+        .replace(
+            "rating: harmful, effects: [trust(-10)], goto: \"b\"",
+            "rating: poor, effects: [trust(-8)], goto: \"b\"",
+        );
+    let poor = attune_core::check::load_str("poor.ron", &text)
+        .scenario
+        .unwrap();
+    let mut d = calm(&poor);
+    let out = d.choose(&poor, "advise").unwrap(); // 8 × 1.5 = 12, held at 9
+    assert_eq!(out.turn.trust_after, 41);
+    assert!(matches!(
+        out.turn.adjustments[..],
+        [
+            Adjustment::Sensitive { .. },
+            Adjustment::Capped {
+                rating: Rating::Poor,
+                full: -12,
+                capped: 9
+            }
+        ]
+    ));
+}
+
+#[test]
 fn a_repair_recovers_half_of_the_previous_loss() {
     let s = fixture();
     let mut c = calm(&s);
@@ -133,8 +178,8 @@ fn a_repair_recovers_half_of_the_previous_loss() {
 fn falling_below_the_floor_ends_the_conversation_early() {
     let s = fixture();
     let mut c = calm(&s);
-    c.choose(&s, "neutral").unwrap();
-    let out = c.choose(&s, "crash").unwrap();
+    c.choose(&s, "advise").unwrap(); // 35
+    let out = c.choose(&s, "crash").unwrap(); // 11, below the floor of 12
     assert_eq!(out.ending, Some(EndingKind::Withdrew));
     assert_eq!(c.current().node, "end_withdrew");
     assert!(c.current().withdrew_early);

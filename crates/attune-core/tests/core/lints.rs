@@ -157,3 +157,113 @@ fn every_roadblock_tag_counts_towards_the_warm_roadblock_variety() {
         .replace("    tutorial: true,\n", "");
     assert!(find(&warnings(&text), "few-warm-roadblocks").is_none());
 }
+
+fn broken(name: &str) -> String {
+    std::fs::read_to_string(format!("{}{name}.ron", fixture!("broken/"))).unwrap()
+}
+
+#[test]
+fn a_mark_is_a_tell_only_when_sound_options_never_use_it() {
+    let text = broken("surface-tell");
+    let d = find(&warnings(&text), "surface-tell").cloned().unwrap();
+    assert!(
+        d.message.contains("\"!\" appears in 2 wrong options"),
+        "{}",
+        d.message
+    );
+    // Once is not a pattern.
+    let once = text.replace("Chin up!", "Chin up.");
+    assert!(find(&warnings(&once), "surface-tell").is_none());
+    // A sound option in the same voice passes it.
+    let voiced = text.replace("\"You came.\"", "\"You came!\"");
+    assert!(find(&warnings(&voiced), "surface-tell").is_none());
+    // Giveaway words count as words, not as parts of words.
+    let words = text
+        .replace("Get some rest!", "Honestly, get some rest.")
+        .replace("Chin up!", "Chin up, honestly.");
+    let d = find(&warnings(&words), "surface-tell").cloned().unwrap();
+    assert!(d.message.contains("\"honestly\""), "{}", d.message);
+    let inside = words
+        .replace("honestly", "honestlyish")
+        .replace("Honestly", "Dishonestly");
+    assert!(find(&warnings(&inside), "surface-tell").is_none());
+}
+
+#[test]
+fn empathy_is_flagged_only_where_no_tag_answers_a_feeling() {
+    let text = broken("empathy-not-rated");
+    assert!(find(&warnings(&text), "empathy-not-rated").is_some());
+    let unrated = text.replace(
+        "skills: [attentive_silence], empathy: 3,",
+        "skills: [attentive_silence],",
+    );
+    assert!(find(&warnings(&unrated), "empathy-not-rated").is_none());
+    let closed_reflection = text.replace(
+        "skills: [attentive_silence], empathy: 3,",
+        "skills: [closed_question, simple_reflection], empathy: 3,",
+    );
+    assert!(find(&warnings(&closed_reflection), "empathy-not-rated").is_none());
+    let safety = text.replace(
+        "skills: [attentive_silence], empathy: 3,",
+        "skills: [safety_check], empathy: 4,",
+    );
+    let d = find(&warnings(&safety), "empathy-not-rated")
+        .cloned()
+        .unwrap();
+    assert!(
+        d.message.contains("asking directly about suicide"),
+        "{}",
+        d.message
+    );
+}
+
+#[test]
+fn a_poor_option_written_inside_the_scale_still_warns_when_sensitivity_is_swallowed() {
+    let text = broken("effective-out-of-range");
+    let d = find(&warnings(&text), "effective-out-of-range")
+        .cloned()
+        .unwrap();
+    assert!(d.message.contains("would cost 12"), "{}", d.message);
+    assert!(find(&warnings(&text), "trust-out-of-range").is_none_or(|d| d.line != 21));
+    // -6 × 1.5 = 9: at the cap, not past it.
+    let six = text.replace(
+        "rating: poor, effects: [trust(-8)]",
+        "rating: poor, effects: [trust(-6)]",
+    );
+    assert!(find(&warnings(&six), "effective-out-of-range").is_none());
+}
+
+#[test]
+fn a_silence_rated_poor_once_is_no_tell() {
+    let text = broken("silence-always-sound");
+    assert!(find(&warnings(&text), "silence-always-sound").is_some());
+    let wrong_once = text.replace(
+        "(id: \"wait\", text: \"(Wait.)\", skills: [attentive_silence], rating: good, effects: [trust(4)]",
+        "(id: \"wait\", text: \"(Wait.)\", skills: [attentive_silence], rating: poor, effects: [trust(-3)]",
+    );
+    assert!(find(&warnings(&wrong_once), "silence-always-sound").is_none());
+}
+
+#[test]
+fn named_support_reaches_every_debrief_and_quiets_the_lint() {
+    use attune_core::debrief::{Debrief, report};
+    use attune_core::engine::{Pick, play_out};
+    use attune_core::scenario::SUPPORT_ELSEWHERE;
+
+    let text = broken("missing-support");
+    assert!(find(&warnings(&text), "missing-support").is_some());
+    let with = text.replace(
+        "    initial_trust:",
+        "    support: [\"Samaritans: call 116 123, free, day or night.\"],\n    initial_trust:",
+    );
+    assert!(find(&warnings(&with), "missing-support").is_none());
+    let s = load_str("support.ron", &with).scenario.unwrap();
+    for pick in [Pick::Best, Pick::Worst] {
+        let c = play_out(&s, 0, &pick).unwrap();
+        let d = Debrief::build(&s, &c);
+        assert_eq!(d.support, ["Samaritans: call 116 123, free, day or night."]);
+        let html = report::html(&s, &d);
+        assert!(html.contains("<li>Samaritans: call 116 123"), "{html}");
+        assert!(html.contains(SUPPORT_ELSEWHERE));
+    }
+}

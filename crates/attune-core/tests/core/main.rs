@@ -35,7 +35,7 @@ const MINIMAL: &str = include_str!(concat!(
 mod broken_cases;
 #[path = "../../../../tests/shared/chain.rs"]
 mod chain;
-#[path = "../../../../benches/support/generate.rs"]
+#[path = "../../../attune-bench/benches/support/generate.rs"]
 mod generate;
 #[path = "../../../../tests/shared/graphviz.rs"]
 mod graphviz;
@@ -54,6 +54,7 @@ fn load_file(path: &std::path::Path) -> attune_core::check::Loaded {
     }
 }
 
+mod across;
 mod charset;
 mod disclosures;
 mod engine;

@@ -269,6 +269,7 @@ const SCENARIO_FIELDS: &[&str] = &[
     "reason",
     "routes",
     "scenario",
+    "support",
     "sensitive_to",
     "setting",
     "skills",

@@ -19,24 +19,66 @@ const EXPECTED: &[&str] = &[
     "tell_me_what_to_do",
     "running_on_empty",
     "not_okay",
+    "relapse_next_day",
 ];
+
+/// Issue 16's new lints. The shipped files are being rewritten to pass
+/// them; until that lands, [`shipped`] looks past these codes and
+/// `shipped_files_pass_the_issue_16_lints` (ignored) holds them to it.
+/// SWITCH ON AT MERGE: empty this list and remove that test's `#[ignore]`.
+const PENDING_LINTS: &[&str] = &[
+    "trust-out-of-range",
+    "effective-out-of-range",
+    "surface-tell",
+    "silence-always-sound",
+    "empathy-not-rated",
+    "repeated-trap",
+    "missing-support",
+];
+
+/// Every diagnostic on the shipped files, one a line, leaving out codes
+/// in `skip`; the library lints (across files) included.
+fn shipped_diagnostics(library: &Library, skip: &[&str]) -> String {
+    let across = library.lint_across();
+    library
+        .entries
+        .iter()
+        .flat_map(|e| &e.diagnostics)
+        .chain(&across)
+        .filter(|d| !skip.contains(&d.code))
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
 
 fn shipped() -> Vec<Scenario> {
     let library = Library::shipped();
-    for entry in &library.entries {
-        assert!(
-            entry.diagnostics.is_empty(),
-            "{} has diagnostics:\n{}",
-            entry.source.display(),
-            entry
-                .diagnostics
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("\n")
-        );
-    }
+    let found = shipped_diagnostics(&library, PENDING_LINTS);
+    assert!(
+        found.is_empty(),
+        "the shipped files have diagnostics:\n{found}"
+    );
     library.scenarios().cloned().collect()
+}
+
+#[test]
+#[ignore = "issue 16: switch on when the rewritten scenarios land (see PENDING_LINTS)"]
+fn shipped_files_pass_the_issue_16_lints() {
+    let library = Library::shipped();
+    let found = shipped_diagnostics(&library, &[]);
+    assert!(
+        found.is_empty(),
+        "the shipped files have diagnostics:\n{found}"
+    );
+    // A guesser that reads only the words does little better than chance.
+    let scenarios: Vec<&Scenario> = library.scenarios().collect();
+    let guess = attune_core::check::guesser::guess(&scenarios);
+    assert!(
+        !guess.over_limit(),
+        "a word-based guesser picks the best option in {:.0}% of decisions (chance {:.0}%)",
+        guess.library.percent(),
+        guess.library.chance_percent()
+    );
 }
 
 fn full() -> Vec<Scenario> {

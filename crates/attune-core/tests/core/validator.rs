@@ -65,6 +65,27 @@ fn each_warning_names_the_line_and_column() {
     }
 }
 
+/// A syntax slip is named in the author's terms, with its fix, instead of
+/// ron's "Expected identifier" or "Expected opening `(` for struct".
+#[test]
+fn syntax_slips_are_named_with_their_fix() {
+    let cases = [
+        ("syntax-missing-paren", "`)`", "),"),
+        ("syntax-missing-bracket", "`]`", "`options` list"),
+        ("syntax-inner-quote", "inside this text", "\\\""),
+        ("syntax-curly-quotes", "curly quote", "straight quotes"),
+    ];
+    for (file, in_message, in_hint) in cases {
+        let path = format!("{}{file}.ron", fixture!("broken/"));
+        let loaded = load_file(Path::new(&path));
+        let d = &loaded.diagnostics[0];
+        assert!(d.message.contains(in_message), "{file}: {d}");
+        assert!(!d.message.contains("Expected"), "{file}: {d}");
+        let hint = d.hint.as_deref().unwrap_or_default();
+        assert!(hint.contains(in_hint), "{file}: {hint}");
+    }
+}
+
 #[test]
 fn every_broken_fixture_is_covered_by_a_case() {
     for entry in std::fs::read_dir(fixture!("broken")).unwrap() {

@@ -49,6 +49,7 @@ mod tests {
             metrics: crate::debrief::Metrics::compute(std::iter::empty(), None, None),
             trust_curve: vec![40],
             layers: Vec::new(),
+            support: Vec::new(),
         };
         assert_eq!(pages(&debrief, false), vec![Page::Ending, Page::Summary]);
         assert_eq!(

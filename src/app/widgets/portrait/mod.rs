@@ -22,7 +22,7 @@ mod params;
 use std::collections::HashMap;
 
 use eframe::egui::{self, Rect, Sense};
-use include_dir::{Dir, include_dir};
+use include_dir::Dir;
 
 pub use expression::{BAND_LABELS, MAX_OPENNESS, band_label};
 pub use params::{
@@ -31,8 +31,9 @@ pub use params::{
     PORTRAIT_VERSION, PortraitParams, Rgb, Side, Version,
 };
 
-/// The shipped portrait assets, compiled into the binary.
-static ASSETS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/assets/portraits");
+/// The shipped portrait assets, compiled into the binary by the core so
+/// that `attune check` knows the same names.
+static ASSETS: &Dir<'static> = &crate::scenario::portraits::ASSETS;
 
 /// The asset used when a persona names no portrait.
 pub const DEFAULT_NAME: &str = "default";
@@ -58,7 +59,7 @@ impl Default for Portraits {
 impl Portraits {
     /// An empty cache over the embedded assets; nothing is parsed until asked for.
     pub fn new() -> Self {
-        Portraits::with_assets(&ASSETS)
+        Portraits::with_assets(ASSETS)
     }
 
     /// A cache over another set of assets (used by tests).

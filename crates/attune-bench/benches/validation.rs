@@ -1,6 +1,7 @@
 //! Validation scaling: load and validate generated scenarios of 1,000,
 //! 10,000 and 100,000 nodes from memory (parse, source map, validation and
-//! lints, exactly what opening a file does after reading it).
+//! lints, exactly what opening a file does after reading it), and one node
+//! with up to 50,000 options.
 //!
 //! `cargo bench --bench validation`
 
@@ -53,5 +54,31 @@ fn validation(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, validation);
+/// Checking one node with 1,000, 10,000 and 50,000 options: reported as
+/// too many options, in time linear in the file (issue F3: it was
+/// quadratic, 133 s for 40,000).
+fn wide_node(c: &mut Criterion) {
+    let mut group = c.benchmark_group("options_on_one_node");
+    group.sampling_mode(SamplingMode::Flat);
+    group.sample_size(10);
+    for options in [1_000, 10_000, 50_000] {
+        let text = generate::wide(options);
+        let loaded = load_bytes("wide.ron", text.as_bytes());
+        assert!(
+            loaded
+                .diagnostics
+                .iter()
+                .any(|d| d.code == "too-many-options"),
+            "{:?}",
+            loaded.diagnostics.first()
+        );
+        group.throughput(Throughput::Elements(options as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(options), &text, |b, text| {
+            b.iter(|| black_box(load_bytes("wide.ron", text.as_bytes())));
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, validation, wide_node);
 criterion_main!(benches);

@@ -229,3 +229,29 @@ fn compact_node(out: &mut String, i: usize, next: &str, skip: &str) {
         r#"(id:"d{i}",lines:[(text:"Line {i}."),(text:"Short {i}.",bands:[withdrawn,guarded]){deep}],notes:Some("Ask the room {i}."),options:[(id:"d{i}_reflect",text:"Reflect {i}.",skills:[complex_reflection],empathy:4,rating:best,effects:[trust(3)],goto:"{next}",why:"Names the feeling."),(id:"d{i}_{second}",text:"Open {i}?",skills:[{skill}],empathy:3,rating:good,effects:[trust(1)],goto:"{next}",why:"Leaves room.",better:Some("Reflect first.")),(id:"d{i}_roadblock",text:"Fix it {i}!",skills:[roadblock({roadblock})],empathy:2,rating:poor,effects:[trust(-2)],goto:"{skip}",why:"Moves past it.",better:Some("Stay with it."))]),"#
     );
 }
+
+/// A scenario whose first node has `options` options, far over the limit
+/// of four: `attune check` must still report it in time linear in the
+/// file, since a generated or pasted file can be this shape.
+#[allow(dead_code)] // Used by the validation bench only.
+pub fn wide(options: usize) -> String {
+    let mut out = String::with_capacity(options * 170 + 1_000);
+    out.push_str(
+        r#"(id: "wide", title: "Wide", summary: "One node, many options.", setting: (place: "A bench"),
+persona: (name: "Jo", background: "A generated peer."), initial_trust: 40, withdrawal_floor: 15,
+on_withdraw: "end_withdrew", start: "wide", nodes: [(id: "wide", lines: [(text: "Hi.")], options: [
+"#,
+    );
+    for i in 0..options {
+        let rating = if i == 0 { "best" } else { "good" };
+        let _ = writeln!(
+            out,
+            r#"(id: "o{i}", text: "Option {i}.", skills: [simple_reflection], empathy: 3, rating: {rating}, effects: [trust(5)], goto: "end_opened", why: "Why {i}.", better: "Better {i}."),"#
+        );
+    }
+    out.push_str(
+        r#"]), (id: "end_opened", lines: [(text: "Thanks.")], ending: (kind: opened_up, title: "Opened")),
+(id: "end_withdrew", lines: [(text: "Bye.")], ending: (kind: withdrew, title: "Left"))])"#,
+    );
+    out
+}
