@@ -25,6 +25,26 @@ pub fn load_file(path: &Path) -> Loaded {
     load_bytes(&display, &bytes)
 }
 
+/// The text of a dialogue file, to quote in diagnostics: a shipped one's
+/// from the binary, a file's from disk when it is a small regular file.
+pub fn source_text(source: &Source) -> Option<String> {
+    match source {
+        Source::Shipped(name) => crate::library::shipped_text(name).map(str::to_string),
+        Source::File(path) => {
+            if std::fs::metadata(path).ok()?.len() > MAX_FILE_BYTES {
+                return None;
+            }
+            let mut text = String::new();
+            crate::store::open_regular(path)
+                .ok()?
+                .take(MAX_FILE_BYTES)
+                .read_to_string(&mut text)
+                .ok()?;
+            Some(text)
+        }
+    }
+}
+
 /// Adds every `.ron` file of a folder (not recursive), or one file, to a
 /// library. A missing or unreadable folder becomes one entry with its
 /// error; it never stops the others from loading.

@@ -7,10 +7,9 @@ use serde::Serialize;
 
 use super::Format;
 use crate::check::across::{self, LibraryFile};
-use crate::files::load_file;
-use crate::library::{self, Source};
+use crate::files::source_text;
+use crate::library::{Library, Source};
 use crate::scenario::diagnostic;
-use crate::scenario::parse::MAX_FILE_BYTES;
 use crate::scenario::{Diagnostic, Scenario};
 
 #[derive(Serialize)]
@@ -32,43 +31,11 @@ struct Report {
 }
 
 pub fn run(paths: &[PathBuf], extra: &[PathBuf], format: Format) -> ExitCode {
-    let mut files = Vec::new();
-    if paths.is_empty() {
-        for entry in super::library(extra).entries {
-            let text = match &entry.source {
-                Source::Shipped(name) => library::shipped_text(name).map(str::to_string),
-                Source::File(path) => read_small(path),
-            };
-            files.push(FileReport {
-                path: entry.source.display(),
-                diagnostics: entry.diagnostics,
-                text,
-                scenario: entry.scenario,
-            });
-        }
+    let mut files = if paths.is_empty() {
+        library_files(extra)
     } else {
-        for path in paths {
-            for file in crate::files::ron_files(path) {
-                match file {
-                    Ok(file) => {
-                        let loaded = load_file(&file);
-                        files.push(FileReport {
-                            path: file.display().to_string(),
-                            diagnostics: loaded.diagnostics,
-                            text: read_small(&file),
-                            scenario: loaded.scenario,
-                        });
-                    }
-                    Err(d) => files.push(FileReport {
-                        path: d.path.clone(),
-                        diagnostics: vec![d],
-                        text: None,
-                        scenario: None,
-                    }),
-                }
-            }
-        }
-    }
+        path_files(paths)
+    };
     lint_across(&mut files);
     let errors = files
         .iter()
@@ -93,6 +60,66 @@ pub fn run(paths: &[PathBuf], extra: &[PathBuf], format: Format) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// Every file of the library (shipped and `--dialogues`), follow-up links
+/// checked across all of them.
+fn library_files(extra: &[PathBuf]) -> Vec<FileReport> {
+    super::library(extra)
+        .entries
+        .into_iter()
+        .map(|entry| FileReport {
+            text: source_text(&entry.source),
+            path: entry.source.display(),
+            diagnostics: entry.diagnostics,
+            scenario: entry.scenario,
+        })
+        .collect()
+}
+
+/// The files named on the command line. A folder is a library: its
+/// follow-ups must name a scenario in it (or a shipped one) and an ending
+/// of it. A file named alone checks its own shape only.
+fn path_files(paths: &[PathBuf]) -> Vec<FileReport> {
+    let mut library = Library::default();
+    let mut in_folder = Vec::new();
+    for path in paths {
+        let before = library.entries.len();
+        crate::files::add_path(&mut library, path);
+        let added = library.entries.len() - before;
+        in_folder.extend(std::iter::repeat_n(path.is_dir(), added));
+    }
+    let mut links: Vec<(usize, Diagnostic)> = Vec::new();
+    if library.scenarios().any(|s| s.follows.is_some()) {
+        // Shipped scenarios come first, so a folder's own win, as in the app.
+        let mut known = Library::shipped();
+        let shipped = known.entries.len();
+        known.entries.append(&mut library.entries);
+        links = known
+            .follow_up_problems(source_text)
+            .into_iter()
+            .filter_map(|(i, d)| i.checked_sub(shipped).map(|i| (i, d)))
+            .filter(|(i, _)| in_folder.get(*i).copied().unwrap_or(false))
+            .collect();
+        library.entries = known.entries.split_off(shipped);
+    }
+    let mut files: Vec<FileReport> = library
+        .entries
+        .into_iter()
+        .map(|entry| FileReport {
+            text: source_text(&entry.source),
+            path: entry.source.display(),
+            diagnostics: entry.diagnostics,
+            scenario: entry.scenario,
+        })
+        .collect();
+    for (i, d) in links {
+        if let Some(file) = files.get_mut(i) {
+            file.diagnostics.push(d);
+            diagnostic::sort(&mut file.diagnostics);
+        }
+    }
+    files
 }
 
 /// With several files checked, the lints across them (a trap repeated in
@@ -121,19 +148,9 @@ fn lint_across(files: &mut [FileReport]) {
     }
 }
 
+/// A small dialogue file's text, to quote in diagnostics.
 pub(super) fn read_small(path: &std::path::Path) -> Option<String> {
-    let meta = std::fs::metadata(path).ok()?;
-    if meta.len() > MAX_FILE_BYTES {
-        return None;
-    }
-    use std::io::Read as _;
-    let mut text = String::new();
-    crate::store::open_regular(path)
-        .ok()?
-        .take(MAX_FILE_BYTES)
-        .read_to_string(&mut text)
-        .ok()?;
-    Some(text)
+    source_text(&Source::File(path.to_path_buf()))
 }
 
 fn print_text(report: &Report) {

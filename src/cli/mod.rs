@@ -180,6 +180,7 @@ pub fn library(extra: &[PathBuf]) -> Library {
     for dir in extra {
         crate::files::add_path(&mut library, dir);
     }
+    library.link_follow_ups(crate::files::source_text);
     library
 }
 

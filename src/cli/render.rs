@@ -4,9 +4,9 @@ use std::fmt::Write;
 
 use crate::debrief::{Debrief, DebriefTurn, OPEN_SOURCE, REFLECTION_SOURCE, Score};
 use crate::engine::Conversation;
-use crate::scenario::{SUPPORT_ELSEWHERE, Scenario};
+use crate::scenario::{Medium, SUPPORT_ELSEWHERE, Scenario};
 use crate::skills::carkhuff_label;
-use crate::text::count;
+use crate::text::{count, speakers};
 
 pub fn intro(s: &Scenario) -> String {
     let mut out = String::new();
@@ -32,14 +32,25 @@ pub fn intro(s: &Scenario) -> String {
 pub fn step(s: &Scenario, c: &Conversation) -> String {
     let mut out = String::new();
     let step = c.current();
-    let _ = writeln!(
+    let _ = write!(
         out,
-        "{} ({}, trust {}): {}",
+        "{} ({}, trust {}):",
         s.persona.name,
         step.band().label(),
         step.trust,
-        step.line
     );
+    if s.setting.medium == Medium::Group {
+        // One speaker a line, indented under the group.
+        for said in speakers(&step.line) {
+            let _ = match said.speaker {
+                Some(name) => write!(out, "\n  {name}: {}", said.text.replace('\n', "\n    ")),
+                None => write!(out, "\n  {}", said.text.replace('\n', "\n  ")),
+            };
+        }
+        let _ = writeln!(out);
+    } else {
+        let _ = writeln!(out, " {}", step.line);
+    }
     if let Some(ending) = c.ending(s) {
         let _ = writeln!(
             out,

@@ -8,6 +8,7 @@ mod support;
 
 mod charset;
 mod flow;
+mod library;
 mod map;
 mod map_spoilers;
 mod notices;

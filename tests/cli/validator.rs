@@ -65,3 +65,59 @@ fn check_on_a_valid_file_exits_0() {
         String::from_utf8_lossy(&out.stdout)
     );
 }
+
+/// A folder with the app fixture and a follow-up of it that names `ending`.
+fn folder_with_follow_up(ending: &str) -> tempfile::TempDir {
+    let parent = include_str!("../app_support/dialogues/kitchen_table.ron");
+    let next = parent
+        .replace("id: \"kitchen_table\"", "id: \"kitchen_table_next\"")
+        .replace(
+            "start: \"letter\",",
+            &format!(
+                "start: \"letter\",\n    follows: (scenario: \"kitchen_table\", ending: \"{ending}\"),"
+            ),
+        );
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("kitchen_table.ron"), parent).unwrap();
+    std::fs::write(dir.path().join("next.ron"), next).unwrap();
+    dir
+}
+
+#[test]
+fn check_on_a_folder_reports_a_follow_up_of_a_node_that_is_no_ending() {
+    let dir = folder_with_follow_up("behind");
+    let out = Command::new(env!("CARGO_BIN_EXE_attune"))
+        .arg("check")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let want = format!(
+        "{}:27:42: error[follows-not-an-ending]",
+        dir.path().join("next.ron").display()
+    );
+    assert!(stdout.contains(&want), "missing {want} in\n{stdout}");
+    // The same file alone checks its own shape only.
+    let alone = Command::new(env!("CARGO_BIN_EXE_attune"))
+        .arg("check")
+        .arg(dir.path().join("next.ron"))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&alone.stdout);
+    assert!(!stdout.contains("follows-"), "{stdout}");
+    assert_eq!(alone.status.code(), Some(0), "{stdout}");
+}
+
+#[test]
+fn check_on_a_folder_accepts_a_follow_up_of_an_ending() {
+    let dir = folder_with_follow_up("end_withdrew");
+    let out = Command::new(env!("CARGO_BIN_EXE_attune"))
+        .arg("check")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(!stdout.contains("follows-"), "{stdout}");
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+}

@@ -8,7 +8,8 @@ use include_dir::{Dir, include_dir};
 
 use crate::check::across::{self, LibraryFile};
 use crate::check::{Loaded, load_bytes};
-use crate::scenario::{Diagnostic, Scenario};
+use crate::scenario::source_map::SourceMap;
+use crate::scenario::{Diagnostic, Scenario, Severity};
 
 static SHIPPED: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/../../dialogues");
 
@@ -115,6 +116,112 @@ impl Library {
     /// A scenario by id. User files added later win over shipped ones.
     pub fn find(&self, id: &str) -> Option<&Scenario> {
         self.scenarios().filter(|s| s.id == id).last()
+    }
+
+    /// The follow-ups offered after `scenario` ends at the node `ending`.
+    pub fn follow_ups_of<'a>(
+        &'a self,
+        scenario: &'a str,
+        ending: &'a str,
+    ) -> impl Iterator<Item = &'a Scenario> {
+        self.scenarios().filter(move |s| {
+            s.follows
+                .as_ref()
+                .is_some_and(|f| f.scenario == scenario && f.ending == ending)
+        })
+    }
+
+    /// Follow-up links that do not hold in this library: a `follows` that
+    /// names a scenario it does not have, or a node of it that is not an
+    /// ending. Only the whole library can tell; a file alone checks its own
+    /// shape. Each problem comes with the index of its entry. `text_of`
+    /// gives a file's text, to place the diagnostic on its line; shipped
+    /// files are found without it.
+    pub fn follow_up_problems(
+        &self,
+        text_of: impl Fn(&Source) -> Option<String>,
+    ) -> Vec<(usize, Diagnostic)> {
+        let mut found = Vec::new();
+        for (index, entry) in self.entries.iter().enumerate() {
+            let Some(follows) = entry.scenario.as_ref().and_then(|s| s.follows.as_ref()) else {
+                continue;
+            };
+            let (field, code, message) = match self.find(&follows.scenario) {
+                None => (
+                    "scenario",
+                    "follows-unknown-scenario",
+                    format!(
+                        "this scenario follows \"{}\", which is not a playable scenario in this \
+                         library",
+                        follows.scenario
+                    ),
+                ),
+                Some(parent) => match parent.node(&follows.ending) {
+                    Some(node) if node.ending.is_some() => continue,
+                    Some(_) => (
+                        "ending",
+                        "follows-not-an-ending",
+                        format!(
+                            "this scenario follows the node \"{}\" of \"{}\", which is not an \
+                             ending",
+                            follows.ending, follows.scenario
+                        ),
+                    ),
+                    None => (
+                        "ending",
+                        "follows-not-an-ending",
+                        format!(
+                            "this scenario follows the ending \"{}\" of \"{}\", which has no \
+                             node of that id",
+                            follows.ending, follows.scenario
+                        ),
+                    ),
+                },
+            };
+            let text = match &entry.source {
+                Source::Shipped(name) => shipped_text(name).map(str::to_string),
+                Source::File(_) => text_of(&entry.source),
+            };
+            let (line, col) = text.map_or((1, 1), |t| {
+                let map = SourceMap::scan(&t);
+                map.pos(map.find_field(&["follows"], field))
+            });
+            found.push((
+                index,
+                Diagnostic {
+                    path: entry.source.display(),
+                    line,
+                    col,
+                    severity: Severity::Error,
+                    code,
+                    message,
+                    hint: Some(
+                        "`follows` names the earlier scenario by its `id` and one of its nodes \
+                         that has an `ending`"
+                            .to_string(),
+                    ),
+                },
+            ));
+        }
+        found
+    }
+
+    /// Adds [`Library::follow_up_problems`] to their entries. An entry with
+    /// a broken link loses its scenario, as a file with any error does;
+    /// then a follow-up of that one is checked again.
+    pub fn link_follow_ups(&mut self, text_of: impl Fn(&Source) -> Option<String>) {
+        loop {
+            let problems = self.follow_up_problems(&text_of);
+            if problems.is_empty() {
+                return;
+            }
+            for (index, diagnostic) in problems {
+                if let Some(entry) = self.entries.get_mut(index) {
+                    entry.scenario = None;
+                    entry.diagnostics.push(diagnostic);
+                }
+            }
+        }
     }
 }
 

@@ -45,11 +45,12 @@ pub enum CommandId {
     ResetVotes,
     Reveal,
     Branch,
+    FindScenario,
 }
 
 impl CommandId {
     /// Every command, for tests that walk them all.
-    pub const ALL: [CommandId; 29] = [
+    pub const ALL: [CommandId; 30] = [
         CommandId::PresenterMode,
         CommandId::FullScreen,
         CommandId::Shortcuts,
@@ -79,6 +80,7 @@ impl CommandId {
         CommandId::ResetVotes,
         CommandId::Reveal,
         CommandId::Branch,
+        CommandId::FindScenario,
     ];
 }
 
@@ -117,6 +119,7 @@ pub enum Context {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Group {
     Everywhere,
+    Library,
     Conversation,
     Map,
     Presenter,
@@ -125,8 +128,9 @@ pub enum Group {
 }
 
 impl Group {
-    pub const ALL: [Group; 6] = [
+    pub const ALL: [Group; 7] = [
         Group::Everywhere,
+        Group::Library,
         Group::Conversation,
         Group::Map,
         Group::Presenter,
@@ -138,6 +142,7 @@ impl Group {
     pub fn title(self) -> &'static str {
         match self {
             Group::Everywhere => "Everywhere",
+            Group::Library => "The library",
             Group::Conversation => "In a conversation",
             Group::Map => "The scenario map",
             Group::Presenter => "Presenter mode, also with a clicker",
@@ -149,7 +154,7 @@ impl Group {
     /// The sheet's column (0 or 1) the group is shown in.
     pub fn column(self) -> usize {
         match self {
-            Group::Everywhere | Group::Map => 0,
+            Group::Everywhere | Group::Library | Group::Map => 0,
             _ => 1,
         }
     }

@@ -184,6 +184,15 @@ pub const COMMANDS: &[Command] = &[
     )
     .focus(Focus::Focused)
     .by_egui(),
+    // The library, also on the projector. Not while typing, so / can be
+    // typed into the search itself.
+    Command::row(
+        C::FindScenario,
+        "Search the library: type a title, a person or a topic",
+        &[ctrl(Key::F), key(Key::Slash)],
+        &[X::Library, X::PresenterLibrary],
+        Group::Library,
+    ),
     // A conversation in normal mode.
     Command::row(
         C::Choose,

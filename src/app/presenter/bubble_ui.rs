@@ -4,6 +4,21 @@
 use eframe::egui::{Frame, Label, Margin, RichText, Stroke, Ui};
 
 use crate::app::widgets::theme::Palette;
+use crate::scenario::{Medium, Scenario};
+use crate::text::speakers;
+
+/// What the peer says: one bubble under the person's name, or in a group
+/// session one bubble per speaker the line names ("Marcus: ...").
+pub(super) fn peer_said_ui(ui: &mut Ui, palette: &Palette, scenario: &Scenario, text: &str) {
+    let name = &scenario.persona.name;
+    if scenario.setting.medium != Medium::Group {
+        bubble_ui(ui, palette, name, text, false);
+        return;
+    }
+    for said in speakers(text) {
+        bubble_ui(ui, palette, said.speaker.unwrap_or(name), &said.text, false);
+    }
+}
 
 /// One line of the conversation; the speaker is always named.
 pub(super) fn bubble_ui(ui: &mut Ui, palette: &Palette, speaker: &str, text: &str, learner: bool) {

@@ -7,7 +7,7 @@ use eframe::egui::{
 };
 
 use super::PresenterAction as P;
-use super::bubble_ui::bubble_ui;
+use super::bubble_ui::peer_said_ui;
 use super::discussion::{Discussion, letter};
 use crate::app::commands::{CommandId as C, keys_of};
 use crate::app::state::action::Action;
@@ -74,13 +74,7 @@ pub(super) fn discussion_ui(
         .id_salt("discussion")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            bubble_ui(
-                ui,
-                palette,
-                &scenario.persona.name,
-                &conversation.current().line,
-                false,
-            );
+            peer_said_ui(ui, palette, scenario, &conversation.current().line);
             for (n, choice) in options.iter().enumerate() {
                 let votes = discussion.votes.get(n).copied().unwrap_or(0);
                 let phones = rooming.then(|| discussion.phones.get(n).copied().unwrap_or(0));

@@ -4,7 +4,7 @@
 use eframe::egui::{self, Align, Frame, Layout, Margin, ProgressBar, RichText, ScrollArea, Ui};
 
 use super::PresenterAction as P;
-use super::bubble_ui::bubble_ui;
+use super::bubble_ui::{bubble_ui, peer_said_ui};
 use super::discussion_ui::discussion_ui;
 use super::notes_ui::notes_panel_ui;
 use super::room_ui::room_panel_ui;
@@ -168,7 +168,7 @@ fn recent_ui(ui: &mut Ui, palette: &Palette, scenario: &Scenario, active: &Activ
                 );
             }
             for (i, step) in steps.iter().enumerate().skip(from) {
-                bubble_ui(ui, palette, &scenario.persona.name, &step.line, false);
+                peer_said_ui(ui, palette, scenario, &step.line);
                 if let Some(turn) = turns.get(i) {
                     bubble_ui(
                         ui,

@@ -6,7 +6,7 @@
 use eframe::egui::{self, Align, Frame, Layout, Margin, RichText, ScrollArea, Ui};
 
 use super::PresenterAction as P;
-use super::bubble_ui::bubble_ui;
+use super::bubble_ui::{bubble_ui, peer_said_ui};
 use super::notes_ui::notes_panel_ui;
 use super::walkthrough::{Page, clamp_page, pages};
 use crate::app::commands::{CommandId as C, first_key_of, keys_of};
@@ -62,7 +62,9 @@ pub(crate) fn walkthrough_ui(ui: &mut Ui, state: &AppState, palette: &Palette) -
     egui::CentralPanel::default()
         .frame(Frame::new().inner_margin(Margin::symmetric(16, 8)))
         .show(ui, |ui| match page {
-            Page::Ending => ending_page_ui(ui, palette, scenario, review),
+            Page::Ending => {
+                actions.extend(ending_page_ui(ui, state, palette, scenario, review));
+            }
             Page::Turn(i) => {
                 if let Some(turn) = review.debrief.turns.get(i) {
                     turn_page_ui(ui, palette, scenario, review, turn, &mut actions);
@@ -148,7 +150,15 @@ fn nav_ui(
     });
 }
 
-fn ending_page_ui(ui: &mut Ui, palette: &Palette, scenario: &Scenario, review: &Review) {
+/// How it ended, and a follow-up to offer after this ending.
+fn ending_page_ui(
+    ui: &mut Ui,
+    state: &AppState,
+    palette: &Palette,
+    scenario: &Scenario,
+    review: &Review,
+) -> Vec<Action> {
+    let mut actions = Vec::new();
     let debrief = &review.debrief;
     let name = &scenario.persona.name;
     ScrollArea::vertical()
@@ -168,7 +178,7 @@ fn ending_page_ui(ui: &mut Ui, palette: &Palette, scenario: &Scenario, review: &
             match &debrief.ending {
                 Some(ending) => {
                     widgets::ending_card_ui(ui, palette, ending.kind, &ending.title, 3.0, |ui| {
-                        bubble_ui(ui, palette, name, &ending.line, false);
+                        peer_said_ui(ui, palette, scenario, &ending.line);
                         if ending.early {
                             ui.label(format!(
                                 "Trust fell below {}, so {name} left early.",
@@ -189,7 +199,16 @@ fn ending_page_ui(ui: &mut Ui, palette: &Palette, scenario: &Scenario, review: &
                 "Next: each turn in order, what it did, and what the other options would \
                  have done.",
             );
+            ui.add_space(12.0);
+            actions.extend(widgets::follow_up_ui::follow_up_ui(
+                ui,
+                palette,
+                &state.catalogue,
+                scenario,
+                &review.conversation,
+            ));
         });
+    actions
 }
 
 fn turn_page_ui(
@@ -257,7 +276,7 @@ fn chosen_ui(ui: &mut Ui, palette: &Palette, scenario: &Scenario, turn: &Debrief
             .strong()
             .color(palette.accent),
     );
-    bubble_ui(ui, palette, name, &turn.peer_line, false);
+    peer_said_ui(ui, palette, scenario, &turn.peer_line);
     bubble_ui(ui, palette, "The choice", &turn.said, true);
     ui.horizontal_wrapped(|ui| {
         for skill in &turn.skills {

@@ -44,6 +44,13 @@ pub fn debrief_ui(ui: &mut Ui, state: &AppState, palette: &Palette) -> Vec<Actio
                 ending_ui(ui, palette, scenario, debrief);
                 support_ui(ui, palette, debrief);
                 ui.add_space(8.0);
+                actions.extend(widgets::follow_up_ui::follow_up_ui(
+                    ui,
+                    palette,
+                    &state.catalogue,
+                    scenario,
+                    &review.conversation,
+                ));
                 export_ui(ui, palette, review, &mut actions);
                 ui.add_space(12.0);
                 section_heading(ui, "Trust over the conversation");

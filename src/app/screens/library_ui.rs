@@ -1,11 +1,14 @@
 //! The library: a card per scenario, broken files included, plus a way
-//! back into an unfinished conversation.
+//! back into an unfinished conversation. Cards stand on shelves in the
+//! order suggested to a new learner (see [`library_order`]), and a search
+//! box and filters narrow them down.
 
 use eframe::egui::{self, Frame, RichText, ScrollArea, Ui};
 
 use crate::app::state::AppState;
 use crate::app::state::action::Action;
-use crate::app::state::catalogue::{Broken, Card, CardId, Playable};
+use crate::app::state::catalogue::{Broken, Card, Playable};
+use crate::app::state::library_order::{self, Shelf, Shelved};
 use crate::app::state::screen::Screen;
 use crate::app::widgets;
 use crate::app::widgets::theme::{self, Palette};
@@ -14,28 +17,64 @@ use crate::store::{BestOutcome, Resume};
 /// Problems shown on a broken card before "and N more".
 const MAX_PROBLEMS: usize = 6;
 
-/// The library screen; returns what the learner asked for.
+/// The library screen; returns what the learner asked for. The heading
+/// and the filters stay put; the cards scroll under them.
 pub fn library_ui(ui: &mut Ui, state: &AppState, palette: &Palette) -> Vec<Action> {
     let mut actions = Vec::new();
+    let shelves = library_order::shelves(&state.catalogue, &state.library.filter);
+    let presenting = state.presenter.active;
+    // The projector uses the whole width, for three columns of entries.
+    let width = if presenting { 1880.0 } else { 1320.0 };
+    widgets::centered_column(ui, width, |ui| {
+        ui.add_space(12.0);
+        ui.heading("Practise a conversation");
+        if !presenting {
+            ui.label(
+                RichText::new(
+                    "Each scenario is a short talk with someone who is going through a hard \
+                     time. Choose one to read its briefing before you begin. New to this? \
+                     Work down the shelves: start here, then first steps, core and advanced.",
+                )
+                .color(palette.muted),
+            );
+        }
+        actions.extend(crate::app::presenter::library_button_ui(ui, state, palette));
+        ui.add_space(6.0);
+        actions.extend(super::library_filters_ui::filters_ui(
+            ui, state, palette, &shelves,
+        ));
+        ui.add_space(6.0);
+    });
+    ui.separator();
     ScrollArea::vertical()
         .auto_shrink(false)
         .id_salt("library")
         .show(ui, |ui| {
-            widgets::centered_column(ui, 1320.0, |ui| {
-                ui.add_space(12.0);
-                ui.heading("Practise a conversation");
-                ui.label(
-                    RichText::new(
-                        "Each scenario is a short talk with someone who is going through a hard time. \
-                         Choose one to read its briefing before you begin.",
-                    )
-                    .color(palette.muted),
-                );
-                actions.extend(crate::app::presenter::library_button_ui(ui, state, palette));
-                ui.add_space(8.0);
-                continue_ui(ui, state, palette, &mut actions);
+            widgets::centered_column(ui, width, |ui| {
                 ui.add_space(4.0);
-                cards_ui(ui, state, palette, &mut actions);
+                continue_ui(ui, state, palette, &mut actions);
+                if state.catalogue.is_empty() {
+                    ui.label("No dialogue files were found.");
+                } else if shelves.shown == 0 && !state.library.filter.is_clear() {
+                    actions.extend(super::library_filters_ui::empty_ui(
+                        ui,
+                        palette,
+                        &state.library.filter,
+                    ));
+                }
+                for shelf in &shelves.shelves {
+                    if presenting {
+                        super::library_compact_ui::compact_shelf_ui(
+                            ui,
+                            state,
+                            palette,
+                            shelf,
+                            &mut actions,
+                        );
+                    } else {
+                        shelf_ui(ui, state, palette, shelf, &mut actions);
+                    }
+                }
                 ui.add_space(16.0);
             });
         });
@@ -112,23 +151,49 @@ fn banner_ui(ui: &mut Ui, palette: &Palette, add: impl FnOnce(&mut Ui)) {
     ui.add_space(8.0);
 }
 
-fn cards_ui(ui: &mut Ui, state: &AppState, palette: &Palette, actions: &mut Vec<Action>) {
-    if state.catalogue.is_empty() {
-        ui.label("No dialogue files were found.");
-        return;
-    }
+/// A shelf's heading and the line about it.
+pub(super) fn shelf_heading_ui(ui: &mut Ui, palette: &Palette, shelf: &Shelf) {
+    ui.add_space(6.0);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new(shelf.kind.title())
+                .font(theme::title_font(ui))
+                .strong(),
+        );
+        ui.label(RichText::new(shelf.kind.about()).color(palette.muted));
+    });
+    ui.add_space(4.0);
+}
+
+/// One shelf: its heading and its cards in rows.
+fn shelf_ui(
+    ui: &mut Ui,
+    state: &AppState,
+    palette: &Palette,
+    shelf: &Shelf,
+    actions: &mut Vec<Action>,
+) {
+    shelf_heading_ui(ui, palette, shelf);
     let columns = widgets::column_count(ui.available_width(), 420.0, 3);
-    let listed: Vec<(CardId, &Card)> = state.catalogue.listed().collect();
-    for (row_number, row) in listed.chunks(columns).enumerate() {
+    let cards: Vec<(Shelved, &Card)> = shelf
+        .cards
+        .iter()
+        .filter_map(|s| Some((*s, state.catalogue.card(s.id)?)))
+        .collect();
+    for (row_number, row) in cards.chunks(columns).enumerate() {
         // Cards in a row share the height of the tallest, measured in the
         // previous frame, so their buttons line up.
-        let id = ui.scope_id().with(("card_row", row_number, columns));
+        let id = ui
+            .scope_id()
+            .with(("card_row", shelf.kind, row_number, columns));
         let target: f32 = ui.data(|d| d.get_temp(id)).unwrap_or(0.0);
         let mut tallest = 0.0_f32;
         ui.columns(columns, |cols| {
-            for (col, (id, card)) in cols.iter_mut().zip(row) {
+            for (col, (shelved, card)) in cols.iter_mut().zip(row) {
                 let natural = match card {
-                    Card::Playable(p) => playable_ui(col, state, palette, *id, p, target, actions),
+                    Card::Playable(p) => {
+                        playable_ui(col, state, palette, *shelved, p, target, actions)
+                    }
                     Card::Broken(b) => broken_ui(col, palette, b, target, actions),
                 };
                 tallest = tallest.max(natural);
@@ -157,12 +222,13 @@ fn playable_ui(
     ui: &mut Ui,
     state: &AppState,
     palette: &Palette,
-    card: CardId,
+    shelved: Shelved,
     p: &Playable,
     target: f32,
     actions: &mut Vec<Action>,
 ) -> f32 {
     let s = &p.scenario;
+    let card = shelved.id;
     widgets::card_frame(palette)
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
@@ -192,10 +258,12 @@ fn playable_ui(
                                     if p.decisions == 1 { "" } else { "s" }
                                 ),
                             );
+                            widgets::tag_ui(ui, palette, &format!("Level: {}", s.level.label()));
                             if s.tutorial {
                                 widgets::tag_ui(ui, palette, "tutorial");
                             }
                         });
+                        follow_up_ui(ui, state, palette, p);
                         if !s.content_notes.is_empty() {
                             ui.label(RichText::new("Content notes").small().strong());
                             for note in &s.content_notes {
@@ -247,6 +315,29 @@ fn playable_ui(
             .inner
         })
         .inner
+}
+
+/// On a follow-up: which scenario and ending it continues from.
+pub(super) fn follow_up_ui(ui: &mut Ui, state: &AppState, palette: &Palette, p: &Playable) {
+    let Some(follows) = &p.scenario.follows else {
+        return;
+    };
+    let parent = state
+        .catalogue
+        .id_of(&follows.scenario)
+        .and_then(|id| state.catalogue.scenario(id));
+    let Some(parent) = parent else {
+        return;
+    };
+    let ending = parent
+        .node(&follows.ending)
+        .and_then(|n| n.ending.as_ref())
+        .map_or(follows.ending.as_str(), |e| e.title.as_str());
+    let text = format!(
+        "Follow-up to \u{201c}{}\u{201d}, after the ending \u{201c}{ending}\u{201d}",
+        parent.title
+    );
+    ui.label(RichText::new(text).small().strong().color(palette.accent));
 }
 
 fn best_ui(ui: &mut Ui, palette: &Palette, best: Option<&BestOutcome>) {

@@ -6,6 +6,8 @@ pub(crate) mod confirm_start_ui;
 pub(crate) mod conversation_ui;
 pub(crate) mod debrief_ui;
 pub(crate) mod history_ui;
+pub(crate) mod library_compact_ui;
+pub(crate) mod library_filters_ui;
 pub(crate) mod library_ui;
 pub(crate) mod problems_ui;
 pub(crate) mod settings_ui;

@@ -8,6 +8,7 @@ use crate::app::commands::{COMMANDS, Chord, Command, CommandId, Context};
 use crate::app::map;
 use crate::app::state::AppState;
 use crate::app::state::action::Action;
+use crate::app::state::library_filter::FilterAction;
 use crate::app::state::map::MapAction;
 use crate::app::state::presenter::PresenterAction as P;
 use crate::app::state::screen::Screen;
@@ -174,6 +175,7 @@ fn resolve(id: CommandId, index: usize, state: &AppState) -> Option<Action> {
         CommandId::ResetVotes => presenter(P::ResetVotes),
         CommandId::Reveal => presenter(P::ToggleReveal),
         CommandId::Branch => state.walkthrough_turn().map(Action::TryAgainFrom),
+        CommandId::FindScenario => Some(Action::Library(FilterAction::FocusSearch)),
         // egui's own keys: never taken here.
         CommandId::Zoom
         | CommandId::MoveFocus

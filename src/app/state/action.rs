@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use super::catalogue::CardId;
+use super::library_filter::FilterAction;
 use super::screen::Screen;
 use crate::app::state::authoring::WatchStatus;
 use crate::app::state::map::MapAction;
@@ -61,4 +62,6 @@ pub enum Action {
     Reload(PathBuf),
     /// The file watcher started, stopped or failed.
     Watch(WatchStatus),
+    /// Search or filter the library.
+    Library(FilterAction),
 }

@@ -3,8 +3,10 @@
 
 use std::collections::BTreeMap;
 
+use crate::engine::{Pick, play_out};
 use crate::library::{Entry, Library, Source};
 use crate::scenario::{Diagnostic, Scenario};
+use crate::skills::Skill;
 use crate::store::{BestOutcome, History};
 
 /// A scenario that loaded and can be played.
@@ -13,6 +15,9 @@ pub struct Playable {
     pub scenario: Scenario,
     /// Decisions on the path that always takes a best option.
     pub decisions: usize,
+    /// What the scenario practises, for the library's skill filter: every
+    /// tag on the best path's options, roadblocks left out, in code order.
+    pub skills: Vec<Skill>,
     /// Where the file came from; hot reload matches changed files by it.
     pub source: Source,
     /// The file's warnings, for the problems screen.
@@ -75,10 +80,11 @@ impl Card {
         problems.sort_by_key(|p| (!p.is_error, p.line, p.col));
         match entry.scenario {
             Some(scenario) if !has_error => {
-                let decisions = crate::engine::best_path_len(&scenario);
+                let (decisions, skills) = best_path(&scenario);
                 Card::Playable(Box::new(Playable {
                     scenario,
                     decisions,
+                    skills,
                     source: entry.source,
                     problems,
                     retired: false,
@@ -106,6 +112,30 @@ impl Card {
             Card::Broken(b) => &b.problems,
         }
     }
+}
+
+/// The number of decisions on the path of best choices (seed 0), and the
+/// skills its options are tagged with.
+fn best_path(scenario: &Scenario) -> (usize, Vec<Skill>) {
+    let Ok(conversation) = play_out(scenario, 0, &Pick::Best) else {
+        return (0, Vec::new());
+    };
+    let mut skills: Vec<Skill> = conversation
+        .turns()
+        .iter()
+        .filter_map(|t| {
+            scenario
+                .node(&t.node)?
+                .options
+                .iter()
+                .find(|o| o.id == t.choice)
+        })
+        .flat_map(|o| o.skills.iter().copied())
+        .filter(|s| !s.is_roadblock())
+        .collect();
+    skills.sort();
+    skills.dedup();
+    (conversation.turns().len(), skills)
 }
 
 /// Which card: an identity that lasts as long as the app runs. A position
@@ -222,6 +252,28 @@ impl Catalogue {
     pub fn remove(&mut self, id: CardId) -> Option<Card> {
         let at = self.cards.iter().position(|(i, _)| *i == id)?;
         Some(self.cards.remove(at).1)
+    }
+
+    /// The listed follow-ups offered after `scenario` ends at the node
+    /// `ending`, by title.
+    pub fn follow_ups(&self, scenario: &str, ending: &str) -> Vec<CardId> {
+        let mut found: Vec<(String, CardId)> = self
+            .listed()
+            .filter_map(|(id, c)| match c {
+                Card::Playable(p)
+                    if p.scenario
+                        .follows
+                        .as_ref()
+                        .is_some_and(|f| f.scenario == scenario && f.ending == ending)
+                        && self.id_of(&p.scenario.id) == Some(id) =>
+                {
+                    Some((p.scenario.title.to_lowercase(), id))
+                }
+                _ => None,
+            })
+            .collect();
+        found.sort();
+        found.into_iter().map(|(_, id)| id).collect()
     }
 
     pub fn best(&self, id: &str) -> Option<&BestOutcome> {

@@ -13,6 +13,10 @@ pub mod catalogue;
 pub mod compare;
 /// Writing reports to the learner's folders.
 pub mod export;
+/// The library's search and filters.
+pub mod library_filter;
+/// The order the library lists scenarios in.
+pub mod library_order;
 pub mod map;
 /// The app's notices, one per problem.
 pub mod notices;
@@ -36,6 +40,7 @@ use action::Action;
 use authoring::{Authoring, Replay};
 use catalogue::{CardId, Catalogue};
 use compare::Branches;
+use library_filter::LibraryView;
 use map::MapState;
 use notices::Notices;
 use presenter::Presenter;
@@ -134,6 +139,8 @@ pub struct AppState {
     pub map: Option<MapState>,
     /// File watching and reloads.
     pub authoring: Authoring,
+    /// The library's search and filters; not saved.
+    pub library: LibraryView,
     export_dir: Option<PathBuf>,
     seed: Option<u64>,
 }
@@ -163,6 +170,7 @@ impl AppState {
             branches: Branches::default(),
             map: None,
             authoring: Authoring::new(options.watch, options.dialogue_dirs.clone()),
+            library: LibraryView::default(),
             export_dir: options.export_dir.clone(),
             seed: options.seed,
         };
@@ -297,6 +305,7 @@ impl AppState {
                 }
             }
             Action::Watch(status) => self.authoring.status = status,
+            Action::Library(action) => self.library.apply(action),
         }
     }
 

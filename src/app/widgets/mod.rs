@@ -3,6 +3,7 @@
 
 pub(crate) mod choice_button;
 pub(crate) mod compare_ui;
+pub(crate) mod follow_up_ui;
 pub(crate) mod lazy_rows;
 pub(crate) mod metrics_ui;
 pub(crate) mod peer_panel_ui;

@@ -13,6 +13,7 @@ use crate::app::widgets::lazy_rows::lazy_rows;
 use crate::app::widgets::theme::Palette;
 use crate::engine::Conversation;
 use crate::scenario::{Medium, Scenario};
+use crate::text::speakers;
 
 /// Draws the lines in view and returns a rewind request if a turn was
 /// clicked. Lines out of view are skipped (see [`lazy_rows`]), except the
@@ -25,6 +26,8 @@ pub fn transcript_ui(
 ) -> Vec<Action> {
     let mut actions = Vec::new();
     let chat = scenario.setting.medium == Medium::Chat;
+    // In a group the line names who speaks: one frame per speaker.
+    let group = scenario.setting.medium == Medium::Group;
     let steps = conversation.steps();
     let turns = conversation.turns();
     let finished = conversation.is_finished(scenario);
@@ -44,7 +47,14 @@ pub fn transcript_ui(
     };
     let keep = |i: usize| focused.is_some_and(|f| i.abs_diff(f) <= 1);
     lazy_rows(ui, "transcript_rows", steps.len(), key, keep, |ui, i| {
-        peer_line_ui(ui, palette, &scenario.persona.name, &steps[i].line, chat);
+        if group {
+            for said in speakers(&steps[i].line) {
+                let name = said.speaker.unwrap_or(&scenario.persona.name);
+                peer_line_ui(ui, palette, name, &said.text, false);
+            }
+        } else {
+            peer_line_ui(ui, palette, &scenario.persona.name, &steps[i].line, chat);
+        }
         if let Some(turn) = turns.get(i) {
             // Rewinding into a finished conversation is fine: it reopens it.
             let id = turn_id(ui, i);

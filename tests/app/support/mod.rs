@@ -187,3 +187,167 @@ pub fn choose_rated(harness: &mut Harness<'_, AttuneApp>, rating: Rating) -> Str
     choose(harness, &text);
     text
 }
+
+/// A follow-up of the kitchen table's withdrawal ending.
+pub const MORNING_AFTER: &str = include_str!("../../app_support/library/morning_after.ron");
+/// A group session: peer lines name who speaks.
+pub const GROUP_CIRCLE: &str = include_str!("../../app_support/library/group_circle.ron");
+
+/// Variants of the kitchen table for a library of sixteen: title, person,
+/// place, medium, level, summary and content note.
+const VARIANTS: [(&str, &str, &str, &str, &str, &str, &str); 12] = [
+    (
+        "A first conversation",
+        "Kit",
+        "A quiet room at the drop-in",
+        "in_person",
+        "first_steps",
+        "Practise the basics with Kit, who has had a long week.",
+        "Everyday stress.",
+    ),
+    (
+        "Night shift",
+        "Dev",
+        "A hospital staff room at 3am",
+        "in_person",
+        "first_steps",
+        "A colleague sits with a cold coffee after a hard shift.",
+        "Work stress.",
+    ),
+    (
+        "The empty nest",
+        "Marguerite",
+        "Her front garden",
+        "in_person",
+        "first_steps",
+        "Your neighbour's youngest has just moved out.",
+        "Loneliness.",
+    ),
+    (
+        "Results day",
+        "Tomasz",
+        "The peer line's chat window",
+        "chat",
+        "first_steps",
+        "A student messages on results day.",
+        "Exam pressure.",
+    ),
+    (
+        "Call from the allotment",
+        "Hal",
+        "A phone call on a windy afternoon",
+        "phone",
+        "core",
+        "An older man rings the peer line from his allotment shed.",
+        "Bereavement.",
+    ),
+    (
+        "After the diagnosis",
+        "Priya",
+        "A hospital cafe",
+        "in_person",
+        "core",
+        "A friend has just come out of a consultant's appointment.",
+        "Serious illness.",
+    ),
+    (
+        "Text at lunchtime",
+        "Sam",
+        "A workplace chat app",
+        "chat",
+        "core",
+        "A co-worker messages you from the toilets at lunch.",
+        "Bullying at work.",
+    ),
+    (
+        "Moving day",
+        "Ines",
+        "A new flat full of boxes",
+        "in_person",
+        "core",
+        "Your cousin has moved out after a break-up.",
+        "Relationship breakdown.",
+    ),
+    (
+        "The long drive",
+        "Callum",
+        "A phone call from a lay-by",
+        "phone",
+        "advanced",
+        "A man rings the line and will not say where he is parked.",
+        "Suicidal thoughts.",
+    ),
+    (
+        "Behind the door",
+        "Noor",
+        "A phone call, whispered",
+        "phone",
+        "advanced",
+        "A caller speaks quietly so her partner will not hear.",
+        "Domestic abuse.",
+    ),
+    (
+        "Sixteen",
+        "Jess",
+        "A youth service chat",
+        "chat",
+        "advanced",
+        "A sixteen-year-old messages about what she did last night.",
+        "Self-harm.",
+    ),
+    (
+        "Saturday night",
+        "Luca",
+        "Outside a festival tent",
+        "in_person",
+        "advanced",
+        "A friend shows you what he plans to take tonight.",
+        "Drug use.",
+    ),
+];
+
+/// The kitchen table rewritten as another scenario: same tree, new frame.
+fn variant(v: &(&str, &str, &str, &str, &str, &str, &str), n: usize) -> String {
+    let (title, person, place, medium, level, summary, note) = *v;
+    let mut text = KITCHEN_TABLE
+        .replace("id: \"kitchen_table\"", &format!("id: \"variant_{n}\""))
+        .replace("\"The kitchen table\"", &format!("\"{title}\""))
+        .replace(
+            "\"Your housemate Rosa is still up at midnight, staring at an unopened letter.\"",
+            &format!("\"{summary}\""),
+        )
+        .replace(
+            "(place: \"A shared kitchen, late at night\", medium: in_person)",
+            &format!("(place: \"{place}\", medium: {medium})"),
+        )
+        .replace(
+            "\"Money worries and housing stress.\"",
+            &format!("\"{note}\""),
+        )
+        .replace("        portrait: Some(\"rosa\"),\n", "")
+        .replace("Rosa", person)
+        .replace(
+            "start: \"letter\",",
+            &format!("start: \"letter\",\n    level: {level},"),
+        );
+    if n == 0 {
+        text = text.replace("    level: ", "    tutorial: true,\n    level: ");
+    }
+    text
+}
+
+impl Folders {
+    /// Sixteen scenarios: the two fixtures, the follow-up, the group and
+    /// twelve variants, one of them a tutorial, over every level and medium.
+    pub fn sixteen(&self) -> Library {
+        self.add_dialogue("late_message.ron", LATE_MESSAGE);
+        self.add_dialogue("morning_after.ron", MORNING_AFTER);
+        self.add_dialogue("group_circle.ron", GROUP_CIRCLE);
+        for (n, v) in VARIANTS.iter().enumerate() {
+            self.add_dialogue(&format!("variant_{n:02}.ron"), &variant(v, n));
+        }
+        let mut library = self.library();
+        library.link_follow_ups(attune::files::source_text);
+        library
+    }
+}

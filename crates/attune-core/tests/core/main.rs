@@ -59,6 +59,7 @@ mod charset;
 mod disclosures;
 mod engine;
 mod flow;
+mod follow_ups;
 mod generated_scenarios;
 mod graph;
 mod lints;
