@@ -20,6 +20,7 @@
 //! 6. [`library`]: the catalogue of shipped and added scenarios.
 
 pub mod check;
+pub mod classify;
 pub mod debrief;
 pub mod engine;
 pub mod library;
