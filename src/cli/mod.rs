@@ -1,7 +1,8 @@
-//! The command line: `attune`, `attune check`, `attune play`, `attune stats`
-//! and `attune graph`.
+//! The command line: `attune`, `attune check`, `attune play`, `attune stats`,
+//! `attune graph` and `attune classify`.
 
 mod check;
+mod classify;
 mod escape;
 mod graph;
 mod play;
@@ -105,6 +106,13 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
         format: GraphFormat,
     },
+    /// Code typed replies offline: one utterance per line on stdin, one
+    /// result per line (code, family, confidence). Nothing leaves the
+    /// machine.
+    Classify {
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
 }
 
 /// Diagram languages for `attune graph`.
@@ -205,6 +213,7 @@ pub fn run(cli: Cli) -> ExitCode {
         }) => play::run(&scenario, seed, pick, format, &cli.dialogues),
         Some(Command::Stats { scenario, format }) => stats::run(&scenario, format, &cli.dialogues),
         Some(Command::Graph { scenario, format }) => graph::run(&scenario, format, &cli.dialogues),
+        Some(Command::Classify { format }) => classify::run(format),
         None => match open_window(cli.window, &cli.dialogues) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e @ crate::app::RunError::Window(_)) => {

@@ -13,6 +13,7 @@ mod chain;
 mod graphviz;
 
 mod blocking;
+mod classify;
 mod command_line;
 mod escapes;
 mod flow;

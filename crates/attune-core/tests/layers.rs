@@ -15,7 +15,7 @@ const LAYERS: &[&[&str]] = &[
     &["scenario", "classify"],
     &["engine"],
     &["check"],
-    &["debrief"],
+    &["debrief", "typed"],
     &["library"],
 ];
 

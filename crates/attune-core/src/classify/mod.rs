@@ -7,10 +7,12 @@
 
 mod code;
 mod features;
+mod matching;
 mod model;
 
 pub use code::{Code, Family};
 pub use features::{FEATURES_VERSION, features, words};
+pub use matching::{Match, closest_options, code_for_skill, rank_options, wording_similarity};
 pub use model::{Classification, Model, ModelError};
 
 /// Codes one utterance with the shipped model; `None` for blank text.

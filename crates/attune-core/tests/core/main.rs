@@ -55,6 +55,7 @@ fn load_file(path: &std::path::Path) -> attune_core::check::Loaded {
 }
 
 mod charset;
+mod classify;
 mod disclosures;
 mod engine;
 mod flow;
