@@ -51,7 +51,10 @@ fn classify(c: &mut Criterion) {
             let writer = std::thread::spawn(move || stdin.write_all(feed.as_bytes()));
             let out = child.wait_with_output().unwrap();
             writer.join().unwrap().unwrap();
-            assert_eq!(out.stdout.iter().filter(|b| **b == b'\n').count(), lines.len());
+            assert_eq!(
+                out.stdout.iter().filter(|b| **b == b'\n').count(),
+                lines.len()
+            );
         });
     });
     group.finish();

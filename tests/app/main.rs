@@ -22,3 +22,4 @@ mod room_client;
 mod smoke_window;
 mod snapshots;
 mod startup;
+mod typed;

@@ -35,7 +35,11 @@ fn json_lines(out: &Output) -> Vec<serde_json::Value> {
 fn json_has_one_object_per_line_with_the_documented_keys() {
     let input = "What's been the hardest part?\n\nSo you're exhausted and nobody notices.\nWhy don't you just get a new job?\n";
     let lines = json_lines(&classify(&["--format", "json"], input.as_bytes()));
-    assert_eq!(lines.len(), 4, "one result per input line, the blank one too");
+    assert_eq!(
+        lines.len(),
+        4,
+        "one result per input line, the blank one too"
+    );
     assert_eq!(lines[0]["text"], "What's been the hardest part?");
     assert_eq!(lines[0]["family"], "question");
     assert_eq!(lines[2]["family"], "reflection");
@@ -84,7 +88,10 @@ fn awkward_input_still_gets_one_line_each() {
     for v in &lines {
         assert!(v["family"].is_string(), "{v}");
     }
-    assert_eq!(lines[3]["text"], "bad bytes \u{fffd}\u{fffd} here", "CR dropped, bad bytes replaced");
+    assert_eq!(
+        lines[3]["text"], "bad bytes \u{fffd}\u{fffd} here",
+        "CR dropped, bad bytes replaced"
+    );
     assert_eq!(lines[4]["text"], "no newline at the end");
 }
 

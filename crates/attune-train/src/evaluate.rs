@@ -34,7 +34,10 @@ fn short(code: Code) -> String {
         .and_then(|s| s.strip_suffix(')'))
         .unwrap_or(&name)
         .to_string();
-    name.split('_').map(|w| w.chars().take(4).collect::<String>()).collect::<Vec<_>>().join("_")
+    name.split('_')
+        .map(|w| w.chars().take(4).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("_")
 }
 
 /// The Markdown report for `held_out`.
@@ -57,7 +60,11 @@ pub fn report(model: &Model, held_out: &[&Example]) -> String {
     let accuracy = right as f64 / held_out.len().max(1) as f64;
     let _ = writeln!(out, "code accuracy: {accuracy:.3}");
     let _ = writeln!(out, "macro-F1, four families: {:.3}", macro_f1(&by_family));
-    let _ = writeln!(out, "macro-F1, all {codes} codes: {:.3}\n", macro_f1(&by_code));
+    let _ = writeln!(
+        out,
+        "macro-F1, all {codes} codes: {:.3}\n",
+        macro_f1(&by_code)
+    );
     let _ = writeln!(out, "| family | F1 |\n|---|---|");
     for (k, f) in Family::ALL.iter().enumerate() {
         let _ = writeln!(out, "| {f} | {:.2} |", f1(&by_family, k));
@@ -69,17 +76,32 @@ pub fn report(model: &Model, held_out: &[&Example]) -> String {
         let row: Vec<String> = by_family[k].iter().map(ToString::to_string).collect();
         let _ = writeln!(out, "| **{f}** | {} |", row.join(" | "));
     }
-    let _ = writeln!(out, "\nCodes (rows: true, columns: predicted; n = held-out lines)\n");
+    let _ = writeln!(
+        out,
+        "\nCodes (rows: true, columns: predicted; n = held-out lines)\n"
+    );
     let names: Vec<String> = Code::ALL.into_iter().map(short).collect();
     let _ = writeln!(out, "| | n | F1 | {} |", names.join(" | "));
     let _ = writeln!(out, "|---|---|---|{}", "---|".repeat(codes));
     for (k, code) in Code::ALL.into_iter().enumerate() {
         let row: Vec<String> = by_code[k]
             .iter()
-            .map(|n| if *n == 0 { "·".to_string() } else { n.to_string() })
+            .map(|n| {
+                if *n == 0 {
+                    "·".to_string()
+                } else {
+                    n.to_string()
+                }
+            })
             .collect();
         let n: usize = by_code[k].iter().sum();
-        let _ = writeln!(out, "| **{}** | {n} | {:.2} | {} |", short(code), f1(&by_code, k), row.join(" | "));
+        let _ = writeln!(
+            out,
+            "| **{}** | {n} | {:.2} | {} |",
+            short(code),
+            f1(&by_code, k),
+            row.join(" | ")
+        );
     }
     out
 }

@@ -43,8 +43,12 @@ pub fn train(train: &[&Example]) -> Result<Model, String> {
     let vocab = vocabulary(train);
     // A placeholder model with the vocabulary, to find each line's features
     // exactly as inference will.
-    let lookup = Model::new(vocab.clone(), vec![0.0; vocab.len() * classes], vec![0.0; classes])
-        .map_err(|e| e.to_string())?;
+    let lookup = Model::new(
+        vocab.clone(),
+        vec![0.0; vocab.len() * classes],
+        vec![0.0; classes],
+    )
+    .map_err(|e| e.to_string())?;
     let mut x = Array2::<f64>::zeros((train.len(), vocab.len()));
     for (row, e) in train.iter().enumerate() {
         let known = lookup.known_features(&e.text);
@@ -69,7 +73,12 @@ pub fn train(train: &[&Example]) -> Result<Model, String> {
     }
     let params = fitted.params();
     #[allow(clippy::cast_possible_truncation)]
-    let weights: Vec<f32> = params.rows().into_iter().flat_map(|r| r.to_vec()).map(|w| w as f32).collect();
+    let weights: Vec<f32> = params
+        .rows()
+        .into_iter()
+        .flat_map(|r| r.to_vec())
+        .map(|w| w as f32)
+        .collect();
     #[allow(clippy::cast_possible_truncation)]
     let bias: Vec<f32> = fitted.intercept().iter().map(|b| *b as f32).collect();
     Model::new(vocab, weights, bias).map_err(|e| e.to_string())

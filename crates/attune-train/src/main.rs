@@ -27,12 +27,31 @@ fn args() -> Result<Args, String> {
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "--check" => check = true,
-            "--root" => root = it.next().map(PathBuf::from).ok_or("--root needs a folder")?,
-            "--report" => report = Some(it.next().map(PathBuf::from).ok_or("--report needs a file")?),
-            other => return Err(format!("unknown argument {other}; use --check, --root DIR, --report FILE")),
+            "--root" => {
+                root = it
+                    .next()
+                    .map(PathBuf::from)
+                    .ok_or("--root needs a folder")?
+            }
+            "--report" => {
+                report = Some(
+                    it.next()
+                        .map(PathBuf::from)
+                        .ok_or("--report needs a file")?,
+                )
+            }
+            other => {
+                return Err(format!(
+                    "unknown argument {other}; use --check, --root DIR, --report FILE"
+                ));
+            }
         }
     }
-    Ok(Args { root, check, report })
+    Ok(Args {
+        root,
+        check,
+        report,
+    })
 }
 
 fn run() -> Result<bool, String> {
@@ -57,12 +76,17 @@ fn run() -> Result<bool, String> {
         std::fs::write(path, &report).map_err(|e| format!("{}: {e}", path.display()))?;
     }
     if args.check {
-        let shipped = std::fs::read(&model_path).map_err(|e| format!("{}: {e}", model_path.display()))?;
+        let shipped =
+            std::fs::read(&model_path).map_err(|e| format!("{}: {e}", model_path.display()))?;
         let same = shipped == bytes;
         eprintln!(
             "{}: retrained weights are {} the file's ({} bytes)",
             model_path.display(),
-            if same { "identical to" } else { "DIFFERENT from" },
+            if same {
+                "identical to"
+            } else {
+                "DIFFERENT from"
+            },
             bytes.len()
         );
         return Ok(same);
@@ -72,7 +96,12 @@ fn run() -> Result<bool, String> {
         return Err("the weights did not read back".to_string());
     }
     std::fs::write(&model_path, &bytes).map_err(|e| format!("{}: {e}", model_path.display()))?;
-    eprintln!("wrote {} ({} bytes, {} features)", model_path.display(), bytes.len(), model.feature_count());
+    eprintln!(
+        "wrote {} ({} bytes, {} features)",
+        model_path.display(),
+        bytes.len(),
+        model.feature_count()
+    );
     Ok(true)
 }
 

@@ -7,7 +7,7 @@ use eframe::egui::{self, Event, InputState};
 use crate::app::commands::{COMMANDS, Chord, Command, CommandId, Context};
 use crate::app::map;
 use crate::app::state::AppState;
-use crate::app::state::action::Action;
+use crate::app::state::action::{Action, TypedAction};
 use crate::app::state::map::MapAction;
 use crate::app::state::presenter::PresenterAction as P;
 use crate::app::state::screen::Screen;
@@ -124,6 +124,13 @@ fn resolve(id: CommandId, index: usize, state: &AppState) -> Option<Action> {
         CommandId::Escape => None,
         CommandId::Choose | CommandId::ChooseAtOnce => {
             let (active, scenario) = state.active_scenario()?;
+            if state.store.settings().typed_mode.types() {
+                // Typing first: a number picks among the closest options
+                // once the reply was heard, never before.
+                let heard = active.typing.heard.as_ref()?;
+                let option = heard.closest.get(index)?.index;
+                return Some(Action::Typed(TypedAction::Confirm(option)));
+            }
             let options = active.session.conversation.options(scenario);
             options.get(index).map(|c| Action::Choose(c.id.clone()))
         }

@@ -56,4 +56,18 @@ pub enum Action {
     Reload(PathBuf),
     /// The file watcher started, stopped or failed.
     Watch(WatchStatus),
+    /// A typed reply: send it, settle on an option, or type again.
+    Typed(TypedAction),
+}
+
+/// What the typed-reply box and the "I heard this as" panel ask for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TypedAction {
+    /// Code this reply against the options on offer.
+    Submit(String),
+    /// Settle on the option at this index of the options on offer; the
+    /// peer reacts to it.
+    Confirm(usize),
+    /// Drop what was heard and type again.
+    Retype,
 }

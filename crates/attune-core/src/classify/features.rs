@@ -193,9 +193,10 @@ mod tests {
     #[test]
     fn shorthand_and_apostrophes_read_as_full_words() {
         assert_eq!(words("R u OK?"), ["are", "you", "okay"]);
-        assert_eq!(words("I don’t know, tbh"), [
-            "i", "dont", "know", "to", "be", "honest"
-        ]);
+        assert_eq!(
+            words("I don’t know, tbh"),
+            ["i", "dont", "know", "to", "be", "honest"]
+        );
         assert_eq!(words("idk b/c"), ["i", "dont", "know", "because"]);
     }
 

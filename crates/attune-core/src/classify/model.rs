@@ -21,7 +21,9 @@ pub enum ModelError {
     NotAModel,
     #[error("classifier file format {0} is not {FORMAT_VERSION}")]
     Format(u32),
-    #[error("the classifier was trained on features version {0}, this build reads {FEATURES_VERSION}")]
+    #[error(
+        "the classifier was trained on features version {0}, this build reads {FEATURES_VERSION}"
+    )]
     Features(u32),
     #[error("the classifier has {0} classes, this build has {expected}", expected = Code::ALL.len())]
     Classes(u32),
@@ -229,12 +231,12 @@ impl Model {
                 .map(|(_, p)| p)
                 .sum()
         };
-        let (family, family_confidence) = Family::ALL
-            .into_iter()
-            .map(|f| (f, family_p(f)))
-            .fold((Family::Other, f32::MIN), |best, next| {
+        let (family, family_confidence) = Family::ALL.into_iter().map(|f| (f, family_p(f))).fold(
+            (Family::Other, f32::MIN),
+            |best, next| {
                 if next.1 > best.1 { next } else { best }
-            });
+            },
+        );
         let at = ranked
             .iter()
             .position(|(c, _)| c.family() == family)
@@ -306,7 +308,9 @@ mod tests {
         assert_eq!(model.classify("   "), None);
         let total: f32 = model.probabilities("how are you").iter().sum();
         assert!((total - 1.0).abs() < 1e-4);
-        let c = model.classify("how are you").unwrap_or_else(|| unreachable!());
+        let c = model
+            .classify("how are you")
+            .unwrap_or_else(|| unreachable!());
         assert_eq!(c.alternatives.len(), 3);
         assert_eq!(c.code.family(), c.family);
     }

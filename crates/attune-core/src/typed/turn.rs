@@ -71,22 +71,24 @@ pub struct TypedTurn {
     /// The code it got, in the corpus spelling (`complex_reflection`).
     pub code: String,
     pub confidence: f32,
-    /// The option Attune put first.
-    pub suggested: usize,
-    /// The option the peer reacted to: the suggestion or the learner's
-    /// correction.
-    pub chosen: usize,
+    /// The text of the option Attune put first.
+    pub suggested: String,
+    /// The text of the option the peer reacted to: the suggestion or the
+    /// learner's correction.
+    pub chosen: String,
 }
 
 impl TypedTurn {
-    /// Records what was heard and which option the learner settled on.
-    pub fn new(heard: &Heard, chosen: usize) -> TypedTurn {
+    /// Records what was heard and which of `options` (the ones `heard`
+    /// was ranked against) the learner settled on.
+    pub fn new(heard: &Heard, options: &[Choice], chosen: usize) -> TypedTurn {
+        let text = |i: usize| options.get(i).map(|c| c.text.clone()).unwrap_or_default();
         TypedTurn {
             typed: heard.text.clone(),
             code: heard.classification.code.name(),
             confidence: heard.classification.confidence,
-            suggested: heard.nearest().unwrap_or(chosen),
-            chosen,
+            suggested: text(heard.nearest().unwrap_or(chosen)),
+            chosen: text(chosen),
         }
     }
 
@@ -118,8 +120,14 @@ mod tests {
     #[test]
     fn articles_read_naturally() {
         assert_eq!(with_article(&Code::OpenQuestion), "an open question");
-        assert_eq!(with_article(&Code::ComplexReflection), "a complex reflection");
-        assert!(with_article(&Code::Roadblock(crate::skills::Roadblock::Advising)).starts_with("roadblock"));
+        assert_eq!(
+            with_article(&Code::ComplexReflection),
+            "a complex reflection"
+        );
+        assert!(
+            with_article(&Code::Roadblock(crate::skills::Roadblock::Advising))
+                .starts_with("roadblock")
+        );
     }
 
     #[test]
@@ -128,8 +136,8 @@ mod tests {
             typed: String::new(),
             code: code.to_string(),
             confidence: 0.5,
-            suggested: 0,
-            chosen: 1,
+            suggested: "a".to_string(),
+            chosen: "b".to_string(),
         };
         let turns = [
             turn("open_question"),

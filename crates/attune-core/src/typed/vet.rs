@@ -10,9 +10,32 @@ pub const MAX_CHARS: usize = 600;
 /// Words that stop a reply: the peer would hear them as an attack, and
 /// the classifier was not trained on them. Matched as whole words.
 const PROFANITY: &[&str] = &[
-    "fuck", "fucking", "fucked", "fucker", "fuckin", "motherfucker", "shit", "shitty", "bullshit",
-    "cunt", "bitch", "bastard", "twat", "wanker", "prick", "arsehole", "asshole", "dickhead",
-    "bollocks", "slag", "slut", "whore", "retard", "retarded", "piss", "pissed",
+    "fuck",
+    "fucking",
+    "fucked",
+    "fucker",
+    "fuckin",
+    "motherfucker",
+    "shit",
+    "shitty",
+    "bullshit",
+    "cunt",
+    "bitch",
+    "bastard",
+    "twat",
+    "wanker",
+    "prick",
+    "arsehole",
+    "asshole",
+    "dickhead",
+    "bollocks",
+    "slag",
+    "slut",
+    "whore",
+    "retard",
+    "retarded",
+    "piss",
+    "pissed",
 ];
 
 /// Why a typed reply cannot be coded as it is.
@@ -37,7 +60,8 @@ impl Problem {
     pub fn message(&self) -> String {
         match self {
             Problem::Empty => {
-                "Type what you would say to them, then press Enter. A sentence is plenty.".to_string()
+                "Type what you would say to them, then press Enter. A sentence is plenty."
+                    .to_string()
             }
             Problem::NoWords => "Emoji and symbols on their own can't be coded. Try putting what \
                                  you mean into words."
@@ -107,7 +131,10 @@ mod tests {
             vet("  So it's been a hard week.\n"),
             Ok("So it's been a hard week.".to_string())
         );
-        assert_eq!(vet("café au lait, please"), Ok("café au lait, please".to_string()));
+        assert_eq!(
+            vet("café au lait, please"),
+            Ok("café au lait, please".to_string())
+        );
     }
 
     #[test]

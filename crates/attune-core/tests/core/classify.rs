@@ -111,9 +111,18 @@ fn the_shipped_model_meets_the_held_out_targets() {
 #[test]
 fn everyday_replies_get_the_family_a_trainer_would_give() {
     let cases = [
-        ("What's been going on for you since the funeral?", Family::Question),
-        ("Did you manage to see the doctor on Friday?", Family::Question),
-        ("So you're worn out and nobody seems to notice.", Family::Reflection),
+        (
+            "What's been going on for you since the funeral?",
+            Family::Question,
+        ),
+        (
+            "Did you manage to see the doctor on Friday?",
+            Family::Question,
+        ),
+        (
+            "So you're worn out and nobody seems to notice.",
+            Family::Reflection,
+        ),
         ("Why don't you just join a gym?", Family::Input),
         ("Hiya, thanks for getting in touch.", Family::Other),
     ];
