@@ -117,7 +117,12 @@ fn typed_metrics_section_ui(ui: &mut Ui, palette: &Palette, review: &Review) {
         ));
         ScrollArea::horizontal()
             .id_salt("typed_metrics_scroll")
-            .show(ui, |ui| metrics_ui(ui, palette, &typed_metrics(&typed)));
+            .show(ui, |ui| {
+                // Its own id: the conversation's grid is on the same page.
+                ui.push_id("typed_metrics", |ui| {
+                    metrics_ui(ui, palette, &typed_metrics(&typed));
+                });
+            });
     });
 }
 

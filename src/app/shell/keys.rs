@@ -166,6 +166,9 @@ fn resolve(id: CommandId, index: usize, state: &AppState) -> Option<Action> {
             let (dx, dy) = *moves.get(index)?;
             map(MapAction::Pan { dx, dy })
         }
+        CommandId::Next | CommandId::Enter if typed_nearest(state).is_some() => {
+            typed_nearest(state)
+        }
         CommandId::Next => presenter(P::Next),
         CommandId::Back => presenter(P::Back),
         CommandId::Enter if state.current_discussion().is_some() => presenter(P::Commit),
@@ -185,4 +188,14 @@ fn resolve(id: CommandId, index: usize, state: &AppState) -> Option<Action> {
         | CommandId::CloseDialog
         | CommandId::MapStep => None,
     }
+}
+
+/// In Type only mode with a reply heard, Enter (and the presenter's Next)
+/// takes the nearest option.
+fn typed_nearest(state: &AppState) -> Option<Action> {
+    if state.store.settings().typed_mode != crate::typed::TypedMode::TypeOnly {
+        return None;
+    }
+    let nearest = state.active.as_ref()?.typing.heard.as_ref()?.nearest()?;
+    Some(Action::Typed(TypedAction::Confirm(nearest)))
 }

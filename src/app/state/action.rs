@@ -70,4 +70,7 @@ pub enum TypedAction {
     Confirm(usize),
     /// Drop what was heard and type again.
     Retype,
+    /// Characters of this script were typed or pasted that the fonts
+    /// cannot draw; they were left out of the box.
+    CannotDraw(String),
 }

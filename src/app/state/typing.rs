@@ -104,6 +104,10 @@ impl super::AppState {
         match action {
             TypedAction::Submit(text) => active.typing.submit(&text, scenario, conversation),
             TypedAction::Retype => active.typing.retype(),
+            TypedAction::CannotDraw(script) => {
+                active.typing.heard = None;
+                active.typing.problem = Some(Problem::CannotDraw { script });
+            }
             TypedAction::Confirm(index) => {
                 let Some(id) = conversation
                     .options(scenario)

@@ -1,7 +1,9 @@
 //! The typed-reply box and the "I heard this as" panel, shared by the
 //! conversation and presenter mode.
 
-use eframe::egui::{self, Id, Key, RichText, TextEdit, Ui};
+use eframe::egui::{self, Event, Id, Key, RichText, TextEdit, Ui};
+
+use crate::check::charset::{is_supported, script_of};
 
 use crate::app::state::action::TypedAction;
 use crate::app::state::typing::Typing;
@@ -17,6 +19,11 @@ pub fn typed_box_ui(ui: &mut Ui, palette: &Palette, salt: &str) -> Vec<TypedActi
     let id = Id::unique(("typed_reply", salt));
     let mut draft: String = ui.data(|d| d.get_temp(id)).unwrap_or_default();
     let mut actions = Vec::new();
+    // Characters the fonts cannot draw never reach the box: they would be
+    // drawn as empty boxes. The learner is told why instead.
+    if let Some(script) = drop_undrawable(ui) {
+        actions.push(TypedAction::CannotDraw(script));
+    }
     ui.label(RichText::new("What would you say? Type it your way.").font(theme::title_font(ui)));
     let response = ui.add(
         TextEdit::singleline(&mut draft)
@@ -42,6 +49,23 @@ pub fn typed_box_ui(ui: &mut Ui, palette: &Palette, salt: &str) -> Vec<TypedActi
         response.request_focus();
     }
     actions
+}
+
+/// Removes characters the fonts cannot draw from this frame's typed and
+/// pasted text; returns the script of the first one removed.
+fn drop_undrawable(ui: &mut Ui) -> Option<String> {
+    let mut found = None;
+    ui.input_mut(|i| {
+        for event in &mut i.events {
+            if let Event::Text(text) | Event::Paste(text) = event
+                && let Some(c) = text.chars().find(|c| !is_supported(*c))
+            {
+                found.get_or_insert_with(|| script_of(c).name.to_string());
+                text.retain(is_supported);
+            }
+        }
+    });
+    found
 }
 
 /// A kind word about a reply that could not be coded.
