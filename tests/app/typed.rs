@@ -11,7 +11,7 @@ use attune::scenario::Rating;
 use attune::store::TypedMode;
 use eframe::egui::{Key, Role};
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::kittest::Queryable;
 
 fn set_mode(h: &mut Harness<'static, AttuneApp>, mode: TypedMode) {
     let mut settings = h.state().state.store.settings().clone();
