@@ -67,6 +67,16 @@ fn classify(c: &mut Criterion) {
     single.bench_function("long_reply", |b| {
         b.iter(|| black_box(model.classify(black_box(long))));
     });
+    // What the app does per typed reply: vet, code, and rank the options.
+    let library = attune::library::Library::shipped();
+    let node = library
+        .scenarios()
+        .flat_map(|s| s.nodes.iter())
+        .max_by_key(|n| n.options.len())
+        .unwrap();
+    single.bench_function("hear_against_a_node", |b| {
+        b.iter(|| black_box(attune::typed::hear(model, black_box(long), &node.options)));
+    });
     single.finish();
 
     c.bench_function("classify_model_load", |b| {

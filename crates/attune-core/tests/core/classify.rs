@@ -156,3 +156,27 @@ fn an_option_typed_word_for_word_is_heard_as_that_option() {
     // Wording carries most of it; the skill can pull a near-twin ahead.
     assert!(first * 10 >= total * 9, "{first} of {total} came first");
 }
+
+const PROBE: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/",
+    top_dir!(),
+    "data/classifier/probe.tsv"
+));
+
+#[test]
+fn fresh_utterances_outside_the_corpus_get_their_family() {
+    let corpus: BTreeSet<String> = corpus().iter().map(|(_, t)| plain(t)).collect();
+    let (mut right, mut total) = (0, 0);
+    for line in PROBE.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        let (family, text) = line.split_once('\t').expect("family<TAB>text");
+        assert!(!corpus.contains(&plain(text)), "probe line in the corpus: {text}");
+        let got = attune_core::classify::classify(text).expect("not blank");
+        total += 1;
+        if got.family.name() == family {
+            right += 1;
+        }
+    }
+    assert_eq!(total, 80);
+    assert!(right * 100 >= total * 85, "{right} of {total} families right");
+}
