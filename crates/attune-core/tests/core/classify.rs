@@ -168,9 +168,15 @@ const PROBE: &str = include_str!(concat!(
 fn fresh_utterances_outside_the_corpus_get_their_family() {
     let corpus: BTreeSet<String> = corpus().iter().map(|(_, t)| plain(t)).collect();
     let (mut right, mut total) = (0, 0);
-    for line in PROBE.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+    for line in PROBE
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
         let (family, text) = line.split_once('\t').expect("family<TAB>text");
-        assert!(!corpus.contains(&plain(text)), "probe line in the corpus: {text}");
+        assert!(
+            !corpus.contains(&plain(text)),
+            "probe line in the corpus: {text}"
+        );
         let got = attune_core::classify::classify(text).expect("not blank");
         total += 1;
         if got.family.name() == family {
@@ -178,5 +184,8 @@ fn fresh_utterances_outside_the_corpus_get_their_family() {
         }
     }
     assert_eq!(total, 80);
-    assert!(right * 100 >= total * 85, "{right} of {total} families right");
+    assert!(
+        right * 100 >= total * 85,
+        "{right} of {total} families right"
+    );
 }
