@@ -5,7 +5,7 @@
 //! disk ([`store`]) and reading dialogue files ([`files`]). The core's
 //! layers are re-exported under their own names.
 
-pub use attune_core::{check, debrief, engine, library, scenario, skills, text};
+pub use attune_core::{check, classify, debrief, engine, library, scenario, skills, text, typed};
 
 pub mod app;
 pub mod cli;

@@ -1,7 +1,8 @@
 //! The command line: `attune`, `attune check`, `attune play`, `attune stats`,
-//! `attune graph`, `attune new` and `attune portraits`.
+//! `attune graph`, `attune new`, `attune portraits` and `attune classify`.
 
 mod check;
+mod classify;
 mod escape;
 mod graph;
 mod new;
@@ -129,6 +130,13 @@ pub enum Command {
     },
     /// List the portraits a persona can name, with what each shows.
     Portraits,
+    /// Code typed replies offline: one utterance per line on stdin, one
+    /// result per line (code, family, confidence). Nothing leaves the
+    /// machine.
+    Classify {
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
 }
 
 /// Diagram languages for `attune graph`.
@@ -239,6 +247,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Graph { scenario, format }) => graph::run(&scenario, format, &cli.dialogues),
         Some(Command::New { id, from, out }) => new::run(&id, from.as_deref(), out.as_deref()),
         Some(Command::Portraits) => portraits::run(),
+        Some(Command::Classify { format }) => classify::run(format),
         None => match open_window(cli.window, &cli.dialogues) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e @ crate::app::RunError::Window(_)) => {

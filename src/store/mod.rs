@@ -51,7 +51,7 @@ pub use regular::open_regular;
 pub use resume::{RESUME_VERSION, Resume, UNFINISHED_VERSION};
 pub use settings::{
     Feedback, SETTINGS_VERSION, Settings, TEXT_SCALE_DEFAULT, TEXT_SCALE_MAX, TEXT_SCALE_MIN,
-    Theme, clamp_text_scale,
+    Theme, TypedMode, clamp_text_scale,
 };
 pub use trend::{Trend, TrendMetric, TrendPoint};
 

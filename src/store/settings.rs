@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::typed::TypedMode;
+
 /// The current format of `settings.ron`. Version 0 is a file without a
 /// `version` field; every field added since has a default.
 pub const SETTINGS_VERSION: u32 = 1;
@@ -80,6 +82,8 @@ pub struct Settings {
     /// Reload the user's dialogue files when they change on disk, as
     /// `attune --watch` does; for people writing scenarios.
     pub watch_dialogues: bool,
+    /// Choose from the options, or type a reply first (issue 18).
+    pub typed_mode: TypedMode,
 }
 
 impl Default for Settings {
@@ -92,6 +96,7 @@ impl Default for Settings {
             feedback: Feedback::AfterEachChoice,
             reduced_motion: false,
             watch_dialogues: false,
+            typed_mode: TypedMode::Choose,
         }
     }
 }

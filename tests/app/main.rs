@@ -23,3 +23,4 @@ mod room_client;
 mod smoke_window;
 mod snapshots;
 mod startup;
+mod typed;

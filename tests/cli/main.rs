@@ -14,6 +14,7 @@ mod graphviz;
 
 mod authoring;
 mod blocking;
+mod classify;
 mod command_line;
 mod escapes;
 mod flow;

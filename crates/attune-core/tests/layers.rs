@@ -12,10 +12,10 @@ use std::path::{Path, PathBuf};
 /// on one layer may use each other.
 const LAYERS: &[&[&str]] = &[
     &["text", "skills"],
-    &["scenario"],
+    &["scenario", "classify"],
     &["engine"],
     &["check"],
-    &["debrief"],
+    &["debrief", "typed"],
     &["library"],
 ];
 

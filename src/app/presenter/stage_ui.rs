@@ -17,8 +17,10 @@ use crate::app::widgets::choice_button::choice_button_ui;
 use crate::app::widgets::peer_words::peer_words;
 use crate::app::widgets::portrait::{self, Portraits};
 use crate::app::widgets::theme::{self, Palette};
+use crate::app::widgets::typed_ui::typed_reply_ui;
 use crate::debrief::ending_note;
 use crate::scenario::{Band, Scenario};
+use crate::typed::TypedMode;
 
 /// Peer lines shown on the stage: the current one and two before it.
 const RECENT_STEPS: usize = 3;
@@ -69,7 +71,8 @@ pub(crate) fn stage_ui(
                     .max_height(max_options)
                     .min_scrolled_height(max_options)
                     .show(ui, |ui| {
-                        actions.extend(options_ui(ui, palette, scenario, active));
+                        let mode = state.store.settings().typed_mode;
+                        actions.extend(options_ui(ui, palette, scenario, active, mode));
                     });
             });
     }
@@ -182,7 +185,13 @@ fn recent_ui(ui: &mut Ui, palette: &Palette, scenario: &Scenario, active: &Activ
         });
 }
 
-fn options_ui(ui: &mut Ui, palette: &Palette, scenario: &Scenario, active: &Active) -> Vec<Action> {
+fn options_ui(
+    ui: &mut Ui,
+    palette: &Palette,
+    scenario: &Scenario,
+    active: &Active,
+    mode: TypedMode,
+) -> Vec<Action> {
     let mut actions = Vec::new();
     let conversation = &active.session.conversation;
     if let Some(ending) = conversation.ending(scenario) {
@@ -217,6 +226,12 @@ fn options_ui(ui: &mut Ui, palette: &Palette, scenario: &Scenario, active: &Acti
                 .color(palette.muted),
         );
     });
+    if mode.types() {
+        let options = conversation.options(scenario);
+        let typed = typed_reply_ui(ui, palette, &options, &active.typing, mode, "presenter");
+        actions.extend(typed.into_iter().map(Action::Typed));
+        return actions;
+    }
     for (n, choice) in conversation.options(scenario).into_iter().enumerate() {
         if choice_button_ui(ui, palette, n + 1, &choice.text).clicked() {
             actions.push(Action::Choose(choice.id.clone()));

@@ -13,7 +13,9 @@ use crate::app::widgets::peer_panel_ui::peer_panel_ui;
 use crate::app::widgets::portrait::Portraits;
 use crate::app::widgets::theme::{self, Palette};
 use crate::app::widgets::transcript_ui::transcript_ui;
+use crate::app::widgets::typed_ui::typed_reply_ui;
 use crate::scenario::{EndingKind, Scenario};
+use crate::typed::TypedMode;
 
 /// The transcript and options never get wider than this, so lines stay
 /// readable on wide screens.
@@ -65,7 +67,13 @@ pub fn conversation_ui(
                 .min_scrolled_height(max_options_height)
                 .show(ui, |ui| {
                     widgets::centered_column(ui, MAX_COLUMN, |ui| {
-                        actions.extend(options_ui(ui, palette, scenario, active));
+                        actions.extend(options_ui(
+                            ui,
+                            palette,
+                            scenario,
+                            active,
+                            settings.typed_mode,
+                        ));
                     });
                 });
         });
@@ -106,7 +114,13 @@ pub fn conversation_ui(
     actions
 }
 
-fn options_ui(ui: &mut Ui, palette: &Palette, scenario: &Scenario, active: &Active) -> Vec<Action> {
+fn options_ui(
+    ui: &mut Ui,
+    palette: &Palette,
+    scenario: &Scenario,
+    active: &Active,
+    mode: TypedMode,
+) -> Vec<Action> {
     let mut actions = Vec::new();
     let conversation = &active.session.conversation;
     if let Some(ending) = conversation.ending(scenario) {
@@ -118,6 +132,14 @@ fn options_ui(ui: &mut Ui, palette: &Palette, scenario: &Scenario, active: &Acti
             &ending.title,
             &mut actions,
         );
+        return actions;
+    }
+    if mode.types() {
+        let options = conversation.options(scenario);
+        let typed = typed_reply_ui(ui, palette, &options, &active.typing, mode, "conversation");
+        actions.extend(typed.into_iter().map(Action::Typed));
+        ui.add_space(4.0);
+        undo_row_ui(ui, palette, active, &mut actions);
         return actions;
     }
     ui.horizontal(|ui| {

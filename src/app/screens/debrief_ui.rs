@@ -15,6 +15,7 @@ use crate::app::widgets::trust_plot_ui::trust_plot_ui;
 use crate::debrief::{Debrief, DebriefTurn};
 use crate::scenario::{SUPPORT_ELSEWHERE, Scenario};
 use crate::skills::carkhuff_label;
+use crate::typed::{TypedTurn, typed_metrics, with_article};
 
 /// The debrief screen; returns what the learner asked for.
 pub fn debrief_ui(ui: &mut Ui, state: &AppState, palette: &Palette) -> Vec<Action> {
@@ -82,13 +83,15 @@ pub fn debrief_ui(ui: &mut Ui, state: &AppState, palette: &Palette) -> Vec<Actio
                         .id_salt("metrics_scroll")
                         .show(ui, |ui| metrics_ui(ui, palette, &debrief.metrics));
                 });
+                typed_metrics_section_ui(ui, palette, review);
                 ui.add_space(12.0);
                 section_heading(ui, "Turn by turn");
                 if debrief.turns.is_empty() {
                     ui.label("No choices were made in this conversation.");
                 }
-                for turn in &debrief.turns {
-                    turn_ui(ui, palette, scenario, turn, &mut actions);
+                for (i, turn) in debrief.turns.iter().enumerate() {
+                    let typed = review.typed.get(i).and_then(Option::as_ref);
+                    turn_ui(ui, palette, scenario, turn, typed, &mut actions);
                     ui.add_space(8.0);
                 }
                 ui.add_space(8.0);
@@ -99,6 +102,58 @@ pub fn debrief_ui(ui: &mut Ui, state: &AppState, palette: &Palette) -> Vec<Actio
             });
         });
     actions
+}
+
+/// The MITI counts of the replies the learner typed, by the codes they
+/// got; shown only when something was typed.
+fn typed_metrics_section_ui(ui: &mut Ui, palette: &Palette, review: &Review) {
+    let typed: Vec<TypedTurn> = review.typed.iter().flatten().cloned().collect();
+    if typed.is_empty() {
+        return;
+    }
+    ui.add_space(12.0);
+    section_heading(ui, "What you typed, coded");
+    widgets::card_frame(palette).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        let corrected = typed.iter().filter(|t| t.corrected()).count();
+        ui.label(format!(
+            "You typed {} {}; you settled on another option than the closest one {} {}.",
+            typed.len(),
+            if typed.len() == 1 { "reply" } else { "replies" },
+            corrected,
+            if corrected == 1 { "time" } else { "times" }
+        ));
+        ScrollArea::horizontal()
+            .id_salt("typed_metrics_scroll")
+            .show(ui, |ui| {
+                // Its own id: the conversation's grid is on the same page.
+                ui.push_id("typed_metrics", |ui| {
+                    metrics_ui(ui, palette, &typed_metrics(&typed));
+                });
+            });
+    });
+}
+
+/// What the learner typed at a turn, how it was coded and the option it
+/// was matched to (the turn below is that option).
+fn typed_turn_ui(ui: &mut Ui, palette: &Palette, typed: &TypedTurn) {
+    quote_ui(ui, palette, "You typed", &typed.typed, true);
+    let heard = typed
+        .code()
+        .map_or_else(|| typed.code.clone(), |c| with_article(&c));
+    ui.label(
+        RichText::new(format!(
+            "Heard as {heard} ({:.0}% sure). Matched to the option below{}.",
+            typed.confidence * 100.0,
+            if typed.corrected() {
+                format!("; you picked it over the closest, “{}”", typed.suggested)
+            } else {
+                String::new()
+            }
+        ))
+        .small()
+        .color(palette.muted),
+    );
 }
 
 fn section_heading(ui: &mut Ui, text: &str) {
@@ -206,6 +261,7 @@ fn turn_ui(
     palette: &Palette,
     scenario: &Scenario,
     turn: &DebriefTurn,
+    typed: Option<&TypedTurn>,
     actions: &mut Vec<Action>,
 ) {
     let name = &scenario.persona.name;
@@ -218,6 +274,9 @@ fn turn_ui(
             ui.set_width(ui.available_width());
             turn_heading_ui(ui, palette, turn);
             quote_ui(ui, palette, name, &turn.peer_line, false);
+            if let Some(typed) = typed {
+                typed_turn_ui(ui, palette, typed);
+            }
             quote_ui(ui, palette, "You", &turn.said, true);
             skills_ui(ui, palette, turn);
             trust_change_ui(ui, palette, scenario, turn);

@@ -7,7 +7,7 @@ use crate::app::state::AppState;
 use crate::app::state::action::Action;
 use crate::app::widgets;
 use crate::app::widgets::theme::{self, Palette};
-use crate::store::{Feedback, Settings, Theme};
+use crate::store::{Feedback, Settings, Theme, TypedMode};
 
 /// The text sizes offered, from a small laptop to the back of a classroom.
 const TEXT_SCALES: [(f32, &str); 6] = [
@@ -116,6 +116,18 @@ fn conversation_section_ui(ui: &mut Ui, palette: &Palette, settings: &mut Settin
         ui.label(hint(
             "After each choice suits first practice; only at the end is closer \
              to a real conversation.",
+            palette,
+        ));
+        ui.add_space(6.0);
+        ui.label("How you answer");
+        ui.horizontal_wrapped(|ui| {
+            for mode in TypedMode::ALL {
+                ui.radio_value(&mut settings.typed_mode, mode, mode.label());
+            }
+        });
+        ui.label(hint(settings.typed_mode.explain(), palette));
+        ui.label(hint(
+            "Typed replies are coded on this computer; nothing you type is sent anywhere.",
             palette,
         ));
     });

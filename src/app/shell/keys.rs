@@ -7,7 +7,7 @@ use eframe::egui::{self, Event, InputState};
 use crate::app::commands::{COMMANDS, Chord, Command, CommandId, Context};
 use crate::app::map;
 use crate::app::state::AppState;
-use crate::app::state::action::Action;
+use crate::app::state::action::{Action, TypedAction};
 use crate::app::state::library_filter::FilterAction;
 use crate::app::state::map::MapAction;
 use crate::app::state::presenter::PresenterAction as P;
@@ -128,6 +128,13 @@ fn resolve(id: CommandId, index: usize, state: &AppState) -> Option<Action> {
         CommandId::Escape => None,
         CommandId::Choose | CommandId::ChooseAtOnce => {
             let (active, scenario) = state.active_scenario()?;
+            if state.store.settings().typed_mode.types() {
+                // Typing first: a number picks among the closest options
+                // once the reply was heard, never before.
+                let heard = active.typing.heard.as_ref()?;
+                let option = heard.closest.get(index)?.index;
+                return Some(Action::Typed(TypedAction::Confirm(option)));
+            }
             let options = active.session.conversation.options(scenario);
             options.get(index).map(|c| Action::Choose(c.id.clone()))
         }
@@ -163,6 +170,9 @@ fn resolve(id: CommandId, index: usize, state: &AppState) -> Option<Action> {
             let (dx, dy) = *moves.get(index)?;
             map(MapAction::Pan { dx, dy })
         }
+        CommandId::Next | CommandId::Enter if typed_nearest(state).is_some() => {
+            typed_nearest(state)
+        }
         CommandId::Next => presenter(P::Next),
         CommandId::Back => presenter(P::Back),
         CommandId::Enter if state.current_discussion().is_some() => presenter(P::Commit),
@@ -183,4 +193,14 @@ fn resolve(id: CommandId, index: usize, state: &AppState) -> Option<Action> {
         | CommandId::CloseDialog
         | CommandId::MapStep => None,
     }
+}
+
+/// In Type only mode with a reply heard, Enter (and the presenter's Next)
+/// takes the nearest option.
+fn typed_nearest(state: &AppState) -> Option<Action> {
+    if state.store.settings().typed_mode != crate::typed::TypedMode::TypeOnly {
+        return None;
+    }
+    let nearest = state.active.as_ref()?.typing.heard.as_ref()?.nearest()?;
+    Some(Action::Typed(TypedAction::Confirm(nearest)))
 }

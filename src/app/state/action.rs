@@ -64,4 +64,21 @@ pub enum Action {
     Watch(WatchStatus),
     /// Search or filter the library.
     Library(FilterAction),
+    /// A typed reply: send it, settle on an option, or type again.
+    Typed(TypedAction),
+}
+
+/// What the typed-reply box and the "I heard this as" panel ask for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TypedAction {
+    /// Code this reply against the options on offer.
+    Submit(String),
+    /// Settle on the option at this index of the options on offer; the
+    /// peer reacts to it.
+    Confirm(usize),
+    /// Drop what was heard and type again.
+    Retype,
+    /// Characters of this script were typed or pasted that the fonts
+    /// cannot draw; they were left out of the box.
+    CannotDraw(String),
 }

@@ -26,6 +26,7 @@ mod reload;
 pub mod screen;
 /// The conversation in progress.
 pub mod session;
+pub mod typing;
 pub mod window;
 
 use std::path::PathBuf;
@@ -53,6 +54,8 @@ use window::Window;
 pub struct Active {
     pub card: CardId,
     pub session: Session,
+    /// The typed reply in progress and the typed turns so far.
+    pub typing: typing::Typing,
 }
 
 /// Where the last report export went.
@@ -69,6 +72,8 @@ pub struct Review {
     pub conversation: Conversation,
     pub debrief: Debrief,
     pub export: Option<ExportStatus>,
+    /// What was typed at each turn, where the learner typed.
+    pub typed: Vec<Option<crate::typed::TypedTurn>>,
 }
 
 /// How the app was started; tests inject all of it.
@@ -254,6 +259,7 @@ impl AppState {
             Action::Undo => {
                 if self.active.as_mut().is_some_and(|a| a.session.undo()) {
                     self.pending_rewind = None;
+                    self.forget_taken_back();
                     self.save_active();
                 }
             }
@@ -262,9 +268,11 @@ impl AppState {
             Action::ConfirmRewind => {
                 if let (Some(turn), Some(active)) = (self.pending_rewind.take(), &mut self.active) {
                     active.session.rewind(turn);
+                    active.forget_taken_back();
                     self.save_active();
                 }
             }
+            Action::Typed(action) => self.apply_typed(action),
             Action::OpenDebrief => self.open_debrief(),
             Action::TryAgainFrom(turn) => self.try_again_from(turn),
             Action::ExportReport => self.export_report(),
@@ -387,7 +395,11 @@ impl AppState {
                 let _ = self.store.clear_resume(&previous.session.id);
             }
         }
-        self.active = Some(Active { card, session });
+        self.active = Some(Active {
+            card,
+            session,
+            typing: typing::Typing::default(),
+        });
         self.pending_rewind = None;
         self.screen = Screen::Conversation;
         self.save_active();
@@ -438,11 +450,13 @@ impl AppState {
         };
         let conversation = active.session.conversation.clone();
         let debrief = Debrief::build(scenario, &conversation);
+        let typed = active.typing.per_turn(conversation.turns().len());
         self.review = Some(Review {
             card: active.card,
             conversation,
             debrief,
             export: None,
+            typed,
         });
         self.screen = Screen::Debrief;
     }

@@ -13,6 +13,7 @@ pub mod portrait;
 pub mod theme;
 pub(crate) mod transcript_ui;
 pub(crate) mod trust_plot_ui;
+pub(crate) mod typed_ui;
 
 use eframe::egui::{Color32, CornerRadius, Frame, Id, Margin, Response, RichText, Stroke, Ui};
 

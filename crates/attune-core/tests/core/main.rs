@@ -56,6 +56,7 @@ fn load_file(path: &std::path::Path) -> attune_core::check::Loaded {
 
 mod across;
 mod charset;
+mod classify;
 mod disclosures;
 mod engine;
 mod flow;
