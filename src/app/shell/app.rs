@@ -11,6 +11,7 @@ use crate::app::state::action::Action;
 use crate::app::state::screen::Screen;
 use crate::app::state::{AppState, Options};
 
+use super::dropped::Dropped;
 use super::frame_control::FrameControl;
 use super::keys;
 use super::room_link::RoomLink;
@@ -42,6 +43,8 @@ pub struct AttuneApp {
     fullscreen_sent: bool,
     /// The dialogue-file watcher, while watching is on.
     watching: watch::Watching,
+    /// Dialogue files dropped on the window.
+    dropped: Dropped,
     /// The room-votes server, while it is on.
     room: RoomLink,
     /// Frame counting, `--exit-after-frames` and `--screenshot`.
@@ -51,6 +54,9 @@ pub struct AttuneApp {
     /// full-window fill is the biggest single cost of a frame on software
     /// rendering. Off by default: test renderers clear to transparent.
     pub background_cleared: bool,
+    /// What the page last showed in its canvas's `data-*` attributes.
+    #[cfg(target_arch = "wasm32")]
+    page: crate::web::browser::PageState,
 }
 
 impl AttuneApp {
@@ -68,9 +74,12 @@ impl AttuneApp {
             portrait_notices: 0,
             fullscreen_sent: false,
             watching: watch::Watching::default(),
+            dropped: Dropped::default(),
             room: RoomLink::new(options.room.clone()),
             frame_control: FrameControl::new(options.exit_after_frames, options.screenshot.clone()),
             background_cleared: false,
+            #[cfg(target_arch = "wasm32")]
+            page: crate::web::browser::PageState::default(),
         }
     }
 
@@ -89,6 +98,37 @@ impl AttuneApp {
             .collect();
         self.state.apply_all(actions);
         paths
+    }
+
+    /// Writes the screen, the history's size, the conversation's end and
+    /// the focused widget's name on the page's canvas.
+    #[cfg(target_arch = "wasm32")]
+    fn publish_page(&mut self, ctx: &egui::Context, frame: &eframe::Frame) {
+        let focus = ctx.output(|o| {
+            o.events.iter().rev().find_map(|e| match e {
+                egui::output::OutputEvent::FocusGained(info) => info.label.clone(),
+                _ => None,
+            })
+        });
+        let state = &self.state;
+        let finished = state.active.as_ref().is_some_and(|active| {
+            state
+                .catalogue
+                .scenario(active.card)
+                .is_some_and(|s| active.session.conversation.is_finished(s))
+        });
+        let page = crate::web::browser::PageState {
+            screen: format!("{:?}", state.screen),
+            sessions: state.store.history().len(),
+            finished,
+            focus: focus.unwrap_or_else(|| self.page.focus.clone()),
+            frame_us: frame
+                .info()
+                .cpu_usage
+                .map_or(0, |s| (f64::from(s) * 1e6).round() as u64),
+        };
+        page.publish(&self.page, crate::web::CANVAS_ID);
+        self.page = page;
     }
 
     fn apply_settings(&mut self, ctx: &egui::Context) {
@@ -122,6 +162,7 @@ impl eframe::App for AttuneApp {
         );
         let presenting = self.state.presenter.active;
         let mut actions = self.watching.step(&self.state, ui.ctx());
+        actions.extend(self.dropped.step(ui.ctx()));
         actions.extend(self.room.step(&self.state, ui.ctx()));
         let state = &self.state;
         egui::Panel::top("top_bar")
@@ -198,9 +239,12 @@ impl eframe::App for AttuneApp {
             ui.ctx().request_repaint();
         }
         self.frame_control.end_frame(ui.ctx());
+        #[cfg(target_arch = "wasm32")]
+        self.publish_page(ui.ctx(), _frame);
     }
 
     fn on_exit(&mut self) {
         self.frame_control.on_exit();
     }
 }
+

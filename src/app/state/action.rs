@@ -54,6 +54,9 @@ pub enum Action {
     Map(MapAction),
     /// A dialogue file changed on disk: load and validate it again.
     Reload(PathBuf),
+    /// A dialogue file handed over whole (dropped on the window or picked
+    /// in a browser): check it and add it to the library.
+    AddFile { name: String, bytes: Vec<u8> },
     /// The file watcher started, stopped or failed.
     Watch(WatchStatus),
 }
