@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the web version of Attune into dist/ (issue 19; docs/web.md):
+# Builds the web version of Attune into dist/ (issue 19; README, "In a browser"):
 # the release wasm, its JavaScript glue from wasm-bindgen, shrunk with
 # wasm-opt, and the page. Needs the wasm32 target, wasm-bindgen-cli at the
 # version Cargo.lock has, and wasm-opt (Debian: binaryen); it downloads

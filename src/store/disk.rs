@@ -55,6 +55,9 @@ mod native {
         fs::remove_file(&probe)
     }
 
+    /// Where a broken file is kept, as notices say it.
+    pub(crate) const BESIDE: &str = "in the same folder";
+
     /// Where the store lives, as notices name it.
     pub(crate) fn describe(dir: &Path) -> String {
         dir.display().to_string()
@@ -134,6 +137,8 @@ mod web {
         write(&probe, b"")?;
         remove(&probe)
     }
+
+    pub(crate) const BESIDE: &str = "in this browser's storage";
 
     pub(crate) fn describe(_dir: &Path) -> String {
         "this browser's storage".to_owned()

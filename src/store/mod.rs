@@ -476,8 +476,9 @@ impl Store {
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
                 format!(
-                    "{name} could not be read ({why}). It was kept as {aside} in the same folder, \
-                     and Attune started with {fallback}."
+                    "{name} could not be read ({why}). It was kept as {aside} {}, \
+                     and Attune started with {fallback}.",
+                    disk::BESIDE
                 )
             }
             Err(e) => {

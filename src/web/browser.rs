@@ -76,3 +76,56 @@ impl PageState {
         }
     }
 }
+
+/// Puts the whole page in full screen, or takes it out (presenter mode on
+/// a projector). The browser allows it only just after a key press or a
+/// click, which is when the app asks.
+pub fn set_fullscreen(on: bool) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if on {
+        if let Some(root) = document.document_element() {
+            let _ = root.request_fullscreen();
+        }
+    } else if document.fullscreen_element().is_some() {
+        document.exit_fullscreen();
+    }
+}
+
+/// Opens the browser's file picker for one file whose name ends in one of
+/// `accept` (such as `.ron`), and calls `done` with its name and content
+/// once the learner has picked one. Nothing happens if they cancel.
+pub fn pick_file(
+    accept: &str,
+    done: impl FnOnce(String, Result<Vec<u8>, String>) + 'static,
+) -> Result<(), String> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no page")?;
+    let input = document
+        .create_element("input")
+        .ok()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .ok_or("the browser has no file picker")?;
+    input.set_type("file");
+    input.set_accept(accept);
+    let chosen = input.clone();
+    let on_change = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let Some(file) = chosen.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        wasm_bindgen_futures::spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+            let bytes = text
+                .ok()
+                .and_then(|t| t.as_string())
+                .map(String::into_bytes)
+                .ok_or_else(|| "the browser could not read it".to_owned());
+            done(file.name(), bytes);
+        });
+    });
+    input.set_onchange(Some(on_change.unchecked_ref()));
+    input.click();
+    Ok(())
+}

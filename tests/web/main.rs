@@ -252,7 +252,7 @@ fn the_web_build_plays_to_a_debrief_and_keeps_the_history() {
     screenshot(&mut cdp, "web-library");
 
     // Tab to the tutorial's card, as a keyboard user would.
-    let target = "Read the briefing for The kitchen table";
+    let target = "Read the briefing for First steps: a rough week";
     for _ in 0..60 {
         if attr(&mut cdp, "focus") == target {
             break;

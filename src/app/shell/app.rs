@@ -146,6 +146,9 @@ impl AttuneApp {
         if self.state.window.fullscreen != self.fullscreen_sent {
             self.fullscreen_sent = self.state.window.fullscreen;
             ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(self.fullscreen_sent));
+            // eframe's web runner leaves full screen to the page.
+            #[cfg(target_arch = "wasm32")]
+            crate::web::browser::set_fullscreen(self.fullscreen_sent);
         }
     }
 }
@@ -232,6 +235,9 @@ impl eframe::App for AttuneApp {
                     .map(|n| Action::Notice(format!("Portrait: {n}."))),
             );
             self.portrait_notices = portrait_notices.len();
+        }
+        if actions.contains(&Action::PickFile) {
+            actions.extend(self.dropped.pick(ui.ctx()));
         }
         if !actions.is_empty() {
             self.state.apply_all(actions);

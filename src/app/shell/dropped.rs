@@ -2,7 +2,7 @@
 //! like any other. The desktop reads a dropped file at once; a browser
 //! hands its content over only asynchronously, so there the reads run in
 //! the page's task queue and their results wait in an inbox for the next
-//! frame.
+//! frame. A browser's file picker delivers through the same inbox.
 
 use eframe::egui;
 
@@ -50,5 +50,27 @@ impl Dropped {
             });
         }
         std::mem::take(&mut *self.inbox.borrow_mut())
+    }
+
+    /// Opens the browser's file picker; the picked file arrives with the
+    /// dropped ones.
+    #[cfg(target_arch = "wasm32")]
+    pub fn pick(&mut self, ctx: &egui::Context) -> Vec<Action> {
+        let inbox = std::rc::Rc::clone(&self.inbox);
+        let ctx = ctx.clone();
+        let opened = crate::web::browser::pick_file(".ron", move |name, bytes| {
+            inbox.borrow_mut().push(action(name, bytes));
+            ctx.request_repaint();
+        });
+        match opened {
+            Ok(()) => Vec::new(),
+            Err(why) => vec![Action::Notice(format!("The file picker did not open ({why})."))],
+        }
+    }
+
+    /// The desktop has no picker of its own: files come from folders.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn pick(&mut self, _ctx: &egui::Context) -> Vec<Action> {
+        Vec::new()
     }
 }

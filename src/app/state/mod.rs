@@ -286,6 +286,8 @@ impl AppState {
                 }
             }
             Action::AddFile { name, bytes } => self.add_file(&name, &bytes),
+            // The shell opens the picker; the file comes back as `AddFile`.
+            Action::PickFile => {}
             Action::Watch(status) => self.authoring.status = status,
         }
     }
