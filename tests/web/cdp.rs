@@ -22,7 +22,7 @@ impl Socket {
             .ok_or_else(|| io::Error::other(format!("not a ws:// address: {url}")))?;
         let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
         let mut stream = TcpStream::connect(host)?;
-        stream.set_read_timeout(Some(Duration::from_secs(30)))?;
+        stream.set_read_timeout(Some(Duration::from_secs(120)))?;
         // Any 16 bytes in base64 will do; the answer is not checked.
         write!(
             stream,

@@ -101,13 +101,32 @@ impl Browser {
         let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("DevTools answers");
         write!(
             stream,
-            "GET /json/list HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+            "GET /json/list HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nConnection: close\r\n\r\n",
+            self.port
         )
         .expect("a request");
-        let mut text = String::new();
-        stream.read_to_string(&mut text).expect("an answer");
-        let body = text.split("\r\n\r\n").nth(1).unwrap_or_default();
-        let targets: Value = serde_json::from_str(body).expect("a target list");
+        // The answer's length says where it ends: the browser may keep the
+        // connection open.
+        stream
+            .set_read_timeout(Some(Duration::from_secs(30)))
+            .expect("a timeout");
+        let mut reader = BufReader::new(stream);
+        let mut length = 0;
+        loop {
+            let mut line = String::new();
+            reader.read_line(&mut line).expect("a header");
+            if line == "\r\n" || line.is_empty() {
+                break;
+            }
+            if let Some((name, value)) = line.split_once(':')
+                && name.eq_ignore_ascii_case("content-length")
+            {
+                length = value.trim().parse().expect("a length");
+            }
+        }
+        let mut body = vec![0; length];
+        reader.read_exact(&mut body).expect("the target list");
+        let targets: Value = serde_json::from_slice(&body).expect("a target list");
         targets
             .as_array()
             .and_then(|t| t.iter().find(|t| t["type"] == "page"))
@@ -174,13 +193,22 @@ fn open(cdp: &mut Cdp, url: &str, started: Instant) -> f64 {
                if (check()) return;
                new MutationObserver((_, o) => { if (check()) o.disconnect(); })
                  .observe(canvas, { attributes: true });
+               setTimeout(() => done(-1), 60000);
              })",
         )
         .expect("the library opens");
     // Keys go to the canvas, as after a click on the page.
     cdp.eval("document.getElementById('attune_canvas').focus()")
         .expect("focus");
-    ready.as_f64().unwrap_or(f64::NAN)
+    let ms = ready.as_f64().unwrap_or(f64::NAN);
+    assert!(
+        ms >= 0.0,
+        "the library did not open within a minute; console errors: {:?}; page says: {:?}",
+        cdp.errors(),
+        cdp.eval("document.body.innerText")
+    );
+    eprintln!("library open after {ms:.0} ms");
+    ms
 }
 
 fn key(cdp: &mut Cdp, name: &str) {
