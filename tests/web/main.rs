@@ -274,6 +274,12 @@ fn the_web_build_plays_to_a_debrief_and_keeps_the_history() {
     for domain in ["Page.enable", "Runtime.enable", "Log.enable"] {
         cdp.call(domain, json!({})).expect(domain);
     }
+    // The page is 1280×800, like the desktop window.
+    cdp.call(
+        "Emulation.setDeviceMetricsOverride",
+        json!({ "width": 1280, "height": 800, "deviceScaleFactor": 1, "mobile": false }),
+    )
+    .expect("the page's size");
 
     let first_load_ms = open(&mut cdp, &url, started);
     assert_eq!(attr(&mut cdp, "sessions"), "0", "a fresh profile");
