@@ -107,9 +107,9 @@ mod web {
     /// One `setItem`: the browser replaces a value whole or not at all.
     pub(crate) fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
         let text = String::from_utf8_lossy(bytes);
-        storage()?.set_item(&key(path), &text).map_err(|_| {
-            io::Error::other("the browser's storage is full or refused the write")
-        })
+        storage()?
+            .set_item(&key(path), &text)
+            .map_err(|_| io::Error::other("the browser's storage is full or refused the write"))
     }
 
     pub(crate) fn remove(path: &Path) -> io::Result<()> {
@@ -144,4 +144,3 @@ mod web {
         "this browser's storage".to_owned()
     }
 }
-

@@ -11,9 +11,8 @@ pub fn element(id: &str) -> Option<web_sys::Element> {
 /// Offers `bytes` to the learner as a file named `name` (the browser saves
 /// it to the downloads folder or asks where). Returns why not, in words.
 pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
-    let fail = |what: &'static str| {
-        move |_: JsValue| format!("the browser refused the download ({what})")
-    };
+    let fail =
+        |what: &'static str| move |_: JsValue| format!("the browser refused the download ({what})");
     let window = web_sys::window().ok_or("no browser window")?;
     let document = window.document().ok_or("no page")?;
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));

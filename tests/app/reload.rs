@@ -231,7 +231,14 @@ fn a_handed_over_file_is_checked_and_added() {
 
     add(&mut h, "(id: \"handed_over\", this is not a scenario");
     let state = &h.state().state;
-    assert_eq!(state.catalogue.listed().count(), before + 1, "replaced, not added");
-    assert!(state.catalogue.id_of("handed_over").is_none(), "no longer playable");
+    assert_eq!(
+        state.catalogue.listed().count(),
+        before + 1,
+        "replaced, not added"
+    );
+    assert!(
+        state.catalogue.id_of("handed_over").is_none(),
+        "no longer playable"
+    );
     assert_eq!(screen(&h), Screen::Problems, "its errors show");
 }

@@ -91,8 +91,7 @@ fn serve(root: &Path, stream: TcpStream) {
             )
             .and_then(|()| stream.write_all(&body))
         }
-        None => stream.write_all(
-            b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
-        ),
+        None => stream
+            .write_all(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"),
     };
 }

@@ -13,7 +13,9 @@ use crate::app::state::authoring::WatchStatus;
 
 /// The app's side of watching: never watching.
 #[derive(Default)]
-pub struct Watching;
+pub struct Watching {
+    _never: (),
+}
 
 impl Watching {
     /// Called once a frame: reports "off" if anything thought otherwise.

@@ -253,4 +253,3 @@ impl eframe::App for AttuneApp {
         self.frame_control.on_exit();
     }
 }
-

@@ -64,7 +64,9 @@ impl Dropped {
         });
         match opened {
             Ok(()) => Vec::new(),
-            Err(why) => vec![Action::Notice(format!("The file picker did not open ({why})."))],
+            Err(why) => vec![Action::Notice(format!(
+                "The file picker did not open ({why})."
+            ))],
         }
     }
 

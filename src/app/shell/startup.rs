@@ -63,13 +63,15 @@ impl Launcher {
             let mut app = build(load, &options);
             app.frame_control = control;
             app.background_cleared = true;
-            return Launcher {
+            Launcher {
                 stage: Stage::Ready(Box::new(app)),
                 waker: Arc::default(),
-            };
+            }
         }
         #[cfg(not(target_arch = "wasm32"))]
-        Launcher::start_thread(load, options, control)
+        {
+            Launcher::start_thread(load, options, control)
+        }
     }
 
     /// Loads on a new thread while the window shows the opening screen.

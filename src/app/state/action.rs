@@ -59,7 +59,10 @@ pub enum Action {
     PickFile,
     /// A dialogue file handed over whole (dropped on the window or picked
     /// in a browser): check it and add it to the library.
-    AddFile { name: String, bytes: Vec<u8> },
+    AddFile {
+        name: String,
+        bytes: Vec<u8>,
+    },
     /// The file watcher started, stopped or failed.
     Watch(WatchStatus),
 }

@@ -443,7 +443,11 @@ impl AppState {
         if report.errors > 0 {
             self.navigate(Screen::Problems);
         } else {
-            let what = if report.added { "added to" } else { "updated in" };
+            let what = if report.added {
+                "added to"
+            } else {
+                "updated in"
+            };
             self.notices
                 .push(format!("{name} was checked and {what} the library."));
         }
