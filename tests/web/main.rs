@@ -32,6 +32,10 @@ use cdp::Cdp;
 /// The whole test gives up after this long; the server stops by then too.
 const LIMIT: Duration = Duration::from_secs(240);
 
+/// One browser at a time: two at once on a 2-core machine would skew the
+/// timings one test reports.
+static ONE_BROWSER: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 fn dist() -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("dist");
     ["index.html", "attune.js", "attune_bg.wasm"]
@@ -323,6 +327,9 @@ fn without_the_browsers_storage_it_still_plays() {
         eprintln!("skipped: needs dist/ (scripts/build_web.sh) and chromium");
         return;
     };
+    let _turn = ONE_BROWSER
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let started = Instant::now();
     let server = serve::Server::start(&dist, LIMIT).expect("a local server");
     let url = format!("http://{}/", server.addr);
@@ -355,6 +362,9 @@ fn the_web_build_plays_to_a_debrief_and_keeps_the_history() {
         eprintln!("skipped: no chromium installed");
         return;
     };
+    let _turn = ONE_BROWSER
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let started = Instant::now();
     let server = serve::Server::start(&dist, LIMIT).expect("a local server");
     let url = format!("http://{}/", server.addr);
