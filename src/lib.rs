@@ -8,7 +8,11 @@
 pub use attune_core::{check, classify, debrief, engine, library, scenario, skills, text, typed};
 
 pub mod app;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 pub mod files;
 pub mod room;
 pub mod store;
+/// Starting the app in a web page (the web build).
+#[cfg(target_arch = "wasm32")]
+pub mod web;

@@ -54,6 +54,7 @@ pub mod state;
 pub mod widgets;
 
 pub use shell::app::{APP_ID, AttuneApp};
+#[cfg(not(target_arch = "wasm32"))]
 pub use shell::run::{RunError, run, run_with};
 pub use state::action::Action;
 pub use state::screen::Screen;

@@ -1,8 +1,7 @@
 //! Reading, checking and encoding the store's RON files, and moving broken
 //! ones aside.
 
-use std::fs;
-use std::io::{self, Read as _};
+use std::io;
 use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
@@ -58,13 +57,11 @@ struct Probe {
 /// Reads and parses `path`. I/O errors other than "not found" are returned;
 /// everything wrong with the content is a [`Read`] value.
 pub(crate) fn read<T: Versioned>(path: &Path, current: u32) -> io::Result<Read<T>> {
-    let file = match super::regular::open_regular(path) {
-        Ok(f) => f,
+    let bytes = match super::disk::read(path, MAX_FILE_BYTES + 1) {
+        Ok(bytes) => bytes,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Read::Missing),
         Err(e) => return Err(e),
     };
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Ok(Read::Corrupt(ParseError {
             line: 1,
@@ -148,8 +145,8 @@ pub(crate) fn move_aside(path: &Path) -> io::Result<PathBuf> {
             format!("-{n}")
         };
         let aside = path.with_file_name(format!("{name}.corrupt-{stamp}{suffix}"));
-        if !aside.exists() {
-            fs::rename(path, &aside)?;
+        if !super::disk::exists(&aside) {
+            super::disk::rename(path, &aside)?;
             return Ok(aside);
         }
         n += 1;

@@ -24,9 +24,11 @@
 //! setting changes.
 
 pub mod atomic;
+mod disk;
 mod error;
 mod file;
 mod history;
+#[cfg_attr(target_arch = "wasm32", path = "lock_web.rs")]
 mod lock;
 mod notice;
 mod regular;
@@ -35,10 +37,9 @@ mod settings;
 mod trend;
 
 use std::collections::BTreeSet;
-use std::fs::{self, File};
+use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde::Serialize;
 
@@ -112,9 +113,9 @@ impl Store {
     pub fn open(dir: PathBuf) -> Store {
         let mut store = Store::in_memory();
         store.dir = Some(dir.clone());
-        match check_writable(&dir) {
+        match disk::check_writable(&dir) {
             Ok(()) => store.writable = true,
-            Err(e) => store.cannot_save(&format!("{} ({e})", dir.display())),
+            Err(e) => store.cannot_save(&format!("{} ({e})", disk::describe(&dir))),
         }
         if store.writable {
             let locked = lock::exclusive_within(&dir, LOCK_WAIT, || {
@@ -298,13 +299,10 @@ impl Store {
                 return Ok(());
             }
             let written = if self.unfinished.conversations.is_empty() {
-                match fs::remove_file(&path) {
-                    Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
-                    _ => Ok(()),
-                }
+                disk::remove(&path)
             } else {
                 let text = file::encode(&self.unfinished, "the conversations in progress")?;
-                atomic::write(&path, text.as_bytes())
+                disk::write(&path, text.as_bytes())
             };
             written.map_err(|source| StoreError::Write {
                 path: path.clone(),
@@ -338,7 +336,7 @@ impl Store {
             return Ok(());
         };
         let path = dir.join(name);
-        match lock::exclusive(&dir, || atomic::write(&path, text.as_bytes())) {
+        match lock::exclusive(&dir, || disk::write(&path, text.as_bytes())) {
             Ok(Ok(())) => {
                 self.saved(name);
                 Ok(())
@@ -365,7 +363,7 @@ impl Store {
                 .merged(disk.unwrap_or_default(), &self.recorded_here);
             let text = file::encode(&merged, "the history")?;
             self.history = merged;
-            atomic::write(&path, text.as_bytes()).map_err(|source| StoreError::Write {
+            disk::write(&path, text.as_bytes()).map_err(|source| StoreError::Write {
                 path: path.clone(),
                 source,
             })
@@ -478,8 +476,9 @@ impl Store {
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
                 format!(
-                    "{name} could not be read ({why}). It was kept as {aside} in the same folder, \
-                     and Attune started with {fallback}."
+                    "{name} could not be read ({why}). It was kept as {aside} {}, \
+                     and Attune started with {fallback}.",
+                    disk::BESIDE
                 )
             }
             Err(e) => {
@@ -535,17 +534,6 @@ impl Store {
     }
 }
 
-/// Creates the folder if needed and checks a new file can be made in it.
-fn check_writable(dir: &Path) -> io::Result<()> {
-    fs::create_dir_all(dir)?;
-    // Unique per thread too: two windows may open in one process (tests).
-    static PROBES: AtomicU64 = AtomicU64::new(0);
-    let n = PROBES.fetch_add(1, Ordering::Relaxed);
-    let probe = dir.join(format!(".attune-probe-{}-{n}", std::process::id()));
-    File::create_new(&probe)?;
-    fs::remove_file(&probe)
-}
-
 /// Removes temporary files that crashed writes left behind. Called under
 /// the folder lock, so no write is in progress.
 fn remove_leftover_temps(dir: &Path) {
@@ -559,8 +547,16 @@ fn remove_leftover_temps(dir: &Path) {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn default_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("org", "Attune", "Attune").map(|p| p.data_dir().to_path_buf())
+}
+
+/// In the browser, the store's files are `localStorage` keys under
+/// `attune/` (see [`disk`]).
+#[cfg(target_arch = "wasm32")]
+fn default_dir() -> Option<PathBuf> {
+    Some(PathBuf::from("attune"))
 }
 
 impl History {

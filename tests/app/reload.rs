@@ -197,3 +197,48 @@ fn a_new_file_in_a_watched_folder_gets_a_card() {
         2
     );
 }
+
+/// A dialogue file handed over whole (dropped on the window, or picked in
+/// a browser) is checked like any other: a good one becomes a card and a
+/// notice, the same name again replaces it, and a broken one opens the
+/// problems screen with its errors.
+#[test]
+fn a_handed_over_file_is_checked_and_added() {
+    use attune::app::Action;
+    let folders = Folders::new();
+    let mut h = harness(&folders);
+    let before = h.state().state.catalogue.listed().count();
+    let renamed = KITCHEN_TABLE.replace("kitchen_table", "handed_over");
+    let add = |h: &mut Harness<'static, AttuneApp>, bytes: &str| {
+        h.state_mut().state.apply(Action::AddFile {
+            name: "handed_over.ron".to_owned(),
+            bytes: bytes.as_bytes().to_vec(),
+        });
+        h.run();
+    };
+    add(&mut h, &renamed);
+    let state = &h.state().state;
+    assert_eq!(state.catalogue.listed().count(), before + 1, "a new card");
+    assert!(state.catalogue.id_of("handed_over").is_some());
+    assert!(
+        state
+            .all_notices()
+            .iter()
+            .any(|n| n.contains("handed_over.ron was checked and added")),
+        "a notice says so"
+    );
+    assert_eq!(screen(&h), Screen::Library);
+
+    add(&mut h, "(id: \"handed_over\", this is not a scenario");
+    let state = &h.state().state;
+    assert_eq!(
+        state.catalogue.listed().count(),
+        before + 1,
+        "replaced, not added"
+    );
+    assert!(
+        state.catalogue.id_of("handed_over").is_none(),
+        "no longer playable"
+    );
+    assert_eq!(screen(&h), Screen::Problems, "its errors show");
+}

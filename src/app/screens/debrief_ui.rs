@@ -241,7 +241,13 @@ fn export_ui(ui: &mut Ui, palette: &Palette, review: &Review, actions: &mut Vec<
     match &review.export {
         Some(ExportStatus::Written(path)) => {
             ui.horizontal_wrapped(|ui| {
-                ui.label(RichText::new("Report saved to").color(palette.good));
+                // In a browser the report went to the downloads.
+                let saved = if cfg!(target_arch = "wasm32") {
+                    "Report downloaded as"
+                } else {
+                    "Report saved to"
+                };
+                ui.label(RichText::new(saved).color(palette.good));
                 ui.label(RichText::new(path.display().to_string()).monospace());
             });
         }

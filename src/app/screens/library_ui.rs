@@ -39,6 +39,18 @@ pub fn library_ui(ui: &mut Ui, state: &AppState, palette: &Palette) -> Vec<Actio
             );
         }
         actions.extend(crate::app::presenter::library_button_ui(ui, state, palette));
+        // A page sees no dialogue folders: the learner hands a file over.
+        if cfg!(target_arch = "wasm32")
+            && ui
+                .button("Add your own dialogue file\u{2026}")
+                .on_hover_text(
+                    "Pick a .ron dialogue file (or drop one on the page): it is \
+                     checked and added to the library",
+                )
+                .clicked()
+        {
+            actions.push(Action::PickFile);
+        }
         ui.add_space(6.0);
         actions.extend(super::library_filters_ui::filters_ui(
             ui, state, palette, &shelves,

@@ -11,6 +11,7 @@ use crate::app::state::action::Action;
 use crate::app::state::screen::Screen;
 use crate::app::state::{AppState, Options};
 
+use super::dropped::Dropped;
 use super::frame_control::FrameControl;
 use super::keys;
 use super::room_link::RoomLink;
@@ -43,6 +44,8 @@ pub struct AttuneApp {
     fullscreen_sent: bool,
     /// The dialogue-file watcher, while watching is on.
     watching: watch::Watching,
+    /// Dialogue files dropped on the window.
+    dropped: Dropped,
     /// The room-votes server, while it is on.
     room: RoomLink,
     /// Frame counting, `--exit-after-frames` and `--screenshot`.
@@ -52,6 +55,9 @@ pub struct AttuneApp {
     /// full-window fill is the biggest single cost of a frame on software
     /// rendering. Off by default: test renderers clear to transparent.
     pub background_cleared: bool,
+    /// What the page last showed in its canvas's `data-*` attributes.
+    #[cfg(target_arch = "wasm32")]
+    page: crate::web::browser::PageState,
 }
 
 impl AttuneApp {
@@ -69,9 +75,12 @@ impl AttuneApp {
             portrait_notices: 0,
             fullscreen_sent: false,
             watching: watch::Watching::default(),
+            dropped: Dropped::default(),
             room: RoomLink::new(options.room.clone()),
             frame_control: FrameControl::new(options.exit_after_frames, options.screenshot.clone()),
             background_cleared: false,
+            #[cfg(target_arch = "wasm32")]
+            page: crate::web::browser::PageState::default(),
         }
     }
 
@@ -92,6 +101,37 @@ impl AttuneApp {
         paths
     }
 
+    /// Writes the screen, the history's size, the conversation's end and
+    /// the focused widget's name on the page's canvas.
+    #[cfg(target_arch = "wasm32")]
+    fn publish_page(&mut self, ctx: &egui::Context, frame: &eframe::Frame) {
+        let focus = ctx.output(|o| {
+            o.events.iter().rev().find_map(|e| match e {
+                egui::output::OutputEvent::FocusGained(info) => info.label.clone(),
+                _ => None,
+            })
+        });
+        let state = &self.state;
+        let finished = state.active.as_ref().is_some_and(|active| {
+            state
+                .catalogue
+                .scenario(active.card)
+                .is_some_and(|s| active.session.conversation.is_finished(s))
+        });
+        let page = crate::web::browser::PageState {
+            screen: format!("{:?}", state.screen),
+            sessions: state.store.history().len(),
+            finished,
+            focus: focus.unwrap_or_else(|| self.page.focus.clone()),
+            frame_us: frame
+                .info()
+                .cpu_usage
+                .map_or(0, |s| (f64::from(s) * 1e6).round() as u64),
+        };
+        page.publish(&self.page, crate::web::CANVAS_ID);
+        self.page = page;
+    }
+
     fn apply_settings(&mut self, ctx: &egui::Context) {
         let settings = presenter::effective_settings(
             self.state.store.settings(),
@@ -107,6 +147,9 @@ impl AttuneApp {
         if self.state.window.fullscreen != self.fullscreen_sent {
             self.fullscreen_sent = self.state.window.fullscreen;
             ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(self.fullscreen_sent));
+            // eframe's web runner leaves full screen to the page.
+            #[cfg(target_arch = "wasm32")]
+            crate::web::browser::set_fullscreen(self.fullscreen_sent);
         }
     }
 }
@@ -123,6 +166,7 @@ impl eframe::App for AttuneApp {
         );
         let presenting = self.state.presenter.active;
         let mut actions = self.watching.step(&self.state, ui.ctx());
+        actions.extend(self.dropped.step(ui.ctx()));
         actions.extend(self.room.step(&self.state, ui.ctx()));
         let state = &self.state;
         egui::Panel::top("top_bar")
@@ -196,12 +240,17 @@ impl eframe::App for AttuneApp {
             );
             self.portrait_notices = portrait_notices.len();
         }
+        if actions.contains(&Action::PickFile) {
+            actions.extend(self.dropped.pick(ui.ctx()));
+        }
         if !actions.is_empty() {
             self.state.apply_all(actions);
             // The frame just drawn shows the old state: draw the new one.
             ui.ctx().request_repaint();
         }
         self.frame_control.end_frame(ui.ctx());
+        #[cfg(target_arch = "wasm32")]
+        self.publish_page(ui.ctx(), _frame);
     }
 
     fn on_exit(&mut self) {

@@ -40,8 +40,7 @@ impl RoomLink {
             return actions;
         }
         if self.server.is_none() {
-            let ctx = ctx.clone();
-            match RoomServer::start(&self.config, move || ctx.request_repaint()) {
+            match start(&self.config, ctx) {
                 Ok(server) => {
                     actions.push(Action::Presenter(P::RoomStarted {
                         url: server.url(),
@@ -49,8 +48,8 @@ impl RoomLink {
                     }));
                     self.server = Some(server);
                 }
-                Err(e) => {
-                    actions.push(Action::Presenter(P::RoomFailed(e.to_string())));
+                Err(why) => {
+                    actions.push(Action::Presenter(P::RoomFailed(why)));
                     return actions;
                 }
             }
@@ -70,4 +69,17 @@ impl RoomLink {
         }
         actions
     }
+}
+
+/// Starts the server; it wakes the window after each vote.
+#[cfg(not(target_arch = "wasm32"))]
+fn start(config: &RoomConfig, ctx: &egui::Context) -> Result<RoomServer, String> {
+    let ctx = ctx.clone();
+    RoomServer::start(config, move || ctx.request_repaint()).map_err(|e| e.to_string())
+}
+
+/// A web page cannot listen for the room's phones.
+#[cfg(target_arch = "wasm32")]
+fn start(_config: &RoomConfig, _ctx: &egui::Context) -> Result<RoomServer, String> {
+    Err("room votes need the desktop app: a web page cannot serve the room's phones".to_owned())
 }

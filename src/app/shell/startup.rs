@@ -6,7 +6,9 @@
 //! window, and the first frames show a plain "opening" screen in the
 //! learner's theme until the app is ready.
 
-use std::sync::mpsc::{self, Receiver, TryRecvError};
+#[cfg(not(target_arch = "wasm32"))]
+use std::sync::mpsc;
+use std::sync::mpsc::{Receiver, TryRecvError};
 use std::sync::{Arc, OnceLock};
 
 use eframe::egui::{self, RichText, Ui};
@@ -18,6 +20,7 @@ use crate::app::state::Options;
 use crate::app::state::action::Action;
 use crate::app::widgets::theme::{self, Palette};
 use crate::library::Library;
+#[cfg(not(target_arch = "wasm32"))]
 use crate::store::Store;
 
 /// The window's app: loading first, then Attune itself.
@@ -27,6 +30,8 @@ pub struct Launcher {
     waker: Arc<OnceLock<egui::Context>>,
 }
 
+// A page builds the app at once and never shows the loading stage.
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
 enum Stage {
     Loading {
         ready: Receiver<AttuneApp>,
@@ -49,6 +54,31 @@ impl Launcher {
     pub fn start(
         load: impl FnOnce() -> Library + Send + 'static,
         options: Options,
+        control: FrameControl,
+    ) -> Launcher {
+        #[cfg(target_arch = "wasm32")]
+        {
+            // A page has no threads to load on: build the app at once (the
+            // page shows its own "opening" line until the first frame).
+            let mut app = build(load, &options);
+            app.frame_control = control;
+            app.background_cleared = true;
+            Launcher {
+                stage: Stage::Ready(Box::new(app)),
+                waker: Arc::default(),
+            }
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            Launcher::start_thread(load, options, control)
+        }
+    }
+
+    /// Loads on a new thread while the window shows the opening screen.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn start_thread(
+        load: impl FnOnce() -> Library + Send + 'static,
+        options: Options,
         mut control: FrameControl,
     ) -> Launcher {
         let settings = Store::peek_settings(options.data_dir.as_deref());
@@ -59,10 +89,7 @@ impl Launcher {
         let spawned = std::thread::Builder::new()
             .name("attune-load".into())
             .spawn(move || {
-                let mut app = AttuneApp::new(load(), &options);
-                for notice in &options.startup_notices {
-                    app.state.apply(Action::Notice(notice.clone()));
-                }
+                let app = build(load, &options);
                 // Send first: a window that is not up yet finds the app on
                 // its first frame; one that is up is woken below.
                 if send.send(app).is_ok()
@@ -123,6 +150,15 @@ impl Launcher {
             self.stage = Stage::Ready(Box::new(app));
         }
     }
+}
+
+/// Builds the library and the app, and passes on the start-up notices.
+fn build(load: impl FnOnce() -> Library, options: &Options) -> AttuneApp {
+    let mut app = AttuneApp::new(load(), options);
+    for notice in &options.startup_notices {
+        app.state.apply(Action::Notice(notice.clone()));
+    }
+    app
 }
 
 impl eframe::App for Launcher {

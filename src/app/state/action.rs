@@ -60,6 +60,15 @@ pub enum Action {
     Map(MapAction),
     /// A dialogue file changed on disk: load and validate it again.
     Reload(PathBuf),
+    /// Open the browser's file picker for a dialogue file (the shell does
+    /// it; the state has nothing to change).
+    PickFile,
+    /// A dialogue file handed over whole (dropped on the window or picked
+    /// in a browser): check it and add it to the library.
+    AddFile {
+        name: String,
+        bytes: Vec<u8>,
+    },
     /// The file watcher started, stopped or failed.
     Watch(WatchStatus),
     /// Search or filter the library.

@@ -146,6 +146,8 @@ pub struct AppState {
     pub authoring: Authoring,
     /// The library's search and filters; not saved.
     pub library: LibraryView,
+    /// Unused in a browser, which downloads reports instead.
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
     export_dir: Option<PathBuf>,
     seed: Option<u64>,
 }
@@ -312,6 +314,9 @@ impl AppState {
                     self.save_active();
                 }
             }
+            Action::AddFile { name, bytes } => self.add_file(&name, &bytes),
+            // The shell opens the picker; the file comes back as `AddFile`.
+            Action::PickFile => {}
             Action::Watch(status) => self.authoring.status = status,
             Action::Library(action) => self.library.apply(action),
         }
@@ -474,17 +479,47 @@ impl AppState {
         self.begin(card, session);
     }
 
+    /// Loads a handed-over dialogue file and says what came of it: the
+    /// problems screen when it has errors, a notice otherwise.
+    fn add_file(&mut self, name: &str, bytes: &[u8]) {
+        let Some(report) = reload::add_file(self, name, bytes) else {
+            return;
+        };
+        if matches!(report.replay, Some(Replay::Rebuilt { .. })) {
+            self.save_active();
+        }
+        if report.errors > 0 {
+            self.navigate(Screen::Problems);
+        } else {
+            let what = if report.added {
+                "added to"
+            } else {
+                "updated in"
+            };
+            self.notices
+                .push(format!("{name} was checked and {what} the library."));
+        }
+    }
+
     fn export_report(&mut self) {
         let Some((review, scenario)) = self.review_scenario() else {
             return;
         };
         let html = crate::debrief::report::html(scenario, &review.debrief);
         let name = export::file_name(&scenario.id, Timestamp::now());
+        // A page has no folders: the browser offers the report as a download.
+        #[cfg(target_arch = "wasm32")]
+        let status = match crate::web::browser::download(&name, "text/html", html.as_bytes()) {
+            Ok(()) => ExportStatus::Written(PathBuf::from(&name)),
+            Err(why) => ExportStatus::Failed(why),
+        };
+        #[cfg(not(target_arch = "wasm32"))]
         let dir = self
             .export_dir
             .clone()
             .or_else(export::documents_dir)
             .or_else(|| self.store.dir().map(std::path::Path::to_path_buf));
+        #[cfg(not(target_arch = "wasm32"))]
         let status = match dir {
             Some(dir) => match export::write_atomic(&dir, &name, html.as_bytes()) {
                 Ok(path) => ExportStatus::Written(path),

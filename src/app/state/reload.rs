@@ -10,6 +10,7 @@ use super::catalogue::{Card, CardId};
 use super::screen::Screen;
 use super::{Active, AppState};
 use crate::app::state::authoring::{ReloadReport, Replay, normal, replay};
+use crate::check::{Loaded, load_bytes};
 use crate::debrief::Debrief;
 use crate::files::load_file;
 use crate::library::{Entry, Source};
@@ -24,6 +25,37 @@ pub(super) fn reload(state: &mut AppState, path: &Path) -> Option<ReloadReport> 
         return add_new_file(state, path, &wanted);
     };
     let loaded = load_file(&original);
+    replace_file(state, id, original, loaded)
+}
+
+/// Adds a dialogue file the learner handed over whole (dropped on the
+/// window, or picked in a browser), checked like any other: a file of the
+/// same name loaded before is replaced, as a reload would.
+pub(super) fn add_file(state: &mut AppState, name: &str, bytes: &[u8]) -> Option<ReloadReport> {
+    let path = PathBuf::from(name);
+    let loaded = load_bytes(name, bytes);
+    if let Some((id, original)) = listed_file(state, &normal(&path)) {
+        return replace_file(state, id, original, loaded);
+    }
+    let card = Card::from_entry(Entry {
+        source: Source::File(path),
+        scenario: loaded.scenario,
+        diagnostics: loaded.diagnostics,
+    });
+    let report = report_of(&card, true, None);
+    state.catalogue.push(card);
+    state.authoring.remember(report.clone());
+    Some(report)
+}
+
+/// Puts the new version of card `id`'s file in its place and moves what
+/// used the old one onto it.
+fn replace_file(
+    state: &mut AppState,
+    id: CardId,
+    original: PathBuf,
+    loaded: Loaded,
+) -> Option<ReloadReport> {
     let card = Card::from_entry(Entry {
         source: Source::File(original),
         scenario: loaded.scenario,
