@@ -6,7 +6,7 @@
 #
 # No wasm-opt: Debian's (binaryen 108) took 7 minutes here, saved 11% of
 # the raw size and nothing once compressed (gzip 3.91 MB either way), and
-# its output failed to start in Chromium (docs/performance.md, section 10).
+# its output failed to start in Chromium (docs/performance.md, section 11).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
