@@ -233,6 +233,42 @@ fn the_room_choice_is_committed_after_the_reveal_by_key_or_click() {
 }
 
 #[test]
+fn with_no_votes_next_asks_the_room_instead_of_saying_option_a() {
+    let folders = folders();
+    let mut h = harness_at(&folders, true);
+    press(&mut h, Key::D);
+    press(&mut h, Key::PageDown);
+    assert_eq!(discussion(&h), Some((true, None)), "Next reveals");
+    assert!(
+        h.query_by_label("The room's choice").is_none(),
+        "no option is the room's choice before anyone votes"
+    );
+    assert!(
+        h.query_by_label_contains("Commit the room's choice")
+            .is_none()
+    );
+    press(&mut h, Key::PageDown);
+    assert_eq!(turns(&h), 0, "Next with no votes says nothing");
+    assert!(
+        h.state()
+            .state
+            .presenter
+            .discussion
+            .as_ref()
+            .is_some_and(|d| d.asked)
+    );
+    assert!(h.query_by_label_contains("No votes yet").is_some());
+    press(&mut h, Key::Enter);
+    assert_eq!(turns(&h), 0, "nor does Enter");
+    let offered = options(&h);
+    press(&mut h, Key::C);
+    assert!(h.query_by_label("The room's choice").is_some());
+    press(&mut h, Key::PageDown);
+    assert_eq!(turns(&h), 1, "one vote makes a choice");
+    assert_eq!(conversation(&h).turns()[0].said, offered[2].0);
+}
+
+#[test]
 fn the_notes_and_the_trust_meter_stay_hidden_until_toggled() {
     let folders = folders();
     let mut h = harness_at(&folders, true);
@@ -268,6 +304,8 @@ fn a_clicker_alone_runs_from_the_start_to_the_end_of_the_walkthrough() {
             h.query_all_by_label_contains("would likely reply").count(),
             options(&h).len()
         );
+        // The room raises hands for A; with no votes Next would ask instead.
+        press(&mut h, Key::A);
         press(&mut h, Key::ArrowRight);
         assert_eq!(turns(&h), turn + 1);
         presses += 3;
@@ -421,9 +459,29 @@ fn the_walkthrough_branches_off_and_plays_another_option() {
     h.run();
     press(&mut h, Key::B);
     assert_eq!(screen(&h), Screen::Debrief, "B alone never branches");
+    // Ctrl+B asks first; Esc keeps the debrief, and the clicker's Next
+    // does not page on under the question.
     h.key_press_modifiers(Modifiers::COMMAND, Key::B);
     h.run();
-    assert_eq!(screen(&h), Screen::Conversation);
+    assert_eq!(screen(&h), Screen::Debrief, "Ctrl+B asks before branching");
+    assert!(h.query_by_label("Branch off before turn 1?").is_some());
+    press(&mut h, Key::PageDown);
+    assert_eq!(
+        h.state().state.presenter.page,
+        1,
+        "Next waits for an answer"
+    );
+    press(&mut h, Key::Escape);
+    assert_eq!(h.state().state.presenter.pending_branch, None);
+    assert_eq!(screen(&h), Screen::Debrief, "Esc stays on the debrief");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::B);
+    h.run();
+    press(&mut h, Key::Enter);
+    assert_eq!(
+        screen(&h),
+        Screen::Conversation,
+        "Enter confirms the branch"
+    );
     assert_eq!(turns(&h), 0);
 }
 

@@ -28,7 +28,12 @@ fn plural(noun: &str) -> String {
 /// its own (a scenario called `"I'm fine"`), so it never reads
 /// `“"I'm fine"”`.
 pub fn quoted(text: &str) -> String {
-    let pairs = [('"', '"'), ('\u{201c}', '\u{201d}'), ('\'', '\''), ('\u{2018}', '\u{2019}')];
+    let pairs = [
+        ('"', '"'),
+        ('\u{201c}', '\u{201d}'),
+        ('\'', '\''),
+        ('\u{2018}', '\u{2019}'),
+    ];
     let mut chars = text.chars();
     let (first, last) = (chars.next(), chars.next_back());
     let already = pairs

@@ -163,6 +163,9 @@ fn export_ui(ui: &mut Ui, palette: &Palette, review: &Review, actions: &mut Vec<
             ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new("Report saved to").color(palette.good));
                 ui.label(RichText::new(path.display().to_string()).monospace());
+                if ui.button("Show in folder").clicked() {
+                    actions.push(Action::ShowInFolder(path.clone()));
+                }
             });
         }
         Some(ExportStatus::Failed(why)) => {

@@ -159,7 +159,11 @@ impl AppState {
                 },
                 ..Presenter::default()
             },
-            window: Window::default(),
+            // A projector wants the whole screen from the first frame.
+            window: Window {
+                fullscreen: options.presenter,
+                ..Window::default()
+            },
             branches: Branches::default(),
             map: None,
             authoring: Authoring::new(options.watch, options.dialogue_dirs.clone()),
@@ -260,6 +264,15 @@ impl AppState {
             Action::OpenDebrief => self.open_debrief(),
             Action::TryAgainFrom(turn) => self.try_again_from(turn),
             Action::ExportReport => self.export_report(),
+            Action::OpenPast(id) => self.open_past(&id),
+            Action::ShowInFolder(path) => {
+                if let Err(e) = export::show_in_folder(&path) {
+                    self.notices.push(format!(
+                        "The folder could not be opened ({e}); the report is at {}.",
+                        path.display()
+                    ));
+                }
+            }
             Action::Resume(session) => self.resume(&session),
             Action::DiscardUnfinished(session) => {
                 // A failure becomes a store notice; nothing else to do.
@@ -436,6 +449,45 @@ impl AppState {
             export: None,
         });
         self.screen = Screen::Debrief;
+    }
+
+    /// The debrief of a past session, replayed from its seed and choices,
+    /// so it can be read and exported again.
+    fn open_past(&mut self, id: &SessionId) {
+        let Some(record) = self.store.history().sessions().iter().find(|s| &s.id == id) else {
+            return;
+        };
+        let title = crate::text::quoted(record.title());
+        let replayed = self.catalogue.id_of(&record.scenario_id).and_then(|card| {
+            let scenario = self.catalogue.scenario(card)?;
+            Some((
+                card,
+                Conversation::replay(scenario, record.seed, &record.choices),
+            ))
+        });
+        match replayed {
+            Some((card, Ok(conversation))) => {
+                let Some(scenario) = self.catalogue.scenario(card) else {
+                    return;
+                };
+                let debrief = Debrief::build(scenario, &conversation);
+                self.review = Some(Review {
+                    card,
+                    conversation,
+                    debrief,
+                    export: None,
+                });
+                self.screen = Screen::Debrief;
+            }
+            Some((_, Err(e))) => self.notices.push(format!(
+                "The session of {title} cannot be shown again, because the scenario has \
+                 changed since ({e})."
+            )),
+            None => self.notices.push(format!(
+                "The session of {title} cannot be shown again: its scenario is no longer in \
+                 the library."
+            )),
+        }
     }
 
     fn try_again_from(&mut self, turn: usize) {
