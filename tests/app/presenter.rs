@@ -133,6 +133,10 @@ fn a_discussion_pause_counts_votes_and_the_reveal_changes_nothing() {
     let folders = folders();
     let mut h = harness_at(&folders, true);
     assert_eq!(screen(&h), Screen::Conversation);
+    assert!(
+        h.state().state.window.fullscreen,
+        "--presenter opens full screen"
+    );
     press(&mut h, Key::D);
     assert!(h.query_by_label("Discuss: what would you say?").is_some());
     assert_eq!(votes(&h), vec![0; 4]);
@@ -525,7 +529,9 @@ fn snapshots_of_a_discussion_and_a_walkthrough_step() {
     press(&mut h, Key::R);
     snap(&mut h, "presenter_discussion");
 
+    // A vote at each pause, as a room would: with none, Next asks.
     while !is_finished(&h) {
+        press(&mut h, Key::A);
         press(&mut h, Key::PageDown);
     }
     press(&mut h, Key::PageDown);
@@ -618,4 +624,55 @@ fn the_sheet_lists_every_command_from_the_table() {
     assert_eq!(discussion(&h), None);
     press(&mut h, Key::Escape);
     assert!(!h.state().state.window.shortcuts);
+}
+
+#[test]
+fn a_tall_walkthrough_page_scrolls_before_the_clicker_pages_on() {
+    let folders = folders();
+    let library = folders.library();
+    let options = Options {
+        open: Some("kitchen_table".to_string()),
+        presenter: true,
+        ..folders.options()
+    };
+    let mut h = Harness::builder()
+        .with_size([1280.0, 720.0])
+        .with_max_steps(200)
+        .build_eframe(move |_cc| AttuneApp::new(library, &options));
+    h.run();
+    while !is_finished(&h) {
+        press(&mut h, Key::Num1);
+    }
+    press(&mut h, Key::Enter);
+    assert_eq!(screen(&h), Screen::Debrief);
+    let count = h.state().state.page_count();
+    let mut scrolled = 0;
+    for _ in 0..80 {
+        let page = h.state().state.presenter.page;
+        if page + 1 == count {
+            break;
+        }
+        let before = attune::app::presenter::page_scroll(&h.ctx);
+        press(&mut h, Key::PageDown);
+        let after = attune::app::presenter::page_scroll(&h.ctx);
+        if h.state().state.presenter.page == page {
+            scrolled += 1;
+            let (b, a) = (before.expect("a scroll"), after.expect("a scroll"));
+            assert!(a.offset > b.offset, "page {page}: Next scrolled down");
+        } else {
+            assert!(
+                before.is_none_or(|b| !b.more_below()),
+                "page {page} was left with more below: {before:?}"
+            );
+        }
+    }
+    assert_eq!(
+        h.state().state.presenter.page,
+        count - 1,
+        "every page reached"
+    );
+    assert!(
+        scrolled > 0,
+        "at 1280×720 some page is taller than the screen"
+    );
 }

@@ -11,7 +11,7 @@ const STEP: f32 = 0.85;
 
 /// Where the page shown last frame stood.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub(crate) struct PageScroll {
+pub struct PageScroll {
     pub offset: f32,
     pub visible: f32,
     pub content: f32,
@@ -38,7 +38,7 @@ fn request_id() -> Id {
 }
 
 /// The page shown last frame, if it scrolls.
-pub(crate) fn page_scroll(ctx: &egui::Context) -> Option<PageScroll> {
+pub fn page_scroll(ctx: &egui::Context) -> Option<PageScroll> {
     ctx.data(|d| d.get_temp(record_id()))
 }
 

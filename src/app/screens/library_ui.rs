@@ -17,10 +17,15 @@ const MAX_PROBLEMS: usize = 6;
 /// The library screen; returns what the learner asked for.
 pub fn library_ui(ui: &mut Ui, state: &AppState, palette: &Palette) -> Vec<Action> {
     let mut actions = Vec::new();
+    // Opened with something to resume: start at the top, where its banner is.
+    let to_top = widgets::just_shown(ui, "library") && state.has_banner();
     ScrollArea::vertical()
         .auto_shrink(false)
         .id_salt("library")
         .show(ui, |ui| {
+            if to_top {
+                ui.scroll_to_cursor(Some(egui::Align::Min));
+            }
             widgets::centered_column(ui, 1320.0, |ui| {
                 ui.add_space(12.0);
                 ui.heading("Practise a conversation");

@@ -352,6 +352,35 @@ impl AppState {
         self.seed.unwrap_or_else(rand::random)
     }
 
+    /// The library shows a banner: a conversation in progress here, or one
+    /// left unfinished that can be resumed.
+    pub fn has_banner(&self) -> bool {
+        let in_progress = self
+            .active_scenario()
+            .is_some_and(|(a, s)| !a.session.conversation.is_finished(s));
+        let active = self.active.as_ref().map(|a| &a.session.id);
+        in_progress
+            || self
+                .store
+                .resumes()
+                .iter()
+                .any(|r| Some(&r.session) != active && !r.conversation.turns().is_empty())
+    }
+
+    /// The latest conversation left unfinished (at the last exit, or in
+    /// another window) that could be resumed, when none is in progress
+    /// here: the Conversation tab offers it.
+    pub fn resumable(&self) -> Option<&crate::store::Resume> {
+        if self.active.is_some() {
+            return None;
+        }
+        self.store
+            .resumes()
+            .iter()
+            .filter(|r| !r.conversation.turns().is_empty())
+            .max_by_key(|r| r.started)
+    }
+
     /// This window's conversation, when it has choices in it and no ending
     /// yet: starting another would end it, so the learner is asked first.
     pub fn unfinished_here(&self) -> Option<&Active> {
