@@ -120,7 +120,7 @@ fn a_past_session_opens_its_debrief_again_and_exports_it() {
     start_kitchen_table(&mut h);
     let mut said = Vec::new();
     while !is_finished(&h) {
-        said.push(choose_rated(&mut h, Rating::Good));
+        said.push(choose_rated(&mut h, Rating::Best));
     }
     click(&mut h, "History");
     h.get_by_label_contains("Open the debrief of The kitchen table")

@@ -349,7 +349,13 @@ fn a_clicker_alone_runs_from_the_start_to_the_end_of_the_walkthrough() {
         all.len() - 1,
         "the end stays the end"
     );
-    press(&mut h, Key::PageUp);
+    // Page Up scrolls back up a page taller than the screen, then goes back.
+    for _ in 0..6 {
+        press(&mut h, Key::PageUp);
+        if h.state().state.presenter.page != all.len() - 1 {
+            break;
+        }
+    }
     assert_eq!(
         h.state().state.presenter.page,
         all.len() - 2,

@@ -48,9 +48,17 @@ pub(crate) fn forget_page_scroll(ctx: &egui::Context) {
     ctx.data_mut(|d| d.remove::<PageScroll>(record_id()));
 }
 
-/// Asks the page to scroll one step down (`down`) or up on its next frame.
-pub(crate) fn scroll_page(ctx: &egui::Context, down: bool) {
-    ctx.data_mut(|d| d.insert_temp(request_id(), down));
+/// Asks the page shown last frame, standing at `from`, to scroll one step
+/// down (`down`) or up on its next frame.
+pub(crate) fn scroll_page(ctx: &egui::Context, from: PageScroll, down: bool) {
+    let step = from.visible * STEP;
+    let room = (from.content - from.visible).max(0.0);
+    let to = if down {
+        from.offset + step
+    } else {
+        from.offset - step
+    };
+    ctx.data_mut(|d| d.insert_temp(request_id(), to.clamp(0.0, room)));
     ctx.request_repaint();
 }
 
@@ -60,19 +68,12 @@ pub(crate) fn page_scroll_ui<R>(
     salt: impl std::hash::Hash + std::fmt::Debug,
     add: impl FnOnce(&mut Ui) -> R,
 ) -> R {
-    let request: Option<bool> = ui.data_mut(|d| d.remove_temp(request_id()));
+    let request: Option<f32> = ui.data_mut(|d| d.remove_temp(request_id()));
     let mut area = ScrollArea::vertical()
         .id_salt(salt)
         .auto_shrink([false, false]);
-    if let (Some(down), Some(last)) = (request, page_scroll(ui.ctx())) {
-        let step = last.visible * STEP;
-        let room = (last.content - last.visible).max(0.0);
-        let to = if down {
-            last.offset + step
-        } else {
-            last.offset - step
-        };
-        area = area.vertical_scroll_offset(to.clamp(0.0, room));
+    if let Some(to) = request {
+        area = area.vertical_scroll_offset(to);
     }
     let out = area.show(ui, add);
     let now = PageScroll {

@@ -84,7 +84,7 @@ fn scrolls_first(ctx: &egui::Context, action: &Action) -> bool {
         Action::Presenter(P::Back) if page.more_above() => false,
         _ => return false,
     };
-    presenter::scroll_page(ctx, down);
+    presenter::scroll_page(ctx, page, down);
     true
 }
 
