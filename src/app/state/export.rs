@@ -45,9 +45,19 @@ pub fn report_dir(named: Option<PathBuf>, home: &Path) -> PathBuf {
 }
 
 /// Opens the folder holding `file` in the desktop's file manager.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn show_in_folder(file: &Path) -> std::io::Result<()> {
     let folder = file.parent().unwrap_or(file);
     open::that_detached(folder)
+}
+
+/// A browser has no folders to show.
+#[cfg(target_arch = "wasm32")]
+pub fn show_in_folder(_file: &Path) -> std::io::Result<()> {
+    Err(std::io::Error::new(
+        std::io::ErrorKind::Unsupported,
+        "a browser has no folders to show",
+    ))
 }
 
 /// A file name that sorts by date and never collides within a second,
