@@ -323,4 +323,3 @@ fn every_briefing_shows_its_start_button_and_opens_at_the_top() {
         h.run();
     }
 }
-
