@@ -45,7 +45,7 @@ fn trust_meter_and_hints_follow_the_settings() {
     start_kitchen_table(&mut h);
     choose_rated(&mut h, Rating::Best);
     assert!(
-        h.query_by_label("Trust").is_some(),
+        h.query_by_label_contains(" / 100").is_some(),
         "the meter is on by default"
     );
     assert!(
@@ -56,7 +56,7 @@ fn trust_meter_and_hints_follow_the_settings() {
     click(&mut h, "Show the trust meter");
     click(&mut h, "Only at the end");
     click(&mut h, "Conversation");
-    assert!(h.query_by_label("Trust").is_none());
+    assert!(h.query_by_label_contains(" / 100").is_none());
     assert!(h.query_by_label("Coach").is_none());
 }
 
@@ -91,6 +91,58 @@ fn an_unfinished_conversation_resumes_after_a_restart() {
         1,
         "one session, not two"
     );
+}
+
+#[test]
+fn the_conversation_tab_resumes_what_was_left_unfinished() {
+    let folders = Folders::new();
+    {
+        let mut h = harness(&folders);
+        start_kitchen_table(&mut h);
+        choose_rated(&mut h, Rating::Best);
+    }
+    let mut h = harness(&folders);
+    assert_eq!(screen(&h), Screen::Library);
+    assert!(h.state().state.has_banner());
+    click(&mut h, "Conversation");
+    assert_eq!(
+        screen(&h),
+        Screen::Conversation,
+        "the tab is not greyed out"
+    );
+    assert_eq!(turns(&h), 1);
+}
+
+#[test]
+fn a_past_session_opens_its_debrief_again_and_exports_it() {
+    let folders = Folders::new();
+    let mut h = harness(&folders);
+    start_kitchen_table(&mut h);
+    let mut said = Vec::new();
+    while !is_finished(&h) {
+        said.push(choose_rated(&mut h, Rating::Best));
+    }
+    click(&mut h, "History");
+    h.get_by_label_contains("Open the debrief of The kitchen table")
+        .click();
+    h.run();
+    assert_eq!(screen(&h), Screen::Debrief);
+    let review = h.state().state.review.as_ref().expect("a debrief");
+    let replayed: Vec<String> = review
+        .debrief
+        .turns
+        .iter()
+        .map(|t| t.said.clone())
+        .collect();
+    assert_eq!(replayed, said, "the same session, replayed");
+    click(&mut h, "Export a report (HTML)");
+    assert!(
+        files_in(&folders.reports())
+            .iter()
+            .any(|f| f.ends_with(".html")),
+        "the report is written"
+    );
+    assert!(h.query_by_label("Show in folder").is_some());
 }
 
 #[test]

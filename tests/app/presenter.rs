@@ -133,6 +133,10 @@ fn a_discussion_pause_counts_votes_and_the_reveal_changes_nothing() {
     let folders = folders();
     let mut h = harness_at(&folders, true);
     assert_eq!(screen(&h), Screen::Conversation);
+    assert!(
+        h.state().state.window.fullscreen,
+        "--presenter opens full screen"
+    );
     press(&mut h, Key::D);
     assert!(h.query_by_label("Discuss: what would you say?").is_some());
     assert_eq!(votes(&h), vec![0; 4]);
@@ -233,6 +237,42 @@ fn the_room_choice_is_committed_after_the_reveal_by_key_or_click() {
 }
 
 #[test]
+fn with_no_votes_next_asks_the_room_instead_of_saying_option_a() {
+    let folders = folders();
+    let mut h = harness_at(&folders, true);
+    press(&mut h, Key::D);
+    press(&mut h, Key::PageDown);
+    assert_eq!(discussion(&h), Some((true, None)), "Next reveals");
+    assert!(
+        h.query_by_label("The room's choice").is_none(),
+        "no option is the room's choice before anyone votes"
+    );
+    assert!(
+        h.query_by_label_contains("Commit the room's choice")
+            .is_none()
+    );
+    press(&mut h, Key::PageDown);
+    assert_eq!(turns(&h), 0, "Next with no votes says nothing");
+    assert!(
+        h.state()
+            .state
+            .presenter
+            .discussion
+            .as_ref()
+            .is_some_and(|d| d.asked)
+    );
+    assert!(h.query_by_label_contains("No votes yet").is_some());
+    press(&mut h, Key::Enter);
+    assert_eq!(turns(&h), 0, "nor does Enter");
+    let offered = options(&h);
+    press(&mut h, Key::C);
+    assert!(h.query_by_label("The room's choice").is_some());
+    press(&mut h, Key::PageDown);
+    assert_eq!(turns(&h), 1, "one vote makes a choice");
+    assert_eq!(conversation(&h).turns()[0].said, offered[2].0);
+}
+
+#[test]
 fn the_notes_and_the_trust_meter_stay_hidden_until_toggled() {
     let folders = folders();
     let mut h = harness_at(&folders, true);
@@ -268,6 +308,8 @@ fn a_clicker_alone_runs_from_the_start_to_the_end_of_the_walkthrough() {
             h.query_all_by_label_contains("would likely reply").count(),
             options(&h).len()
         );
+        // The room raises hands for A; with no votes Next would ask instead.
+        press(&mut h, Key::A);
         press(&mut h, Key::ArrowRight);
         assert_eq!(turns(&h), turn + 1);
         presses += 3;
@@ -307,7 +349,13 @@ fn a_clicker_alone_runs_from_the_start_to_the_end_of_the_walkthrough() {
         all.len() - 1,
         "the end stays the end"
     );
-    press(&mut h, Key::PageUp);
+    // Page Up scrolls back up a page taller than the screen, then goes back.
+    for _ in 0..6 {
+        press(&mut h, Key::PageUp);
+        if h.state().state.presenter.page != all.len() - 1 {
+            break;
+        }
+    }
     assert_eq!(
         h.state().state.presenter.page,
         all.len() - 2,
@@ -421,9 +469,29 @@ fn the_walkthrough_branches_off_and_plays_another_option() {
     h.run();
     press(&mut h, Key::B);
     assert_eq!(screen(&h), Screen::Debrief, "B alone never branches");
+    // Ctrl+B asks first; Esc keeps the debrief, and the clicker's Next
+    // does not page on under the question.
     h.key_press_modifiers(Modifiers::COMMAND, Key::B);
     h.run();
-    assert_eq!(screen(&h), Screen::Conversation);
+    assert_eq!(screen(&h), Screen::Debrief, "Ctrl+B asks before branching");
+    assert!(h.query_by_label("Branch off before turn 1?").is_some());
+    press(&mut h, Key::PageDown);
+    assert_eq!(
+        h.state().state.presenter.page,
+        1,
+        "Next waits for an answer"
+    );
+    press(&mut h, Key::Escape);
+    assert_eq!(h.state().state.presenter.pending_branch, None);
+    assert_eq!(screen(&h), Screen::Debrief, "Esc stays on the debrief");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::B);
+    h.run();
+    press(&mut h, Key::Enter);
+    assert_eq!(
+        screen(&h),
+        Screen::Conversation,
+        "Enter confirms the branch"
+    );
     assert_eq!(turns(&h), 0);
 }
 
@@ -467,7 +535,9 @@ fn snapshots_of_a_discussion_and_a_walkthrough_step() {
     press(&mut h, Key::R);
     snap(&mut h, "presenter_discussion");
 
+    // A vote at each pause, as a room would: with none, Next asks.
     while !is_finished(&h) {
+        press(&mut h, Key::A);
         press(&mut h, Key::PageDown);
     }
     press(&mut h, Key::PageDown);
@@ -560,4 +630,55 @@ fn the_sheet_lists_every_command_from_the_table() {
     assert_eq!(discussion(&h), None);
     press(&mut h, Key::Escape);
     assert!(!h.state().state.window.shortcuts);
+}
+
+#[test]
+fn a_tall_walkthrough_page_scrolls_before_the_clicker_pages_on() {
+    let folders = folders();
+    let library = folders.library();
+    let options = Options {
+        open: Some("kitchen_table".to_string()),
+        presenter: true,
+        ..folders.options()
+    };
+    let mut h = Harness::builder()
+        .with_size([1280.0, 720.0])
+        .with_max_steps(200)
+        .build_eframe(move |_cc| AttuneApp::new(library, &options));
+    h.run();
+    while !is_finished(&h) {
+        press(&mut h, Key::Num1);
+    }
+    press(&mut h, Key::Enter);
+    assert_eq!(screen(&h), Screen::Debrief);
+    let count = h.state().state.page_count();
+    let mut scrolled = 0;
+    for _ in 0..80 {
+        let page = h.state().state.presenter.page;
+        if page + 1 == count {
+            break;
+        }
+        let before = attune::app::presenter::page_scroll(&h.ctx);
+        press(&mut h, Key::PageDown);
+        let after = attune::app::presenter::page_scroll(&h.ctx);
+        if h.state().state.presenter.page == page {
+            scrolled += 1;
+            let (b, a) = (before.expect("a scroll"), after.expect("a scroll"));
+            assert!(a.offset > b.offset, "page {page}: Next scrolled down");
+        } else {
+            assert!(
+                before.is_none_or(|b| !b.more_below()),
+                "page {page} was left with more below: {before:?}"
+            );
+        }
+    }
+    assert_eq!(
+        h.state().state.presenter.page,
+        count - 1,
+        "every page reached"
+    );
+    assert!(
+        scrolled > 0,
+        "at 1280×720 some page is taller than the screen"
+    );
 }

@@ -313,6 +313,14 @@ pub fn keys_of(id: CommandId) -> String {
     command(id).map(Command::keys_text).unwrap_or_default()
 }
 
+/// The keys of a command's first `n` keys in words: "1–3" for choosing
+/// among three options, so a hint never offers a key that does nothing.
+pub fn first_keys_of(id: CommandId, n: usize) -> String {
+    command(id)
+        .map(|c| keys_text(&c.keys[..n.min(c.keys.len())]))
+        .unwrap_or_default()
+}
+
 /// A command's first key in words ("Page Down" for Next), where a hint
 /// has room for one.
 pub fn first_key_of(id: CommandId) -> String {
@@ -472,6 +480,8 @@ mod tests {
     fn keys_read_as_words_and_ranges() {
         assert_eq!(keys_of(C::Undo), "Ctrl+Z or Backspace");
         assert_eq!(keys_of(C::Choose), "1\u{2013}4");
+        assert_eq!(first_keys_of(C::Choose, 3), "1\u{2013}3");
+        assert_eq!(first_keys_of(C::Choose, 9), "1\u{2013}4");
         assert_eq!(keys_of(C::Vote), "A\u{2013}D");
         assert_eq!(keys_of(C::Select), "Shift+A\u{2013}D");
         assert_eq!(keys_of(C::MapFit), "F or 0");

@@ -69,6 +69,7 @@ pub(super) fn discussion_ui(
             act(P::CloseDiscussion);
         }
     });
+    guide_ui(ui, palette, discussion, chosen);
     ui.add_space(4.0);
     ScrollArea::vertical()
         .id_salt("discussion")
@@ -94,21 +95,43 @@ pub(super) fn discussion_ui(
                 );
                 ui.add_space(2.0);
             }
-            ui.label(
-                RichText::new(format!(
-                    "{} add a vote \u{00B7} {} resets \u{00B7} {} reveals \u{00B7} \
-                     {} or a click marks the room's choice \u{00B7} {} or Next says it",
-                    keys_of(C::Vote),
-                    keys_of(C::ResetVotes),
-                    keys_of(C::Reveal),
-                    keys_of(C::Select),
-                    keys_of(C::Enter)
-                ))
-                .small()
-                .color(palette.muted),
-            );
         });
     actions
+}
+
+/// With no choice yet, what the room is asked for; then the pause's keys,
+/// above the options so they are never scrolled out of view.
+fn guide_ui(ui: &mut Ui, palette: &Palette, discussion: &Discussion, chosen: Option<usize>) {
+    if chosen.is_none() && (discussion.asked || discussion.revealed) {
+        let ask = format!(
+            "No votes yet: what does the room say? Add votes ({}) or mark a choice ({}), then \
+             press Next.",
+            keys_of(C::Vote),
+            keys_of(C::Select)
+        );
+        let colour = if discussion.asked {
+            palette.accent
+        } else {
+            palette.muted
+        };
+        ui.label(RichText::new(ask).strong().color(colour));
+    }
+    ui.add(
+        Label::new(
+            RichText::new(format!(
+                "{} add a vote \u{00B7} {} resets \u{00B7} {} reveals \u{00B7} \
+                 {} or a click marks the room's choice \u{00B7} {} or Next says it",
+                keys_of(C::Vote),
+                keys_of(C::ResetVotes),
+                keys_of(C::Reveal),
+                keys_of(C::Select),
+                keys_of(C::Enter)
+            ))
+            .small()
+            .color(palette.muted),
+        )
+        .wrap(),
+    );
 }
 
 /// The pause's title and its vote count, with the phones' share.

@@ -9,6 +9,7 @@ mod bar_ui;
 mod bubble_ui;
 mod discussion_ui;
 mod notes_ui;
+pub mod page_scroll;
 mod room_ui;
 mod stage_ui;
 mod walkthrough_ui;
@@ -16,6 +17,8 @@ mod walkthrough_ui;
 use eframe::egui;
 
 pub(crate) use bar_ui::{bar_ui, library_button_ui};
+pub(crate) use page_scroll::scroll_page;
+pub use page_scroll::{PageScroll, page_scroll};
 pub(crate) use room_ui::room_intro_ui;
 pub(crate) use stage_ui::stage_ui;
 pub(crate) use walkthrough_ui::walkthrough_ui;

@@ -1,14 +1,14 @@
 //! The conversation on a projector: a large portrait, the last few
 //! exchanges in big type, and the options (or the discussion pause).
 
-use eframe::egui::{self, Align, Frame, Layout, Margin, ProgressBar, RichText, ScrollArea, Ui};
+use eframe::egui::{self, Align, Frame, Layout, Margin, RichText, ScrollArea, Ui};
 
 use super::PresenterAction as P;
 use super::bubble_ui::{bubble_ui, peer_said_ui};
 use super::discussion_ui::discussion_ui;
 use super::notes_ui::notes_panel_ui;
 use super::room_ui::room_panel_ui;
-use crate::app::commands::{CommandId as C, first_key_of, keys_of};
+use crate::app::commands::{CommandId as C, first_key_of, first_keys_of, keys_of};
 use crate::app::state::action::Action;
 use crate::app::state::screen::Screen;
 use crate::app::state::{Active, AppState};
@@ -126,12 +126,7 @@ fn peer_ui(
         let trust = active.session.conversation.trust();
         if state.presenter.show_trust {
             ui.label(RichText::new(format!("Trust {trust} / 100")).strong());
-            ui.add(
-                ProgressBar::new(trust.clamp(0, 100) as f32 / 100.0)
-                    .desired_height(14.0)
-                    .fill(palette.accent),
-            )
-            .on_hover_text(format!("Trust {trust} out of 100"));
+            trust_bar_ui(ui, palette, trust).on_hover_text(format!("Trust {trust} out of 100"));
         } else {
             ui.label(
                 RichText::new("Trust is hidden: T shows it")
@@ -221,9 +216,12 @@ fn options_ui(
             actions.push(Action::Presenter(P::OpenDiscussion));
         }
         ui.label(
-            RichText::new(format!("{} choose at once", keys_of(C::ChooseAtOnce)))
-                .small()
-                .color(palette.muted),
+            RichText::new(format!(
+                "{} choose at once",
+                first_keys_of(C::ChooseAtOnce, conversation.options(scenario).len())
+            ))
+            .small()
+            .color(palette.muted),
         );
     });
     if mode.types() {
@@ -239,4 +237,32 @@ fn options_ui(
         ui.add_space(2.0);
     }
     actions
+}
+
+/// The trust meter: the filled share on a visible track, outlined in the
+/// text colour, so "38 / 100" has a scale in every theme.
+fn trust_bar_ui(ui: &mut Ui, palette: &Palette, trust: i32) -> egui::Response {
+    let width = ui.available_width();
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(width, 16.0), egui::Sense::hover());
+    let share = trust.clamp(0, 100) as f32 / 100.0;
+    let painter = ui.painter();
+    let radius = 4.0;
+    painter.rect_filled(rect, radius, palette.card);
+    let filled =
+        egui::Rect::from_min_size(rect.min, egui::vec2(rect.width() * share, rect.height()));
+    painter.rect_filled(filled, radius, palette.accent);
+    painter.rect_stroke(
+        rect,
+        radius,
+        egui::Stroke::new(2.0, ui.visuals().text_color()),
+        egui::StrokeKind::Inside,
+    );
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(
+            egui::Role::ProgressIndicator,
+            true,
+            format!("Trust {trust} out of 100"),
+        )
+    });
+    response
 }

@@ -8,6 +8,7 @@ use eframe::egui::{self, Align, Frame, Layout, Margin, RichText, ScrollArea, Ui}
 use super::PresenterAction as P;
 use super::bubble_ui::{bubble_ui, peer_said_ui};
 use super::notes_ui::notes_panel_ui;
+use super::page_scroll::{forget_page_scroll, page_scroll_ui};
 use super::walkthrough::{Page, clamp_page, pages};
 use crate::app::commands::{CommandId as C, first_key_of, keys_of};
 use crate::app::state::action::Action;
@@ -45,6 +46,8 @@ pub(crate) fn walkthrough_ui(ui: &mut Ui, state: &AppState, palette: &Palette) -
         };
         notes_panel_ui(ui, palette, notes);
     }
+    actions.extend(confirm_branch_ui(ui, state));
+    forget_page_scroll(ui.ctx());
     egui::Panel::bottom("walkthrough_nav")
         .resizable(false)
         .frame(Frame::new().inner_margin(Margin::symmetric(12, 8)))
@@ -79,19 +82,9 @@ pub(crate) fn walkthrough_ui(ui: &mut Ui, state: &AppState, palette: &Palette) -
                             .strong(),
                     );
                     let height = ui.available_height() * 0.5;
-                    ScrollArea::vertical()
-                        .id_salt("walkthrough_compare")
-                        .auto_shrink([false, false])
-                        .show(ui, |ui| {
-                            compare_ui(
-                                ui,
-                                palette,
-                                scenario,
-                                earlier,
-                                &review.conversation,
-                                height,
-                            );
-                        });
+                    page_scroll_ui(ui, "walkthrough_compare", |ui| {
+                        compare_ui(ui, palette, scenario, earlier, &review.conversation, height);
+                    });
                 }
             }
         });
@@ -161,53 +154,50 @@ fn ending_page_ui(
     let mut actions = Vec::new();
     let debrief = &review.debrief;
     let name = &scenario.persona.name;
-    ScrollArea::vertical()
-        .id_salt("walkthrough_ending")
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            ui.heading(format!("Debrief: {}", scenario.title));
-            ui.label(
-                RichText::new(format!(
-                    "With {name} \u{00B7} {} turn{}",
-                    debrief.turns.len(),
-                    if debrief.turns.len() == 1 { "" } else { "s" }
-                ))
-                .color(palette.muted),
-            );
-            ui.add_space(12.0);
-            match &debrief.ending {
-                Some(ending) => {
-                    widgets::ending_card_ui(ui, palette, ending.kind, &ending.title, 3.0, |ui| {
-                        peer_said_ui(ui, palette, scenario, &ending.line);
-                        if ending.early {
-                            ui.label(format!(
-                                "Trust fell below {}, so {name} left early.",
-                                scenario.withdrawal_floor
-                            ));
-                        }
-                        if let Some(note) = &ending.note {
-                            ui.label(RichText::new(note).color(palette.muted));
-                        }
-                    });
-                }
-                None => {
-                    ui.label("The conversation was stopped before an ending.");
-                }
+    page_scroll_ui(ui, "walkthrough_ending", |ui| {
+        ui.heading(format!("Debrief: {}", scenario.title));
+        ui.label(
+            RichText::new(format!(
+                "With {name} \u{00B7} {} turn{}",
+                debrief.turns.len(),
+                if debrief.turns.len() == 1 { "" } else { "s" }
+            ))
+            .color(palette.muted),
+        );
+        ui.add_space(12.0);
+        match &debrief.ending {
+            Some(ending) => {
+                widgets::ending_card_ui(ui, palette, ending.kind, &ending.title, 3.0, |ui| {
+                    peer_said_ui(ui, palette, scenario, &ending.line);
+                    if ending.early {
+                        ui.label(format!(
+                            "Trust fell below {}, so {name} left early.",
+                            scenario.withdrawal_floor
+                        ));
+                    }
+                    if let Some(note) = &ending.note {
+                        ui.label(RichText::new(note).color(palette.muted));
+                    }
+                });
             }
-            ui.add_space(12.0);
-            ui.label(
-                "Next: each turn in order, what it did, and what the other options would \
+            None => {
+                ui.label("The conversation was stopped before an ending.");
+            }
+        }
+        ui.add_space(12.0);
+        ui.label(
+            "Next: each turn in order, what it did, and what the other options would \
                  have done.",
-            );
-            ui.add_space(12.0);
-            actions.extend(widgets::follow_up_ui::follow_up_ui(
-                ui,
-                palette,
-                &state.catalogue,
-                scenario,
-                &review.conversation,
-            ));
-        });
+        );
+        ui.add_space(12.0);
+        actions.extend(widgets::follow_up_ui::follow_up_ui(
+            ui,
+            palette,
+            &state.catalogue,
+            scenario,
+            &review.conversation,
+        ));
+    });
     actions
 }
 
@@ -243,29 +233,26 @@ fn turn_page_ui(
             .on_hover_text("Play this turn again; this path is kept for comparison")
             .clicked()
         {
-            actions.push(Action::TryAgainFrom(turn.number - 1));
+            actions.push(Action::Presenter(P::AskBranch(turn.number - 1)));
         }
     });
     ui.add_space(4.0);
     let wide = ui.available_width() > 1100.0;
     let columns = if wide { 2 } else { 1 };
-    ScrollArea::vertical()
-        .id_salt(("walkthrough_turn", turn.number))
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            if columns == 2 {
-                ui.columns(2, |cols| {
-                    // Columns justify text by default; these read better ragged.
-                    let ragged = Layout::top_down(Align::Min);
-                    cols[0].with_layout(ragged, |ui| chosen_ui(ui, palette, scenario, turn));
-                    cols[1].with_layout(ragged, |ui| others_ui(ui, palette, turn, actions));
-                });
-            } else {
-                chosen_ui(ui, palette, scenario, turn);
-                ui.add_space(8.0);
-                others_ui(ui, palette, turn, actions);
-            }
-        });
+    page_scroll_ui(ui, ("walkthrough_turn", turn.number), |ui| {
+        if columns == 2 {
+            ui.columns(2, |cols| {
+                // Columns justify text by default; these read better ragged.
+                let ragged = Layout::top_down(Align::Min);
+                cols[0].with_layout(ragged, |ui| chosen_ui(ui, palette, scenario, turn));
+                cols[1].with_layout(ragged, |ui| others_ui(ui, palette, turn, actions));
+            });
+        } else {
+            chosen_ui(ui, palette, scenario, turn);
+            ui.add_space(8.0);
+            others_ui(ui, palette, turn, actions);
+        }
+    });
 }
 
 /// What was chosen, and why it helped or hurt.
@@ -386,24 +373,62 @@ fn labelled(ui: &mut Ui, palette: &Palette, label: &str, text: &str) {
 /// The trust curve and the metrics, filling the screen.
 fn summary_page_ui(ui: &mut Ui, palette: &Palette, scenario: &Scenario, review: &Review) {
     let height = (ui.available_height() * 0.5).max(200.0);
-    ScrollArea::vertical()
-        .id_salt("walkthrough_summary")
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
+    page_scroll_ui(ui, "walkthrough_summary", |ui| {
+        ui.label(
+            RichText::new("Trust over the conversation")
+                .font(theme::title_font(ui))
+                .strong(),
+        );
+        trust_plot_sized_ui(ui, palette, scenario, &review.debrief, height);
+        ui.add_space(10.0);
+        ui.label(
+            RichText::new("Listening skills")
+                .font(theme::title_font(ui))
+                .strong(),
+        );
+        ScrollArea::horizontal()
+            .id_salt("walkthrough_metrics")
+            .show(ui, |ui| metrics_ui(ui, palette, &review.debrief.metrics));
+    });
+}
+
+/// "Branch off before turn 3?": a branch leaves the debrief for the
+/// stage, so it is asked first. Enter or a click branches; Esc stays.
+fn confirm_branch_ui(ui: &Ui, state: &AppState) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let Some(turn) = state.presenter.pending_branch else {
+        return actions;
+    };
+    let number = turn + 1;
+    let frame = Frame::popup(ui.style())
+        .inner_margin(Margin::same(24))
+        .corner_radius(12);
+    let modal = egui::Modal::new(egui::Id::unique("confirm_branch"))
+        .frame(frame)
+        .show(ui.ctx(), |ui| {
+            ui.set_max_width(640.0);
             ui.label(
-                RichText::new("Trust over the conversation")
-                    .font(theme::title_font(ui))
-                    .strong(),
+                RichText::new(format!("Branch off before turn {number}?"))
+                    .font(theme::title_font(ui)),
             );
-            trust_plot_sized_ui(ui, palette, scenario, &review.debrief, height);
-            ui.add_space(10.0);
-            ui.label(
-                RichText::new("Listening skills")
-                    .font(theme::title_font(ui))
-                    .strong(),
-            );
-            ScrollArea::horizontal()
-                .id_salt("walkthrough_metrics")
-                .show(ui, |ui| metrics_ui(ui, palette, &review.debrief.metrics));
+            ui.label(format!(
+                "The room goes back to the stage to play turn {number} again. This path is \
+                 kept, and the next debrief compares the two."
+            ));
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                let go = ui.button(format!("Branch off before turn {number}"));
+                widgets::focus_when_shown(ui, &go, ("branch", turn));
+                if go.clicked() {
+                    actions.push(Action::Presenter(P::ConfirmBranch));
+                }
+                if ui.button("Stay on the debrief").clicked() {
+                    actions.push(Action::Presenter(P::CancelBranch));
+                }
+            });
         });
+    if actions.is_empty() && modal.should_close() {
+        actions.push(Action::Presenter(P::CancelBranch));
+    }
+    actions
 }

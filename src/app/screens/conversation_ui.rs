@@ -3,7 +3,7 @@
 
 use eframe::egui::{self, Align, Frame, Layout, RichText, ScrollArea, Stroke, Ui};
 
-use crate::app::commands::{CommandId, keys_of};
+use crate::app::commands::{CommandId, first_keys_of, keys_of};
 use crate::app::state::action::Action;
 use crate::app::state::screen::Screen;
 use crate::app::state::{Active, AppState};
@@ -142,11 +142,13 @@ fn options_ui(
         undo_row_ui(ui, palette, active, &mut actions);
         return actions;
     }
+    let offered = conversation.options(scenario).len();
     ui.horizontal(|ui| {
         ui.label(RichText::new("What do you say?").font(theme::title_font(ui)));
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+            let keys = first_keys_of(CommandId::Choose, offered);
             ui.label(
-                RichText::new(format!("Keys {} choose", keys_of(CommandId::Choose)))
+                RichText::new(format!("Keys {keys} choose"))
                     .small()
                     .color(palette.muted),
             );
@@ -210,33 +212,15 @@ fn ending_ui(
         .stroke(Stroke::new(2.0, widgets::ending_colour(palette, kind)))
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            if withdrew {
-                ui.label(
-                    RichText::new(format!("{name} has ended the conversation"))
-                        .font(theme::title_font(ui)),
-                );
-                ui.label(format!(
-                    "That happens in real conversations too, and it is one of the most useful \
-                     things to learn from. The debrief walks through each moment, shows where \
-                     {name} started to close off, and what might have kept the door open."
-                ));
+            let heading = if withdrew {
+                format!("{name} has ended the conversation")
             } else {
-                ui.label(
-                    RichText::new(format!("The conversation has ended: {title}"))
-                        .font(theme::title_font(ui)),
-                );
-                ui.label(match kind {
-                    EndingKind::OpenedUp => format!(
-                        "{name} felt heard and shared what mattered. The debrief shows which \
-                         moves made that possible."
-                    ),
-                    _ => format!(
-                        "{name} stayed, but kept the important things back. The debrief shows \
-                         where there was room to go deeper."
-                    ),
-                });
-            }
-            ui.add_space(6.0);
+                format!("The conversation has ended: {title}")
+            };
+            ui.label(RichText::new(heading).font(theme::title_font(ui)));
+            // The buttons come before the explanation, so at large text
+            // sizes they are in view without scrolling.
+            ui.add_space(4.0);
             ui.horizontal_wrapped(|ui| {
                 let see = ui.add(
                     egui::Button::new(RichText::new("See the debrief").strong())
@@ -256,6 +240,24 @@ fn ending_ui(
                 {
                     actions.push(Action::Undo);
                 }
+            });
+            ui.add_space(6.0);
+            ui.label(if withdrew {
+                format!(
+                    "That happens in real conversations too, and it is one of the most useful \
+                     things to learn from. The debrief walks through each moment, shows where \
+                     {name} started to close off, and what might have kept the door open."
+                )
+            } else if kind == EndingKind::OpenedUp {
+                format!(
+                    "{name} felt heard and shared what mattered. The debrief shows which \
+                     moves made that possible."
+                )
+            } else {
+                format!(
+                    "{name} stayed, but kept the important things back. The debrief shows \
+                     where there was room to go deeper."
+                )
             });
             ui.label(
                 RichText::new(format!(

@@ -249,6 +249,9 @@ fn export_ui(ui: &mut Ui, palette: &Palette, review: &Review, actions: &mut Vec<
                 };
                 ui.label(RichText::new(saved).color(palette.good));
                 ui.label(RichText::new(path.display().to_string()).monospace());
+                if ui.button("Show in folder").clicked() {
+                    actions.push(Action::ShowInFolder(path.clone()));
+                }
             });
         }
         Some(ExportStatus::Failed(why)) => {

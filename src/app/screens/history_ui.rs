@@ -46,7 +46,9 @@ pub fn history_ui(ui: &mut Ui, state: &AppState, palette: &Palette) -> Vec<Actio
                     ui.set_width(ui.available_width());
                     ScrollArea::horizontal()
                         .id_salt("sessions_scroll")
-                        .show(ui, |ui| sessions_ui(ui, palette, history.sessions()));
+                        .show(ui, |ui| {
+                            sessions_ui(ui, palette, history.sessions(), &mut actions);
+                        });
                 });
                 ui.add_space(16.0);
             });
@@ -92,7 +94,14 @@ fn trend_ui(ui: &mut Ui, palette: &Palette, trend: &Trend) {
         .small()
         .color(palette.muted),
     );
-    let max_x = xy.last().map_or(1.0, |p| p[0]).max(2.0);
+    // Sessions are numbered from 1 to the last; one session sits in the
+    // middle of its own axis rather than at the start of "1 … 2".
+    let sessions = xy.last().map_or(1.0, |p| p[0]).max(1.0);
+    let (low_x, max_x) = if sessions < 2.0 {
+        (0.5, 1.5)
+    } else {
+        (1.0, sessions)
+    };
     let top = match metric {
         TrendMetric::PercentComplexReflections | TrendMetric::PercentOpenQuestions => 100.0,
         TrendMetric::MeanEmpathy => 5.0,
@@ -105,13 +114,14 @@ fn trend_ui(ui: &mut Ui, palette: &Palette, trend: &Trend) {
         150.0,
         palette,
     )
-    .include_x(1.0)
+    .include_x(low_x)
     .include_x(max_x)
     .include_y(0.0)
     .include_y(top)
     .x_axis_label("session")
-    .x_axis_formatter(|mark, _| {
-        if mark.value.fract().abs() < 1e-6 && mark.value >= 1.0 {
+    .x_axis_formatter(move |mark, _| {
+        let whole = mark.value.fract().abs() < 1e-6;
+        if whole && mark.value >= 1.0 && mark.value <= sessions + 1e-6 {
             format!("{}", mark.value as i64)
         } else {
             String::new()
@@ -179,9 +189,14 @@ fn metric_cell(metrics: Option<&Metrics>, metric: TrendMetric) -> String {
         .map_or_else(|| "\u{2013}".to_string(), |v| format_value(metric, v))
 }
 
-fn sessions_ui(ui: &mut Ui, palette: &Palette, sessions: &[SessionRecord]) {
+fn sessions_ui(
+    ui: &mut Ui,
+    palette: &Palette,
+    sessions: &[SessionRecord],
+    actions: &mut Vec<Action>,
+) {
     Grid::new("sessions_grid")
-        .num_columns(8)
+        .num_columns(9)
         .spacing(egui::vec2(20.0, 8.0))
         .striped(true)
         .show(ui, |ui| {
@@ -194,6 +209,7 @@ fn sessions_ui(ui: &mut Ui, palette: &Palette, sessions: &[SessionRecord]) {
                 "Complex reflections",
                 "Open questions",
                 "Empathy",
+                "",
             ] {
                 ui.label(RichText::new(heading).small().strong().color(palette.muted));
             }
@@ -213,6 +229,15 @@ fn sessions_ui(ui: &mut Ui, palette: &Palette, sessions: &[SessionRecord]) {
                 ui.label(metric_cell(m, TrendMetric::PercentComplexReflections));
                 ui.label(metric_cell(m, TrendMetric::PercentOpenQuestions));
                 ui.label(metric_cell(m, TrendMetric::MeanEmpathy));
+                let open = ui.button("Debrief");
+                let name = format!("Open the debrief of {}, {}", s.title(), s.date_label());
+                open.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+                if open
+                    .on_hover_text("See this session's debrief again, and export it")
+                    .clicked()
+                {
+                    actions.push(Action::OpenPast(s.id.clone()));
+                }
                 ui.end_row();
             }
         });

@@ -58,10 +58,15 @@ pub fn library_ui(ui: &mut Ui, state: &AppState, palette: &Palette) -> Vec<Actio
         ui.add_space(6.0);
     });
     ui.separator();
+    // Opened with something to resume: start at the top, where its banner is.
+    let to_top = widgets::just_shown(ui, "library") && state.has_banner();
     ScrollArea::vertical()
         .auto_shrink(false)
         .id_salt("library")
         .show(ui, |ui| {
+            if to_top {
+                ui.scroll_to_cursor(Some(egui::Align::Min));
+            }
             widgets::centered_column(ui, width, |ui| {
                 ui.add_space(4.0);
                 continue_ui(ui, state, palette, &mut actions);

@@ -6,6 +6,7 @@ use eframe::egui::{self, Event, InputState};
 
 use crate::app::commands::{COMMANDS, Chord, Command, CommandId, Context};
 use crate::app::map;
+use crate::app::presenter;
 use crate::app::state::AppState;
 use crate::app::state::action::{Action, TypedAction};
 use crate::app::state::library_filter::FilterAction;
@@ -21,7 +22,7 @@ pub(crate) fn context_of(state: &AppState) -> Context {
         return Context::Sheet;
     }
     let presenting = state.presenter.active;
-    if state.pending_start.is_some() {
+    if state.pending_start.is_some() || (presenting && state.presenter.pending_branch.is_some()) {
         return Context::Dialog;
     }
     match state.screen {
@@ -66,7 +67,26 @@ pub(crate) fn keys(ctx: &egui::Context, state: &AppState) -> Vec<Action> {
             read(i, command, state, &mut out);
         }
     });
+    if state.presenter.active && state.screen == Screen::Debrief {
+        out.retain(|action| !scrolls_first(ctx, action));
+    }
     out
+}
+
+/// On a walkthrough page taller than the screen, the clicker's Next
+/// scrolls down before it pages on, and Back scrolls up before it pages
+/// back. True when `action` became a scroll.
+fn scrolls_first(ctx: &egui::Context, action: &Action) -> bool {
+    let Some(page) = presenter::page_scroll(ctx) else {
+        return false;
+    };
+    let down = match action {
+        Action::Presenter(P::Next) if page.more_below() => true,
+        Action::Presenter(P::Back) if page.more_above() => false,
+        _ => return false,
+    };
+    presenter::scroll_page(ctx, page, down);
+    true
 }
 
 /// The presses of one command: each of its keys that asks for something
@@ -184,7 +204,9 @@ fn resolve(id: CommandId, index: usize, state: &AppState) -> Option<Action> {
         CommandId::Select => presenter(P::Select(index)),
         CommandId::ResetVotes => presenter(P::ResetVotes),
         CommandId::Reveal => presenter(P::ToggleReveal),
-        CommandId::Branch => state.walkthrough_turn().map(Action::TryAgainFrom),
+        CommandId::Branch => state
+            .walkthrough_turn()
+            .map(|t| Action::Presenter(P::AskBranch(t))),
         CommandId::FindScenario => Some(Action::Library(FilterAction::FocusSearch)),
         // egui's own keys: never taken here.
         CommandId::Zoom

@@ -38,6 +38,8 @@ pub fn run_with(
         .with_app_id(APP_ID)
         .with_inner_size([1280.0, 800.0])
         .with_min_inner_size([1024.0, 640.0])
+        // Presenting fills the monitor even where full screen is refused.
+        .with_maximized(options.presenter)
         .with_icon(icon::icon());
     let native = eframe::NativeOptions {
         viewport,

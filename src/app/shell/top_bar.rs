@@ -10,6 +10,7 @@ use crate::app::widgets::theme::Palette;
 /// Shows the navigation and returns what was clicked.
 pub fn top_bar_ui(ui: &mut Ui, state: &AppState, palette: &Palette) -> Vec<Action> {
     let mut actions = Vec::new();
+    let mut resume = None;
     ui.horizontal_wrapped(|ui| {
         ui.add_space(4.0);
         ui.label(
@@ -43,17 +44,31 @@ pub fn top_bar_ui(ui: &mut Ui, state: &AppState, palette: &Palette) -> Vec<Actio
             true,
             "Choose a scenario to practise",
         );
-        tab(
-            ui,
-            Screen::Conversation,
-            "Conversation",
-            state.active.is_some(),
-            if state.active.is_some() {
-                "Back to the conversation in progress"
-            } else {
-                "Start a scenario from the library first"
-            },
-        );
+        match state.resumable() {
+            // Nothing here yet, but one left unfinished: the tab resumes it.
+            Some(saved) => {
+                let response = ui
+                    .add(
+                        egui::Button::selectable(false, "Conversation")
+                            .min_size(egui::vec2(0.0, 32.0)),
+                    )
+                    .on_hover_text("Resume the conversation you left unfinished");
+                if response.clicked() {
+                    resume = Some(Action::Resume(saved.session.clone()));
+                }
+            }
+            None => tab(
+                ui,
+                Screen::Conversation,
+                "Conversation",
+                state.active.is_some(),
+                if state.active.is_some() {
+                    "Back to the conversation in progress"
+                } else {
+                    "Start a scenario from the library first"
+                },
+            ),
+        }
         tab(
             ui,
             Screen::Debrief,
@@ -83,5 +98,6 @@ pub fn top_bar_ui(ui: &mut Ui, state: &AppState, palette: &Palette) -> Vec<Actio
             tab(ui, Screen::Problems, &label, true, &hint);
         }
     });
+    actions.extend(resume);
     actions
 }

@@ -38,6 +38,11 @@ pub enum Action {
     /// conversation.
     TryAgainFrom(usize),
     ExportReport,
+    /// Show the debrief of a past session from the history again, replayed
+    /// from its seed and choices.
+    OpenPast(SessionId),
+    /// Open the folder a report was saved in.
+    ShowInFolder(PathBuf),
     /// Continue this session's conversation, left unfinished in this or
     /// another window.
     Resume(SessionId),

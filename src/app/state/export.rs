@@ -22,9 +22,42 @@ pub enum ExportError {
     },
 }
 
-/// The user's documents folder, if the platform has one.
+/// Where reports go: the user's documents folder, if the platform has
+/// one (on Linux only when `user-dirs.dirs` names it), else `~/Documents`
+/// when it exists, else the home folder. Never hidden in the data folder.
 pub fn documents_dir() -> Option<PathBuf> {
-    directories::UserDirs::new().and_then(|d| d.document_dir().map(Path::to_path_buf))
+    let dirs = directories::UserDirs::new()?;
+    let named = dirs.document_dir().map(Path::to_path_buf);
+    Some(report_dir(named, dirs.home_dir()))
+}
+
+/// [`documents_dir`] from what the platform said: the named documents
+/// folder, else `home/Documents` if it is a folder, else `home`.
+pub fn report_dir(named: Option<PathBuf>, home: &Path) -> PathBuf {
+    named.unwrap_or_else(|| {
+        let documents = home.join("Documents");
+        if documents.is_dir() {
+            documents
+        } else {
+            home.to_path_buf()
+        }
+    })
+}
+
+/// Opens the folder holding `file` in the desktop's file manager.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn show_in_folder(file: &Path) -> std::io::Result<()> {
+    let folder = file.parent().unwrap_or(file);
+    open::that_detached(folder)
+}
+
+/// A browser has no folders to show.
+#[cfg(target_arch = "wasm32")]
+pub fn show_in_folder(_file: &Path) -> std::io::Result<()> {
+    Err(std::io::Error::new(
+        std::io::ErrorKind::Unsupported,
+        "a browser has no folders to show",
+    ))
 }
 
 /// A file name that sorts by date and never collides within a second,
@@ -74,6 +107,19 @@ pub fn write_atomic(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf, Exp
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reports_go_to_documents_else_home() {
+        let home = std::env::temp_dir().join(format!("attune-home-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&home);
+        std::fs::create_dir_all(&home).expect("a home");
+        assert_eq!(report_dir(None, &home), home, "no Documents: home");
+        std::fs::create_dir_all(home.join("Documents")).expect("Documents");
+        assert_eq!(report_dir(None, &home), home.join("Documents"));
+        let named = PathBuf::from("/elsewhere/Docs");
+        assert_eq!(report_dir(Some(named.clone()), &home), named);
+        let _ = std::fs::remove_dir_all(&home);
+    }
 
     #[test]
     fn file_names_are_safe_and_dated() {

@@ -173,7 +173,11 @@ impl AppState {
                 },
                 ..Presenter::default()
             },
-            window: Window::default(),
+            // A projector wants the whole screen from the first frame.
+            window: Window {
+                fullscreen: options.presenter,
+                ..Window::default()
+            },
             branches: Branches::default(),
             map: None,
             authoring: Authoring::new(options.watch, options.dialogue_dirs.clone()),
@@ -278,6 +282,15 @@ impl AppState {
             Action::OpenDebrief => self.open_debrief(),
             Action::TryAgainFrom(turn) => self.try_again_from(turn),
             Action::ExportReport => self.export_report(),
+            Action::OpenPast(id) => self.open_past(&id),
+            Action::ShowInFolder(path) => {
+                if let Err(e) = export::show_in_folder(&path) {
+                    self.notices.push(format!(
+                        "The folder could not be opened ({e}); the report is at {}.",
+                        path.display()
+                    ));
+                }
+            }
             Action::Resume(session) => self.resume(&session),
             Action::DiscardUnfinished(session) => {
                 // A failure becomes a store notice; nothing else to do.
@@ -359,6 +372,35 @@ impl AppState {
 
     fn next_seed(&self) -> u64 {
         self.seed.unwrap_or_else(rand::random)
+    }
+
+    /// The library shows a banner: a conversation in progress here, or one
+    /// left unfinished that can be resumed.
+    pub fn has_banner(&self) -> bool {
+        let in_progress = self
+            .active_scenario()
+            .is_some_and(|(a, s)| !a.session.conversation.is_finished(s));
+        let active = self.active.as_ref().map(|a| &a.session.id);
+        in_progress
+            || self
+                .store
+                .resumes()
+                .iter()
+                .any(|r| Some(&r.session) != active && !r.conversation.turns().is_empty())
+    }
+
+    /// The latest conversation left unfinished (at the last exit, or in
+    /// another window) that could be resumed, when none is in progress
+    /// here: the Conversation tab offers it.
+    pub fn resumable(&self) -> Option<&crate::store::Resume> {
+        if self.active.is_some() {
+            return None;
+        }
+        self.store
+            .resumes()
+            .iter()
+            .filter(|r| !r.conversation.turns().is_empty())
+            .max_by_key(|r| r.started)
     }
 
     /// This window's conversation, when it has choices in it and no ending
@@ -464,6 +506,48 @@ impl AppState {
             typed,
         });
         self.screen = Screen::Debrief;
+    }
+
+    /// The debrief of a past session, replayed from its seed and choices,
+    /// so it can be read and exported again.
+    fn open_past(&mut self, id: &SessionId) {
+        let Some(record) = self.store.history().sessions().iter().find(|s| &s.id == id) else {
+            return;
+        };
+        let title = crate::text::quoted(record.title());
+        let replayed = self.catalogue.id_of(&record.scenario_id).and_then(|card| {
+            let scenario = self.catalogue.scenario(card)?;
+            Some((
+                card,
+                Conversation::replay(scenario, record.seed, &record.choices),
+            ))
+        });
+        match replayed {
+            Some((card, Ok(conversation))) => {
+                let Some(scenario) = self.catalogue.scenario(card) else {
+                    return;
+                };
+                let debrief = Debrief::build(scenario, &conversation);
+                // Typed replies are not kept in the history: the past
+                // debrief shows the options they settled on.
+                self.review = Some(Review {
+                    card,
+                    conversation,
+                    debrief,
+                    export: None,
+                    typed: Vec::new(),
+                });
+                self.screen = Screen::Debrief;
+            }
+            Some((_, Err(e))) => self.notices.push(format!(
+                "The session of {title} cannot be shown again, because the scenario has \
+                 changed since ({e})."
+            )),
+            None => self.notices.push(format!(
+                "The session of {title} cannot be shown again: its scenario is no longer in \
+                 the library."
+            )),
+        }
     }
 
     fn try_again_from(&mut self, turn: usize) {

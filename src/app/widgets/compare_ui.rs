@@ -40,6 +40,28 @@ fn outcome(scenario: &Scenario, conversation: &Conversation) -> String {
     )
 }
 
+/// Where a path's name goes: ending at its last point, on the side of
+/// the line its last step leaves clear (above a rise, below a fall), and
+/// on the far side from the other path when their ends are close.
+fn label_place(path: &[[f64; 2]], other: &[[f64; 2]]) -> Option<(PlotPoint, Align2)> {
+    let end = *path.last()?;
+    let before = path.len().checked_sub(2).and_then(|i| path.get(i));
+    let rising = before.is_none_or(|p| end[1] >= p[1]);
+    let near = other
+        .get(path.len() - 1)
+        .filter(|o| (o[1] - end[1]).abs() < 12.0);
+    let above = match near {
+        Some(o) if (o[1] - end[1]).abs() > f64::EPSILON => end[1] > o[1],
+        _ => rising,
+    };
+    let (dy, anchor) = if above {
+        (3.0, Align2::RIGHT_BOTTOM)
+    } else {
+        (-3.0, Align2::RIGHT_TOP)
+    };
+    Some((PlotPoint::new(end[0] - 0.1, end[1] + dy), anchor))
+}
+
 /// The overlaid curves, a summary in words and the divergence list.
 pub fn compare_ui(
     ui: &mut Ui,
@@ -59,7 +81,7 @@ pub fn compare_ui(
             height,
             palette,
         ),
-        last_x + 0.4,
+        last_x,
     )
     .show(ui, |plot| {
         plot.hline(
@@ -93,16 +115,18 @@ pub fn compare_ui(
                 .filled(true)
                 .color(text_colour),
         );
-        for (name, pts, colour, anchor) in [
-            (EARLIER, &a, palette.muted, Align2::LEFT_TOP),
-            (LATER, &b, palette.accent, Align2::LEFT_BOTTOM),
+        for (name, pts, other, colour) in [
+            (EARLIER, &a, &b, palette.muted),
+            (LATER, &b, &a, palette.accent),
         ] {
-            if let Some(end) = pts.last() {
+            if let Some((at, anchor)) = label_place(pts, other) {
                 plot.text(
                     Text::new(
                         format!("{name} label"),
-                        PlotPoint::new(end[0] + 0.08, end[1]),
-                        RichText::new(name.to_lowercase()).strong(),
+                        at,
+                        // The colour goes on the text itself: a strong
+                        // text without one takes the theme's strong colour.
+                        RichText::new(name.to_lowercase()).strong().color(colour),
                     )
                     .anchor(anchor)
                     .color(colour),
@@ -138,5 +162,25 @@ pub fn compare_ui(
                 ui.label(text);
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_label_sits_on_the_clear_side_of_its_line() {
+        let rising = [[0.0, 40.0], [1.0, 60.0]];
+        let falling = [[0.0, 40.0], [1.0, 20.0]];
+        let far = [[0.0, 40.0], [1.0, 90.0], [2.0, 90.0]];
+        let place = |p: &[[f64; 2]], o: &[[f64; 2]]| label_place(p, o).map(|(_, a)| a);
+        assert_eq!(place(&rising, &far), Some(Align2::RIGHT_BOTTOM));
+        assert_eq!(place(&falling, &far), Some(Align2::RIGHT_TOP));
+        // Close ends: the higher path's name above, the lower one's below.
+        let close = [[0.0, 40.0], [1.0, 55.0]];
+        assert_eq!(place(&rising, &close), Some(Align2::RIGHT_BOTTOM));
+        assert_eq!(place(&close, &rising), Some(Align2::RIGHT_TOP));
+        assert_eq!(place(&[], &rising), None);
     }
 }

@@ -146,7 +146,8 @@ fn roadblocks_row_ui(ui: &mut Ui, palette: &Palette, total: u32) {
             Level::BelowFair
         },
     );
-    ui.label("\u{2013}");
+    // Any roadblock is below fair, so both lines are none.
+    ui.label("none");
     ui.label("none");
     ui.end_row();
 }

@@ -170,3 +170,13 @@ pub fn focus_when_shown(ui: &Ui, response: &Response, key: impl std::hash::Hash 
     }
     ui.data_mut(|d| d.insert_temp(id, pass));
 }
+
+/// True on the first frame something keyed `key` is drawn after a frame
+/// without it: a screen just opened, e.g. to reset its scroll.
+pub fn just_shown(ui: &Ui, key: impl std::hash::Hash + std::fmt::Debug) -> bool {
+    let id = Id::unique(("just_shown", key));
+    let pass = ui.ctx().cumulative_pass_nr();
+    let last: Option<u64> = ui.data(|d| d.get_temp(id));
+    ui.data_mut(|d| d.insert_temp(id, pass));
+    last.is_none_or(|last| last + 1 < pass)
+}

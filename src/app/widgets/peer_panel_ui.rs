@@ -1,7 +1,7 @@
 //! The peer's side of the conversation screen: the portrait with its
 //! openness in words, the optional trust meter and the coach's hint.
 
-use eframe::egui::{self, Align, Layout, ProgressBar, RichText, Stroke, Ui};
+use eframe::egui::{self, Align, Label, Layout, ProgressBar, RichText, Stroke, Ui};
 
 use crate::app::state::session::{Hint, Session};
 use crate::app::widgets;
@@ -95,10 +95,13 @@ pub fn peer_panel_ui(
 }
 
 fn trust_meter_ui(ui: &mut Ui, palette: &Palette, trust: i32, band: Band) {
+    // Each phrase is kept whole: at large text sizes the band moves to the
+    // next line rather than "38 /" being split from "100".
     ui.horizontal_wrapped(|ui| {
-        ui.label("Trust");
-        ui.label(RichText::new(format!("{trust} / 100")).strong());
-        ui.label(RichText::new(format!("({})", band.label())).color(palette.muted));
+        ui.add(Label::new(RichText::new(format!("Trust {trust} / 100")).strong()).extend());
+        ui.add(
+            Label::new(RichText::new(format!("({})", band.label())).color(palette.muted)).extend(),
+        );
     });
     let fraction = (trust.clamp(0, 100) as f32) / 100.0;
     ui.add(

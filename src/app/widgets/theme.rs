@@ -92,8 +92,9 @@ fn light() -> Visuals {
     v.hyperlink_color = Color32::from_rgb(0x23, 0x6E, 0x69);
     v.widgets.inactive.weak_bg_fill = Color32::from_rgb(0xE6, 0xE2, 0xDA);
     v.widgets.inactive.bg_fill = Color32::from_rgb(0xE6, 0xE2, 0xDA);
-    // Checkboxes and radio buttons need an edge to be seen on light cards.
-    v.widgets.inactive.bg_stroke = Stroke::new(1.0, Color32::from_rgb(0x9A, 0x93, 0x88));
+    // Checkboxes and radio buttons need an edge to be seen on light cards:
+    // at least 3:1 against the panel and the cards (tested below).
+    v.widgets.inactive.bg_stroke = Stroke::new(1.0, Color32::from_rgb(0x7A, 0x73, 0x68));
     v.widgets.inactive.fg_stroke = Stroke::new(1.5, Color32::from_rgb(0x22, 0x22, 0x22));
     v.widgets.hovered.weak_bg_fill = Color32::from_rgb(0xD9, 0xEC, 0xE9);
     v.widgets.hovered.bg_stroke = Stroke::new(1.5, Color32::from_rgb(0x23, 0x6E, 0x69));
@@ -112,6 +113,9 @@ fn dark() -> Visuals {
     v.selection.stroke = Stroke::new(1.0, Color32::from_rgb(0x7F, 0xD1, 0xC8));
     v.hyperlink_color = Color32::from_rgb(0x7F, 0xD1, 0xC8);
     v.widgets.hovered.bg_stroke = Stroke::new(1.5, Color32::from_rgb(0x7F, 0xD1, 0xC8));
+    // egui's dark checkboxes and radio buttons are a grey fill with no edge,
+    // about 1.3:1 on these panels; an edge makes them 3:1 or more.
+    v.widgets.inactive.bg_stroke = Stroke::new(1.0, Color32::from_rgb(0x8E, 0x93, 0x9A));
     v
 }
 
@@ -145,6 +149,23 @@ fn high_contrast() -> Visuals {
     v.widgets.active.bg_stroke = Stroke::new(3.0, yellow);
     v.widgets.active.fg_stroke = Stroke::new(2.0, yellow);
     v
+}
+
+/// The WCAG contrast ratio of two colours, from 1 (the same) to 21
+/// (black on white); alpha is ignored.
+pub fn contrast(a: Color32, b: Color32) -> f32 {
+    fn channel(c: u8) -> f32 {
+        let c = f32::from(c) / 255.0;
+        if c <= 0.040_45 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    }
+    let luminance =
+        |c: Color32| 0.2126 * channel(c.r()) + 0.7152 * channel(c.g()) + 0.0722 * channel(c.b());
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
 }
 
 /// Base text sizes in points at a text scale of 1.0. Larger than egui's
@@ -220,4 +241,62 @@ pub fn apply(ctx: &egui::Context, settings: &Settings) {
 pub fn title_font(ui: &egui::Ui) -> FontId {
     let body = TextStyle::Body.resolve(ui.style());
     FontId::new(body.size * 1.25, body.family)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn visuals_of(theme: Theme) -> Visuals {
+        match theme {
+            Theme::Light => light(),
+            Theme::Dark => dark(),
+            Theme::HighContrast => high_contrast(),
+        }
+    }
+
+    #[test]
+    fn contrast_matches_the_wcag_examples() {
+        assert!((contrast(Color32::BLACK, Color32::WHITE) - 21.0).abs() < 0.01);
+        assert!((contrast(Color32::WHITE, Color32::WHITE) - 1.0).abs() < 0.01);
+        let grey = Color32::from_rgb(0x76, 0x76, 0x76);
+        assert!((contrast(grey, Color32::WHITE) - 4.54).abs() < 0.05);
+    }
+
+    /// A checkbox, radio button, text field or button is seen by its fill
+    /// or by its edge: one of them must stand 3:1 from every background it
+    /// is drawn on (WCAG 1.4.11), and its mark 3:1 from its fill.
+    #[test]
+    fn every_control_stands_out_three_to_one_in_every_theme() {
+        for theme in [Theme::Light, Theme::Dark, Theme::HighContrast] {
+            let v = visuals_of(theme);
+            let palette = Palette::of(theme);
+            let backgrounds = [
+                ("panel", v.panel_fill),
+                ("window", v.window_fill),
+                ("card", palette.card),
+                ("peer bubble", palette.peer_fill),
+            ];
+            for (state, w) in [
+                ("inactive", &v.widgets.inactive),
+                ("hovered", &v.widgets.hovered),
+                ("active", &v.widgets.active),
+            ] {
+                for (name, background) in backgrounds {
+                    let fill = contrast(w.bg_fill, background);
+                    let edge = if w.bg_stroke.width >= 1.0 {
+                        contrast(w.bg_stroke.color, background)
+                    } else {
+                        1.0
+                    };
+                    assert!(
+                        fill.max(edge) >= 3.0,
+                        "{theme:?} {state} control on the {name}: fill {fill:.2}, edge {edge:.2}"
+                    );
+                }
+                let mark = contrast(w.fg_stroke.color, w.bg_fill);
+                assert!(mark >= 3.0, "{theme:?} {state} mark on its fill: {mark:.2}");
+            }
+        }
+    }
 }

@@ -9,16 +9,25 @@ use crate::app::widgets::theme::Palette;
 use crate::debrief::Debrief;
 use crate::scenario::Scenario;
 
-/// Longest layer summary drawn on the plot before it is shortened.
-const MAX_MARK_CHARS: usize = 48;
-
-fn shorten(text: &str) -> String {
-    if text.chars().count() <= MAX_MARK_CHARS {
-        text.to_string()
+/// How many characters of a layer's mark fit across a plot `width`
+/// points wide in small text of `size` points, leaving room for the axis.
+fn mark_chars(width: f32, size: f32) -> usize {
+    let fit = (width - 90.0) / (size * 0.55).max(1.0);
+    if fit.is_finite() {
+        (fit as usize).clamp(24, 160)
     } else {
-        let cut: String = text.chars().take(MAX_MARK_CHARS - 1).collect();
-        format!("{}\u{2026}", cut.trim_end())
+        24
     }
+}
+
+/// `text` cut at a word to at most `max` characters, with an ellipsis.
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    let at_word = cut.rfind(' ').map_or(cut.as_str(), |i| &cut[..i]);
+    format!("{}\u{2026}", at_word.trim_end())
 }
 
 /// The trust curve of `debrief` with its layers and floor, plus a summary
@@ -46,6 +55,9 @@ pub fn trust_plot_sized_ui(
     let text_colour = ui.visuals().text_color();
     let floor = scenario.withdrawal_floor;
     let name = scenario.persona.name.clone();
+    let small = eframe::egui::TextStyle::Small.resolve(ui.style()).size;
+    // The mark carries " (ready at 60, not said)" after the summary.
+    let max_chars = mark_chars(ui.available_width(), small).saturating_sub(24);
     trust_axes(
         still_plot(
             ("trust_plot", debrief.seed, debrief.turns.len()),
@@ -55,6 +67,7 @@ pub fn trust_plot_sized_ui(
         last_x,
     )
     .show(ui, |plot| {
+        let mut labels = Vec::new();
         plot.hline(
             HLine::new(format!("{name} withdraws below {floor}"), f64::from(floor))
                 .color(palette.poor)
@@ -75,7 +88,7 @@ pub fn trust_plot_sized_ui(
             let colour = if said { palette.good } else { palette.muted };
             let label = format!(
                 "{} (ready at {}, {})",
-                shorten(&layer.summary),
+                shorten(&layer.summary, max_chars.max(16)),
                 layer.threshold,
                 if said { "said" } else { "not said" }
             );
@@ -85,15 +98,7 @@ pub fn trust_plot_sized_ui(
                     .style(LineStyle::dotted_dense())
                     .width(1.0),
             );
-            plot.text(
-                Text::new(
-                    format!("{label} text"),
-                    PlotPoint::new(0.05, f64::from(layer.threshold)),
-                    RichText::new(label).small(),
-                )
-                .anchor(Align2::LEFT_BOTTOM)
-                .color(colour),
-            );
+            labels.push((label, f64::from(layer.threshold), colour));
             // The marker sits at the turn the peer said it, not where
             // trust crossed the threshold.
             if let Some(step) = layer.disclosed_at {
@@ -123,6 +128,19 @@ pub fn trust_plot_sized_ui(
                 .filled(true)
                 .color(text_colour),
         );
+        // Drawn last, so no point or line covers a label; each starts
+        // after the first point, clear of the curve's start marker.
+        for (label, y, colour) in labels {
+            plot.text(
+                Text::new(
+                    format!("{label} text"),
+                    PlotPoint::new(0.15, y),
+                    RichText::new(label).small().color(colour),
+                )
+                .anchor(Align2::LEFT_BOTTOM)
+                .color(colour),
+            );
+        }
     });
     ui.label(RichText::new(summary(scenario, debrief)).color(palette.muted));
 }
@@ -180,8 +198,10 @@ pub(crate) fn trust_axes(plot: Plot<'_>, last_x: f64) -> Plot<'_> {
         .include_x(last_x)
         .x_axis_label("turn")
         .y_axis_label("trust")
-        .x_axis_formatter(|mark, _| {
-            if mark.value.fract().abs() < 1e-6 && mark.value >= 0.0 {
+        // Only the turns that happened are numbered: the margin past the
+        // last one gets no tick of its own.
+        .x_axis_formatter(move |mark, _| {
+            if mark.value.fract().abs() < 1e-6 && mark.value >= 0.0 && mark.value <= last_x + 1e-6 {
                 format!("{}", mark.value as i64)
             } else {
                 String::new()
@@ -205,4 +225,19 @@ pub(crate) fn still_plot<'a>(
         .allow_double_click_reset(false)
         .show_crosshair(false)
         .grid_color(palette.card_stroke)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_are_cut_at_a_word_and_only_when_the_plot_is_narrow() {
+        let summary = "walked out across the ward and kept walking";
+        let wide = mark_chars(1600.0, 14.0);
+        assert_eq!(shorten(summary, wide), summary, "a wide plot shows it all");
+        let cut = shorten(summary, 30);
+        assert_eq!(cut, "walked out across the ward\u{2026}");
+        assert!(mark_chars(f32::NAN, 14.0) >= 24);
+    }
 }

@@ -20,6 +20,7 @@ impl AppState {
                 self.presenter.active = !self.presenter.active;
                 self.presenter.discussion = None;
                 self.presenter.page = 0;
+                self.presenter.pending_branch = None;
                 // Room votes end with presenter mode.
                 self.presenter.room.on = false;
                 self.presenter.room.intro = false;
@@ -32,7 +33,10 @@ impl AppState {
             P::Back => self.presenter_back(),
             P::OpenDiscussion => self.open_discussion(),
             P::CloseDiscussion => self.presenter.discussion = None,
-            P::Vote(position) => self.with_discussion(|d| d.vote(position)),
+            P::Vote(position) => self.with_discussion(|d| {
+                d.vote(position);
+                d.asked = false;
+            }),
             P::ResetVotes => {
                 let round = self.presenter.rounds + 1;
                 if self.current_discussion().is_some() {
@@ -41,14 +45,32 @@ impl AppState {
                 self.with_discussion(|d| d.reset_votes(round));
             }
             P::ToggleReveal => self.with_discussion(|d| d.revealed = !d.revealed),
-            P::Select(position) => self.with_discussion(|d| d.select(position)),
-            P::MoveSelection(delta) => self.with_discussion(|d| d.move_selection(delta)),
+            P::Select(position) => self.with_discussion(|d| {
+                d.select(position);
+                d.asked = false;
+            }),
+            P::MoveSelection(delta) => self.with_discussion(|d| {
+                d.move_selection(delta);
+                d.asked = false;
+            }),
             P::Commit => self.commit_discussion(),
             P::OpenWalkthrough => {
                 self.apply(Action::OpenDebrief);
                 self.presenter.page = 0;
             }
             P::Page(page) => self.presenter.page = clamp_page(page, self.page_count()),
+            P::AskBranch(turn) => {
+                let turns = self.review.as_ref().map_or(0, |r| r.debrief.turns.len());
+                if self.screen == Screen::Debrief && turn < turns {
+                    self.presenter.pending_branch = Some(turn);
+                }
+            }
+            P::ConfirmBranch => {
+                if let Some(turn) = self.presenter.pending_branch.take() {
+                    self.apply(Action::TryAgainFrom(turn));
+                }
+            }
+            P::CancelBranch => self.presenter.pending_branch = None,
             P::PlayInstead { turn, option } => {
                 self.apply(Action::TryAgainFrom(turn));
                 self.apply(Action::Choose(option));
@@ -159,8 +181,10 @@ impl AppState {
         }
     }
 
+    /// Says the room's choice; with no votes and no mark, asks for one.
     fn commit_discussion(&mut self) {
         let Some(position) = self.current_discussion().and_then(Discussion::choice) else {
+            self.with_discussion(|d| d.asked = true);
             return;
         };
         let Some(option) = self.active_scenario().and_then(|(a, s)| {

@@ -28,6 +28,9 @@ pub struct Discussion {
     pub revealed: bool,
     /// The option the facilitator marked as the room's choice, if any.
     pub selected: Option<usize>,
+    /// Next was pressed with no votes and no mark: the pause asks the
+    /// room for a choice instead of saying one.
+    pub asked: bool,
 }
 
 impl Discussion {
@@ -43,6 +46,7 @@ impl Discussion {
             phones: vec![0; options],
             revealed: false,
             selected: None,
+            asked: false,
         }
     }
 
@@ -102,17 +106,12 @@ impl Discussion {
     }
 
     /// The option a commit would choose: the one marked, else the vote
-    /// leader, else the first.
+    /// leader. With no mark and no votes there is no choice yet: the room
+    /// is asked, rather than option A being said for it.
     pub fn choice(&self) -> Option<usize> {
-        if self.votes.is_empty() {
-            return None;
-        }
-        Some(
-            self.selected
-                .filter(|s| *s < self.votes.len())
-                .or_else(|| self.leader())
-                .unwrap_or(0),
-        )
+        self.selected
+            .filter(|s| *s < self.votes.len())
+            .or_else(|| self.leader())
     }
 
     pub fn select(&mut self, position: usize) {
@@ -122,8 +121,13 @@ impl Discussion {
     }
 
     /// Moves the room's choice by `delta` places, staying within the list.
+    /// With no choice yet, the first move marks the first option.
     pub fn move_selection(&mut self, delta: i32) {
+        if self.votes.is_empty() {
+            return;
+        }
         let Some(from) = self.choice() else {
+            self.selected = Some(0);
             return;
         };
         let last = self.votes.len() as i64 - 1;
@@ -145,6 +149,7 @@ mod tests {
             phones: vec![0; options],
             revealed: false,
             selected: None,
+            asked: false,
         }
     }
 
@@ -184,9 +189,9 @@ mod tests {
     }
 
     #[test]
-    fn the_room_choice_is_the_mark_then_the_leader_then_the_first() {
+    fn the_room_choice_is_the_mark_then_the_leader_and_never_a_default() {
         let mut d = pause(4);
-        assert_eq!(d.choice(), Some(0));
+        assert_eq!(d.choice(), None, "no votes and no mark: no choice yet");
         d.vote(2);
         assert_eq!(d.choice(), Some(2));
         d.vote(3);
@@ -198,6 +203,9 @@ mod tests {
         d.move_selection(-9);
         assert_eq!(d.choice(), Some(0));
         assert_eq!(pause(0).choice(), None);
+        let mut fresh = pause(3);
+        fresh.move_selection(1);
+        assert_eq!(fresh.choice(), Some(0), "a first move marks the first");
     }
 
     #[test]

@@ -45,6 +45,9 @@ pub struct Presenter {
     pub page: usize,
     /// Votes from phones on the room's network.
     pub room: RoomVotes,
+    /// A branch off before this turn (0-based), waiting for the
+    /// facilitator's confirmation.
+    pub pending_branch: Option<usize>,
     /// The last discussion round handed out; each pause and each reset
     /// takes the next, so phones can tell one vote from the next.
     pub rounds: u64,
@@ -60,6 +63,7 @@ impl Default for Presenter {
             discussion: None,
             page: 0,
             room: RoomVotes::default(),
+            pending_branch: None,
             rounds: 0,
         }
     }
@@ -96,6 +100,13 @@ pub enum PresenterAction {
     OpenWalkthrough,
     /// Show this page of the walkthrough.
     Page(usize),
+    /// Ask before branching off before this turn (0-based): a branch
+    /// leaves the debrief, so a stray key must not do it.
+    AskBranch(usize),
+    /// Branch off at the turn asked about; this path is kept for comparison.
+    ConfirmBranch,
+    /// Stay on the walkthrough.
+    CancelBranch,
     /// Branch off before this turn (0-based) and play `option` there; the
     /// path so far is kept for comparison.
     PlayInstead {
