@@ -89,7 +89,7 @@ fn every_shipped_scenario_validates_with_no_errors_or_warnings() {
 #[test]
 fn best_choices_open_the_peer_up_and_worst_choices_make_them_withdraw() {
     for s in full() {
-        for seed in 0..25 {
+        for seed in 0..100 {
             let best = play_out(&s, seed, &Pick::Best).unwrap();
             assert_eq!(
                 best.ending(&s).map(|e| e.kind),
