@@ -287,16 +287,7 @@ fn snapshots_of_the_library_on_the_presenter_screen() {
 fn the_walkthrough_offers_the_follow_up_on_its_first_page() {
     let folders = Folders::new();
     let library = folders.sixteen();
-    let options = Options {
-        open: Some("kitchen_table".to_string()),
-        presenter: true,
-        ..folders.options()
-    };
-    let mut h = Harness::builder()
-        .with_size([1920.0, 1080.0])
-        .with_max_steps(200)
-        .build_eframe(move |_cc| AttuneApp::new(library, &options));
-    h.run();
+    let mut h = presenter_harness(&folders, library, true, 1920.0, 1080.0);
     let harmful = option_rated(&h, Rating::Harmful);
     let id = {
         let state = &h.state().state;

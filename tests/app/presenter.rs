@@ -8,7 +8,7 @@
 use crate::support::*;
 use attune::app::presenter::walkthrough::{Page, pages};
 use attune::app::state::compare::divergences;
-use attune::app::{AttuneApp, Options, Screen};
+use attune::app::{AttuneApp, Screen};
 use attune::scenario::Rating;
 use eframe::egui::{Key, Modifiers, TextStyle};
 use egui_kittest::Harness;
@@ -41,18 +41,7 @@ fn folders() -> Folders {
 /// A 1920×1080 harness; `presenting` starts it as `--open kitchen_table
 /// --presenter` would.
 fn harness_at(folders: &Folders, presenting: bool) -> Harness<'static, AttuneApp> {
-    let library = folders.library();
-    let options = Options {
-        open: presenting.then(|| "kitchen_table".to_string()),
-        presenter: presenting,
-        ..folders.options()
-    };
-    let mut h = Harness::builder()
-        .with_size([1920.0, 1080.0])
-        .with_max_steps(200)
-        .build_eframe(move |_cc| AttuneApp::new(library, &options));
-    h.run();
-    h
+    presenter_harness(folders, folders.library(), presenting, 1920.0, 1080.0)
 }
 
 fn press(h: &mut Harness<'static, AttuneApp>, key: Key) {
@@ -636,16 +625,7 @@ fn the_sheet_lists_every_command_from_the_table() {
 fn a_tall_walkthrough_page_scrolls_before_the_clicker_pages_on() {
     let folders = folders();
     let library = folders.library();
-    let options = Options {
-        open: Some("kitchen_table".to_string()),
-        presenter: true,
-        ..folders.options()
-    };
-    let mut h = Harness::builder()
-        .with_size([1280.0, 720.0])
-        .with_max_steps(200)
-        .build_eframe(move |_cc| AttuneApp::new(library, &options));
-    h.run();
+    let mut h = presenter_harness(&folders, library, true, 1280.0, 720.0);
     while !is_finished(&h) {
         press(&mut h, Key::Num1);
     }

@@ -6,7 +6,7 @@
 //! Snapshot: `UPDATE_SNAPSHOTS=1 cargo test --test app typed::`, then look.
 
 use crate::support::*;
-use attune::app::{AttuneApp, Options, Screen};
+use attune::app::{AttuneApp, Screen};
 use attune::scenario::Rating;
 use attune::store::TypedMode;
 use eframe::egui::{Key, Role};
@@ -201,16 +201,7 @@ fn bad_input_gets_a_kind_word_and_takes_no_turn() {
 fn presenter_mode_has_the_reply_box_and_the_heard_panel() {
     let folders = Folders::new();
     let library = folders.library();
-    let options = Options {
-        open: Some("kitchen_table".to_string()),
-        presenter: true,
-        ..folders.options()
-    };
-    let mut h = Harness::builder()
-        .with_size([1920.0, 1080.0])
-        .with_max_steps(200)
-        .build_eframe(move |_cc| AttuneApp::new(library, &options));
-    h.run();
+    let mut h = presenter_harness(&folders, library, true, 1920.0, 1080.0);
     set_mode(&mut h, TypedMode::TypeOnly);
     assert!(h.query_by_role(Role::TextInput).is_some());
     type_reply(&mut h, "what's been on your mind about it");

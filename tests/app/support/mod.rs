@@ -101,6 +101,28 @@ pub fn harness_with(
     harness
 }
 
+/// A harness of this size over `library`, started as `--open kitchen_table
+/// --presenter` would when `presenting`.
+pub fn presenter_harness(
+    folders: &Folders,
+    library: Library,
+    presenting: bool,
+    width: f32,
+    height: f32,
+) -> Harness<'static, AttuneApp> {
+    let options = Options {
+        open: presenting.then(|| "kitchen_table".to_string()),
+        presenter: presenting,
+        ..folders.options()
+    };
+    let mut harness = Harness::builder()
+        .with_size([width, height])
+        .with_max_steps(200)
+        .build_eframe(move |_cc| AttuneApp::new(library, &options));
+    harness.run();
+    harness
+}
+
 pub fn screen(harness: &Harness<'_, AttuneApp>) -> Screen {
     harness.state().state.screen
 }
