@@ -215,7 +215,7 @@ pub(crate) const NOT_SHOWN: &[&str] = &[
 pub fn check(path: &str, map: &SourceMap) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for entry in map.entries() {
-        if entry.kind != EntryKind::Str || NOT_SHOWN.contains(&entry.key.as_str()) {
+        if entry.kind != EntryKind::Str || NOT_SHOWN.contains(&entry.key) {
             continue;
         }
         // The value starts after the opening quote.
@@ -261,6 +261,13 @@ fn diagnostic(path: &str, field: &str, c: char, line: usize, col: usize) -> Diag
 /// The first character of a raw string literal the fonts cannot draw, with
 /// its place. `\u{…}` escapes are decoded and placed at their backslash.
 fn first_unsupported(raw: &str, line: usize, col: usize) -> Option<(char, usize, usize)> {
+    // Most strings are plain printable ASCII, which every font has.
+    if raw
+        .bytes()
+        .all(|b| (b' '..=b'~').contains(&b) && b != b'\\')
+    {
+        return None;
+    }
     let (mut line, mut col) = (line, col);
     let mut chars = raw.chars().peekable();
     while let Some(c) = chars.next() {
@@ -323,6 +330,15 @@ mod tests {
         }
         for (start, end) in SUPPORTED {
             assert!(start <= end);
+        }
+    }
+
+    /// `first_unsupported` skips plain printable ASCII without looking it
+    /// up, so every such character must be supported.
+    #[test]
+    fn printable_ascii_is_supported() {
+        for c in ' '..='~' {
+            assert!(is_supported(c), "{c:?}");
         }
     }
 

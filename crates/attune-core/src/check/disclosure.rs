@@ -116,7 +116,7 @@ fn presumes_at(r: &Reporter, id: &str, fields: &[&str], layer: &str, k: usize) -
         .get(range.clone())?
         .iter()
         .enumerate()
-        .filter(|(_, e)| e.kind == EntryKind::Str && e.key == "text" && *e.fields == *fields)
+        .filter(|(_, e)| e.kind == EntryKind::Str && e.key == "text" && r.map.fields(e) == fields)
         .nth(k)
         .map(|(i, _)| range.start + i);
     let from = text.unwrap_or(range.start);

@@ -11,7 +11,9 @@
 //! The validator uses the result to find soft-locks, loops that cannot be
 //! left and conditions that never hold.
 
-use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::collections::{BTreeMap, VecDeque};
+
+use foldhash::{HashMap, HashMapExt};
 
 use crate::engine::peer::{MOOD_RANGE, clamp_trust, trust_change};
 use crate::scenario::graph::Graph;

@@ -207,7 +207,7 @@ fn nth_route_when(r: &Reporter, id: &str, node: &Node, k: usize) -> Option<usize
         .iter()
         .enumerate()
         .filter(|(_, e)| {
-            e.kind == EntryKind::Field && e.key == "when" && *e.fields == ["nodes", "routes"]
+            e.kind == EntryKind::Field && e.key == "when" && r.map.fields(e) == ["nodes", "routes"]
         })
         .nth(before)
         .map(|(i, _)| range.start + i)

@@ -15,7 +15,7 @@ use super::charset::NOT_SHOWN;
 pub fn check(path: &str, map: &SourceMap) -> Vec<Diagnostic> {
     map.entries()
         .iter()
-        .filter(|e| e.kind == EntryKind::Str && !NOT_SHOWN.contains(&e.key.as_str()))
+        .filter(|e| e.kind == EntryKind::Str && !NOT_SHOWN.contains(&e.key))
         .filter(|e| e.value.contains('\n'))
         .map(|e| Diagnostic {
             path: path.to_string(),

@@ -1,7 +1,9 @@
 //! Semantic checks on a parsed scenario. Every problem is collected; the
 //! validator never stops at the first.
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::VecDeque;
+
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use crate::scenario::diagnostic::{Diagnostic, Severity};
 use crate::scenario::graph::successors;
@@ -13,12 +15,12 @@ use crate::scenario::{
 /// Builds diagnostics for one file, knowing where things are in it.
 pub(crate) struct Reporter<'a> {
     path: &'a str,
-    pub map: &'a SourceMap,
+    pub map: &'a SourceMap<'a>,
     pub out: Vec<Diagnostic>,
 }
 
 impl<'a> Reporter<'a> {
-    pub fn new(path: &'a str, map: &'a SourceMap) -> Self {
+    pub fn new(path: &'a str, map: &'a SourceMap<'a>) -> Self {
         Reporter {
             path,
             map,
@@ -243,10 +245,10 @@ fn check_header(r: &mut Reporter, s: &Scenario, known: &HashSet<&str>, ids: &[&s
 /// reports and matched by hand, so no control character, space or path
 /// separator may hide in one. Empty ids have their own error.
 fn check_id_charset(r: &mut Reporter, s: &Scenario) {
-    let bad = |r: &mut Reporter, at: Option<usize>, what: String, id: &str| {
-        if id.is_empty() || is_plain_name(id) {
-            return;
-        }
+    // Places and names are looked up only for a bad id: this runs over
+    // every option of a file.
+    let bad = |id: &str| !id.is_empty() && !is_plain_name(id);
+    let report = |r: &mut Reporter, at: Option<usize>, what: String, id: &str| {
         r.push(
             at,
             Severity::Error,
@@ -258,19 +260,25 @@ fn check_id_charset(r: &mut Reporter, s: &Scenario) {
             Some("use 1 to 64 ASCII letters, digits, `_` and `-`, e.g. `open_up-2`".into()),
         );
     };
-    let at = r.map.find_field(&[], "id");
-    bad(r, at, "the scenario".into(), &s.id);
-    for layer in &s.layers {
+    if bad(&s.id) {
+        let at = r.map.find_field(&[], "id");
+        report(r, at, "the scenario".into(), &s.id);
+    }
+    for layer in s.layers.iter().filter(|l| bad(&l.id)) {
         let at = r.map.find_str(&["layers"], "id", &layer.id, 0);
-        bad(r, at, "layer".into(), &layer.id);
+        report(r, at, "layer".into(), &layer.id);
     }
     for node in &s.nodes {
-        let at = r.node_at(&node.id);
-        bad(r, at, "node".into(), &node.id);
-        for opt in &node.options {
-            let at = r.option_at(&node.id, &opt.id).or(at);
+        if bad(&node.id) {
+            let at = r.node_at(&node.id);
+            report(r, at, "node".into(), &node.id);
+        }
+        for opt in node.options.iter().filter(|o| bad(&o.id)) {
+            let at = r
+                .option_at(&node.id, &opt.id)
+                .or_else(|| r.node_at(&node.id));
             let what = format!("in node \"{}\", option", node.id.escape_debug());
-            bad(r, at, what, &opt.id);
+            report(r, at, what, &opt.id);
         }
     }
 }

@@ -1,6 +1,10 @@
 //! Wording lints: an option that gives itself away by its length, words
 //! about self-harm without a content note, and notes nobody sees.
 
+use std::borrow::Cow;
+
+use foldhash::{HashMap, HashMapExt};
+
 use super::validate::Reporter;
 use crate::scenario::diagnostic::{Diagnostic, Severity};
 use crate::scenario::source_map::{EntryKind, SourceMap};
@@ -49,27 +53,45 @@ pub const SELF_HARM_PHRASES: &[&str] = &[
 const NEGATIONS: &[&str] = &["no", "not", "without", "nor"];
 
 /// Lowercase words, split on anything that is not a letter or digit.
-fn words(text: &str) -> Vec<String> {
+/// The words of a text, lower-cased. A word already in lower case is
+/// borrowed: this runs over every string of a file.
+fn words(text: &str) -> Vec<Cow<'_, str>> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(lower)
         .collect()
 }
 
+/// A word in lower case, borrowed when it already is.
+fn lower(w: &str) -> Cow<'_, str> {
+    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(w)
+    } else {
+        Cow::Owned(w.to_lowercase())
+    }
+}
+
+/// The phrases, split into words, by their first word.
+static PHRASES_BY_FIRST_WORD: std::sync::LazyLock<HashMap<&str, Vec<(&str, Vec<&str>)>>> =
+    std::sync::LazyLock::new(|| {
+        let mut by_first: HashMap<&str, Vec<(&str, Vec<&str>)>> = HashMap::new();
+        for phrase in SELF_HARM_PHRASES {
+            let parts: Vec<&str> = phrase.split(' ').collect();
+            if let Some(&first) = parts.first() {
+                by_first.entry(first).or_default().push((phrase, parts));
+            }
+        }
+        by_first
+    });
+
 /// Each place (word index) where a phrase starts, with the phrase.
-fn matches(words: &[String]) -> Vec<(usize, &'static str)> {
+fn matches(words: &[Cow<'_, str>]) -> Vec<(usize, &'static str)> {
     let mut out = Vec::new();
-    // This runs for every word of every line of a file, so the phrases are
-    // split into words once.
-    static PHRASE_WORDS: std::sync::LazyLock<Vec<(&str, Vec<&str>)>> =
-        std::sync::LazyLock::new(|| {
-            SELF_HARM_PHRASES
-                .iter()
-                .map(|p| (*p, p.split(' ').collect()))
-                .collect()
-        });
-    for i in 0..words.len() {
-        for (phrase, parts) in PHRASE_WORDS.iter() {
+    for (i, word) in words.iter().enumerate() {
+        let Some(phrases) = PHRASES_BY_FIRST_WORD.get(word.as_ref()) else {
+            continue;
+        };
+        for (phrase, parts) in phrases {
             if words[i..].len() >= parts.len() && parts.iter().zip(&words[i..]).all(|(p, w)| p == w)
             {
                 out.push((i, *phrase));
@@ -79,8 +101,16 @@ fn matches(words: &[String]) -> Vec<(usize, &'static str)> {
     out
 }
 
-/// The first self-harm phrase in a text, if any.
+/// The first self-harm phrase in a text, if any. This runs over every
+/// string of a file, so a text with no phrase's first word in it is
+/// passed over without collecting its words.
 pub fn self_harm_phrase(text: &str) -> Option<&'static str> {
+    let could = text
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| !w.is_empty() && PHRASES_BY_FIRST_WORD.contains_key(lower(w).as_ref()));
+    if !could {
+        return None;
+    }
     matches(&words(text)).first().map(|(_, p)| *p)
 }
 
@@ -90,7 +120,7 @@ pub fn warns_of_self_harm(note: &str) -> bool {
     let words = words(note);
     matches(&words).iter().any(|&(i, _)| {
         let before = &words[i.saturating_sub(4)..i];
-        !before.iter().any(|w| NEGATIONS.contains(&w.as_str()))
+        !before.iter().any(|w| NEGATIONS.contains(&w.as_ref()))
     })
 }
 
@@ -176,8 +206,11 @@ fn content_notes(r: &mut Reporter, s: &Scenario) {
     // model's fields, which do not. Ids and references are not prose.
     let found = r.map.entries().iter().enumerate().find_map(|(i, e)| {
         let prose = e.kind == EntryKind::Str
-            && !super::charset::NOT_SHOWN.contains(&e.key.as_str())
-            && e.fields.first().is_none_or(|f| f != "content_notes");
+            && !super::charset::NOT_SHOWN.contains(&e.key)
+            && r.map
+                .fields(e)
+                .first()
+                .is_none_or(|f| *f != "content_notes");
         prose
             .then(|| self_harm_phrase(&e.value))
             .flatten()

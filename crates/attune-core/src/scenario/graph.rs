@@ -1,7 +1,7 @@
 //! Static shape of the dialogue graph, ignoring conditions: used by the
 //! content lints and statistics.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use super::model::Node;
 use super::model::Scenario;

@@ -5,7 +5,7 @@
 //! the author sees, not a value that silently falls back to its default.
 //! Every enum is written in `snake_case`, in RON and in JSON alike.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use serde::{Deserialize, Serialize};
 

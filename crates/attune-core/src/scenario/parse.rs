@@ -67,10 +67,21 @@ pub fn decode<'b>(display: &str, bytes: &'b [u8]) -> Result<&'b str, Diagnostic>
     })
 }
 
+/// The `ron` settings every dialogue file is read with. Public so the
+/// benchmarks can time a bare deserialisation against the whole check.
+pub fn ron_options() -> ron::Options {
+    ron::Options::default()
+        .with_default_extension(Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(RECURSION_LIMIT)
+}
+
 /// Parses RON text into a scenario with its node index built, and maps
 /// where each value stands in the text, for diagnostics. The scenario is
 /// not checked: see [`crate::check::load_str`].
-pub fn parse_str(display: &str, text: &str) -> Result<(Scenario, SourceMap), Diagnostic> {
+pub fn parse_str<'s>(
+    display: &str,
+    text: &'s str,
+) -> Result<(Scenario, SourceMap<'s>), Diagnostic> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(Diagnostic {
@@ -80,10 +91,7 @@ pub fn parse_str(display: &str, text: &str) -> Result<(Scenario, SourceMap), Dia
             ..file_error(display, "empty", "the file is empty".into())
         });
     }
-    let options = ron::Options::default()
-        .with_default_extension(Extensions::IMPLICIT_SOME)
-        .with_recursion_limit(RECURSION_LIMIT);
-    let mut scenario: Scenario = options
+    let mut scenario: Scenario = ron_options()
         .from_str(text)
         .map_err(|e| parse_diagnostic(display, text, &e))?;
     scenario.build_index();

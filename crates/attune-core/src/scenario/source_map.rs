@@ -7,7 +7,7 @@
 //! `nodes > options` + `goto: "x"`. That is enough to find any id or
 //! reference the validator talks about.
 
-use std::sync::Arc;
+use foldhash::{HashMap, HashMapExt};
 
 /// What a recorded token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -21,114 +21,105 @@ pub enum EntryKind {
     Variant,
 }
 
+/// One recorded token. Its strings are slices of the scanned text, so a
+/// file of millions of tokens costs no allocation per token.
 #[derive(Clone, Debug)]
-pub struct Entry {
+pub struct Entry<'s> {
     pub kind: EntryKind,
-    /// Enclosing field names, outermost first. Shared by every entry with
-    /// the same enclosing fields: a large file has millions of entries.
-    pub fields: Arc<[String]>,
+    /// Which list of enclosing field names the entry sits under; read it
+    /// with [`SourceMap::fields`]. A file has a few dozen such lists and
+    /// can have millions of entries.
+    pub fields: u32,
     /// The field this value belongs to, or the enum variant wrapping it
     /// (`visited("x")` has key `visited`).
-    pub key: String,
+    pub key: &'s str,
     /// The string's contents (escapes not decoded), or the field name.
-    pub value: String,
+    pub value: &'s str,
     pub line: usize,
     pub col: usize,
 }
 
-/// All recorded entries of one file, in source order.
+/// All recorded entries of one file, in source order. It borrows the text
+/// it was scanned from.
 #[derive(Debug, Default)]
-pub struct SourceMap {
-    entries: Vec<Entry>,
+pub struct SourceMap<'s> {
+    entries: Vec<Entry<'s>>,
+    /// The lists of enclosing field names, outermost first; entries refer
+    /// to them by index. The first is empty.
+    chains: Vec<Vec<&'s str>>,
     /// Indices of the entries that are node ids (`nodes > id: "..."`), in
     /// source order, so node lookups do not scan the whole file.
     node_ids: Vec<usize>,
     /// Node id to its positions in `node_ids`, first occurrence first.
-    node_index: std::collections::HashMap<String, Vec<usize>>,
-    /// Where options' ids are written, built on first use so that finding
-    /// every option of a 50,000-option node stays linear.
-    options: std::sync::OnceLock<OptionIndex>,
-}
-
-/// The entries of option ids (`nodes > options > id`), by node.
-#[derive(Debug, Default)]
-struct OptionIndex {
-    /// For each node (by position in `node_ids`), its option id entries in
-    /// source order.
-    by_node: Vec<Vec<usize>>,
+    node_index: HashMap<&'s str, Vec<usize>>,
+    /// For each node (by position in `node_ids`), the entries of its
+    /// option ids in source order, so that finding every option of a
+    /// 50,000-option node stays linear.
+    options_by_node: Vec<Vec<usize>>,
     /// (node position, option id) to the first entry with that id.
-    first: std::collections::HashMap<(usize, String), usize>,
+    first_option: HashMap<(usize, &'s str), usize>,
 }
 
-/// An open bracket: the name it belongs to and whether that name is a field.
-struct Frame {
-    name: String,
-    is_field: bool,
+/// An open bracket: the field or variant it belongs to.
+struct Frame<'s> {
+    name: &'s str,
+    /// The enclosing field names inside this bracket, as an index into
+    /// the scanner's chains.
+    chain: u32,
 }
 
-impl SourceMap {
-    pub fn scan(src: &str) -> SourceMap {
-        let entries = Scanner::new(src).run();
-        let node_ids: Vec<usize> = entries
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| Self::matches(e, EntryKind::Str, &["nodes"], "id"))
-            .map(|(i, _)| i)
-            .collect();
-        let mut node_index: std::collections::HashMap<String, Vec<usize>> =
-            std::collections::HashMap::new();
-        for (k, &i) in node_ids.iter().enumerate() {
-            node_index
-                .entry(entries[i].value.clone())
-                .or_default()
-                .push(k);
-        }
-        SourceMap {
-            entries,
-            node_ids,
-            node_index,
-            options: std::sync::OnceLock::new(),
-        }
-    }
-
-    fn option_index(&self) -> &OptionIndex {
-        self.options.get_or_init(|| {
-            let mut index = OptionIndex {
-                by_node: vec![Vec::new(); self.node_ids.len()],
-                first: std::collections::HashMap::new(),
-            };
-            for (k, &start) in self.node_ids.iter().enumerate() {
-                let end = self
-                    .node_ids
-                    .get(k + 1)
-                    .copied()
-                    .unwrap_or(self.entries.len());
-                for (i, e) in self.entries[start..end].iter().enumerate() {
-                    if Self::matches(e, EntryKind::Str, &["nodes", "options"], "id") {
-                        index.by_node[k].push(start + i);
-                        index.first.entry((k, e.value.clone())).or_insert(start + i);
-                    }
+impl<'s> SourceMap<'s> {
+    pub fn scan(src: &'s str) -> SourceMap<'s> {
+        let (entries, chains) = Scanner::new(src).run();
+        let mut map = SourceMap {
+            chains,
+            ..SourceMap::default()
+        };
+        let node = map.chain_of(&["nodes"]);
+        let option = map.chain_of(&["nodes", "options"]);
+        for (i, e) in entries.iter().enumerate() {
+            if e.kind != EntryKind::Str || e.key != "id" {
+                continue;
+            }
+            if Some(e.fields) == node {
+                map.node_index
+                    .entry(e.value)
+                    .or_default()
+                    .push(map.node_ids.len());
+                map.node_ids.push(i);
+                map.options_by_node.push(Vec::new());
+            } else if Some(e.fields) == option {
+                // Options come after their node's id: the node is the last
+                // one recorded.
+                if let Some(k) = map.node_ids.len().checked_sub(1) {
+                    map.options_by_node[k].push(i);
+                    map.first_option.entry((k, e.value)).or_insert(i);
                 }
             }
-            index
-        })
+        }
+        map.entries = entries;
+        map
+    }
+
+    /// The index of this list of enclosing field names, if any entry sits
+    /// under it.
+    fn chain_of(&self, fields: &[&str]) -> Option<u32> {
+        let i = self.chains.iter().position(|c| c.as_slice() == fields)?;
+        u32::try_from(i).ok()
     }
 
     /// Where the first option with this id is written inside the first
     /// node with `node_id`.
     pub fn option_at(&self, node_id: &str, option_id: &str) -> Option<usize> {
         let k = *self.node_index.get(node_id)?.first()?;
-        self.option_index()
-            .first
-            .get(&(k, option_id.to_string()))
-            .copied()
+        self.first_option.get(&(k, option_id)).copied()
     }
 
     /// The entries of the option whose id is at `option`: from its id to
     /// the next option's id, or the end of the first node with `node_id`.
     pub fn option_range(&self, node_id: &str, option: usize) -> Option<std::ops::Range<usize>> {
         let k = *self.node_index.get(node_id)?.first()?;
-        let ids = self.option_index().by_node.get(k)?;
+        let ids = self.options_by_node.get(k)?;
         let next = ids.partition_point(|&i| i <= option);
         let end = match ids.get(next) {
             Some(&i) => i,
@@ -137,15 +128,19 @@ impl SourceMap {
         Some(option..end)
     }
 
-    pub fn entries(&self) -> &[Entry] {
+    pub fn entries(&self) -> &[Entry<'s>] {
         &self.entries
     }
 
-    fn matches(e: &Entry, kind: EntryKind, fields: &[&str], key: &str) -> bool {
-        e.kind == kind
-            && e.key == key
-            && e.fields.len() == fields.len()
-            && e.fields.iter().zip(fields).all(|(a, b)| a == b)
+    /// The enclosing field names of an entry, outermost first.
+    pub fn fields(&self, e: &Entry) -> &[&'s str] {
+        self.chains
+            .get(e.fields as usize)
+            .map_or(&[], Vec::as_slice)
+    }
+
+    fn matches(&self, e: &Entry, kind: EntryKind, fields: &[&str], key: &str) -> bool {
+        e.kind == kind && e.key == key && self.fields(e) == fields
     }
 
     /// Index of the `n`th (0-based) string `key: "value"` under `fields`.
@@ -157,7 +152,7 @@ impl SourceMap {
         self.entries
             .iter()
             .enumerate()
-            .filter(|(_, e)| Self::matches(e, EntryKind::Str, fields, key) && e.value == value)
+            .filter(|(_, e)| self.matches(e, EntryKind::Str, fields, key) && e.value == value)
             .nth(n)
             .map(|(i, _)| i)
     }
@@ -166,7 +161,7 @@ impl SourceMap {
     pub fn find_field(&self, fields: &[&str], key: &str) -> Option<usize> {
         self.entries
             .iter()
-            .position(|e| Self::matches(e, EntryKind::Field, fields, key))
+            .position(|e| self.matches(e, EntryKind::Field, fields, key))
     }
 
     /// The range of entries that belong to the `n`th node with this id: from
@@ -195,11 +190,11 @@ impl SourceMap {
         let start = range.start;
         self.entries[range]
             .iter()
-            .position(|e| Self::matches(e, kind, fields, key) && value.is_none_or(|v| e.value == v))
+            .position(|e| self.matches(e, kind, fields, key) && value.is_none_or(|v| e.value == v))
             .map(|p| start + p)
     }
 
-    pub fn get(&self, index: usize) -> Option<&Entry> {
+    pub fn get(&self, index: usize) -> Option<&Entry<'s>> {
         self.entries.get(index)
     }
 
@@ -211,39 +206,47 @@ impl SourceMap {
     }
 }
 
-struct Scanner<'a> {
-    chars: std::iter::Peekable<std::str::CharIndices<'a>>,
+struct Scanner<'s> {
+    src: &'s str,
+    /// The byte offset of the next character.
+    pos: usize,
     line: usize,
     col: usize,
-    stack: Vec<Frame>,
+    stack: Vec<Frame<'s>>,
     /// The identifier just read, if nothing but whitespace followed it.
-    last_ident: Option<String>,
+    last_ident: Option<&'s str>,
     /// Where `last_ident` starts.
     ident_pos: (usize, usize),
     /// The field whose value is being read (`name:` seen, value not finished).
-    pending_field: Option<String>,
-    /// The enclosing field names of `stack`, built once per change of it.
-    fields: Option<Arc<[String]>>,
-    entries: Vec<Entry>,
+    pending_field: Option<&'s str>,
+    /// Every list of enclosing field names met so far; the first is empty.
+    chains: Vec<Vec<&'s str>>,
+    /// (enclosing list, field name) to the list one field deeper.
+    deeper: HashMap<(u32, &'s str), u32>,
+    entries: Vec<Entry<'s>>,
 }
 
-impl<'a> Scanner<'a> {
-    fn new(src: &'a str) -> Self {
+impl<'s> Scanner<'s> {
+    fn new(src: &'s str) -> Self {
         Scanner {
-            chars: src.char_indices().peekable(),
+            src,
+            pos: 0,
             line: 1,
             col: 1,
             stack: Vec::new(),
             last_ident: None,
             ident_pos: (1, 1),
             pending_field: None,
-            fields: None,
-            entries: Vec::new(),
+            chains: vec![Vec::new()],
+            deeper: HashMap::new(),
+            // About one entry per ten bytes in a typical file.
+            entries: Vec::with_capacity(src.len() / 10),
         }
     }
 
     fn bump(&mut self) -> Option<char> {
-        let (_, c) = self.chars.next()?;
+        let c = self.peek()?;
+        self.pos += c.len_utf8();
         if c == '\n' {
             self.line += 1;
             self.col = 1;
@@ -253,26 +256,42 @@ impl<'a> Scanner<'a> {
         Some(c)
     }
 
-    fn peek(&mut self) -> Option<char> {
-        self.chars.peek().map(|&(_, c)| c)
+    fn peek(&self) -> Option<char> {
+        match self.src.as_bytes().get(self.pos) {
+            Some(&b) if b.is_ascii() => Some(char::from(b)),
+            Some(_) => self.src.get(self.pos..)?.chars().next(),
+            None => None,
+        }
     }
 
-    fn fields(&mut self) -> Arc<[String]> {
-        let stack = &self.stack;
-        self.fields
-            .get_or_insert_with(|| {
-                stack
-                    .iter()
-                    .filter(|f| f.is_field)
-                    .map(|f| f.name.clone())
-                    .collect()
-            })
-            .clone()
+    /// The byte offset of the next character (the end at the end).
+    fn offset(&self) -> usize {
+        self.pos
+    }
+
+    /// The enclosing field names here, as an index into `chains`.
+    fn fields(&self) -> u32 {
+        self.stack.last().map_or(0, |f| f.chain)
+    }
+
+    /// The list of enclosing field names one field (`name`) deeper than
+    /// the current one.
+    fn deeper(&mut self, name: &'s str) -> u32 {
+        let outer = self.fields();
+        if let Some(&chain) = self.deeper.get(&(outer, name)) {
+            return chain;
+        }
+        let mut names = self.chains[outer as usize].clone();
+        names.push(name);
+        let chain = u32::try_from(self.chains.len()).unwrap_or(u32::MAX);
+        self.chains.push(names);
+        self.deeper.insert((outer, name), chain);
+        chain
     }
 
     /// Reads the whole text, recording where each field, string and
     /// variant is written.
-    fn run(mut self) -> Vec<Entry> {
+    fn run(mut self) -> (Vec<Entry<'s>>, Vec<Vec<&'s str>>) {
         while let Some(c) = self.peek() {
             let (line, col) = (self.line, self.col);
             match c {
@@ -282,7 +301,7 @@ impl<'a> Scanner<'a> {
                 '/' => self.comment(),
                 '"' => {
                     self.bump();
-                    let value = self.string_body_until('"');
+                    let value = self.string_body_until(b'"');
                     self.record_str(value, line, col);
                 }
                 'r' | 'b' if self.raw_string_ahead() => {
@@ -291,7 +310,7 @@ impl<'a> Scanner<'a> {
                 }
                 '\'' => {
                     self.bump();
-                    self.string_body_until('\'');
+                    self.string_body_until(b'\'');
                     self.last_ident = None;
                 }
                 c if c.is_alphabetic() || c == '_' => self.ident(line, col),
@@ -306,7 +325,6 @@ impl<'a> Scanner<'a> {
                 ')' | ']' | '}' => {
                     self.bump();
                     self.stack.pop();
-                    self.fields = None;
                     self.last_ident = None;
                     self.pending_field = None;
                 }
@@ -321,22 +339,22 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
-        self.entries
+        (self.entries, self.chains)
     }
 
     /// Reads an identifier starting at `line`:`col`; it may turn out to be
     /// a field name or a variant.
     fn ident(&mut self, line: usize, col: usize) {
-        let mut ident = String::new();
+        let start = self.offset();
         while let Some(c) = self.peek() {
             if c.is_alphanumeric() || c == '_' {
-                ident.push(c);
                 self.bump();
             } else {
                 break;
             }
         }
-        self.last_ident = Some(ident);
+        let end = self.offset();
+        self.last_ident = Some(&self.src[start..end]);
         self.ident_pos = (line, col);
     }
 
@@ -348,8 +366,8 @@ impl<'a> Scanner<'a> {
             self.entries.push(Entry {
                 kind: EntryKind::Field,
                 fields,
-                key: name.clone(),
-                value: name.clone(),
+                key: name,
+                value: name,
                 line: self.ident_pos.0,
                 col: self.ident_pos.1,
             });
@@ -363,46 +381,37 @@ impl<'a> Scanner<'a> {
         let variant = self.last_ident.take();
         let frame = match (self.pending_field.take(), variant) {
             // `field: Some(` and `field: [` belong to the field.
-            (Some(field), Some(v)) if v == "Some" => Frame {
+            (Some(field), Some("Some") | None) => Frame {
                 name: field,
-                is_field: true,
-            },
-            (Some(field), None) => Frame {
-                name: field,
-                is_field: true,
+                chain: self.deeper(field),
             },
             (_, Some(v)) => {
                 let fields = self.fields();
                 self.entries.push(Entry {
                     kind: EntryKind::Variant,
                     fields,
-                    key: v.clone(),
-                    value: v.clone(),
+                    key: v,
+                    value: v,
                     line: self.ident_pos.0,
                     col: self.ident_pos.1,
                 });
                 Frame {
                     name: v,
-                    is_field: false,
+                    chain: fields,
                 }
             }
             (None, None) => Frame {
-                name: String::new(),
-                is_field: false,
+                name: "",
+                chain: self.fields(),
             },
         };
         self.stack.push(frame);
-        self.fields = None;
     }
 
-    fn record_str(&mut self, value: String, line: usize, col: usize) {
-        let key = match &self.pending_field {
-            Some(f) => f.clone(),
-            None => self
-                .stack
-                .last()
-                .map(|f| f.name.clone())
-                .unwrap_or_default(),
+    fn record_str(&mut self, value: &'s str, line: usize, col: usize) {
+        let key = match self.pending_field {
+            Some(f) => f,
+            None => self.stack.last().map_or("", |f| f.name),
         };
         let fields = self.fields();
         self.entries.push(Entry {
@@ -449,43 +458,54 @@ impl<'a> Scanner<'a> {
         self.last_ident = None;
     }
 
-    /// Reads up to the closing quote, honouring backslash escapes.
-    fn string_body_until(&mut self, close: char) -> String {
-        let mut out = String::new();
-        while let Some(c) = self.bump() {
-            if c == '\\' {
-                if let Some(n) = self.bump() {
-                    out.push('\\');
-                    out.push(n);
-                }
-            } else if c == close {
-                break;
+    /// Reads up to the closing quote, honouring backslash escapes; returns
+    /// the text between the quotes as written.
+    fn string_body_until(&mut self, close: u8) -> &'s str {
+        // Byte by byte: strings are most of a file. A byte that does not
+        // continue a multi-byte character starts one, which moves the column.
+        let start = self.pos;
+        while let Some(&b) = self.src.as_bytes().get(self.pos) {
+            if b == close {
+                let body = &self.src[start..self.pos];
+                self.pos += 1;
+                self.col += 1;
+                return body;
+            } else if b == b'\\' {
+                self.bump();
+                self.bump();
+            } else if b == b'\n' {
+                self.pos += 1;
+                self.line += 1;
+                self.col = 1;
             } else {
-                out.push(c);
+                self.pos += 1;
+                if b & 0xC0 != 0x80 {
+                    self.col += 1;
+                }
             }
         }
-        out
+        &self.src[start..]
     }
 
     /// True when the next characters start `r"`, `r#`, `br"` or `b"`.
     fn raw_string_ahead(&self) -> bool {
-        let mut it = self.chars.clone().map(|(_, c)| c);
+        let ahead = |k: usize| self.src.as_bytes().get(self.pos + k).copied();
         matches!(
-            (it.next(), it.next(), it.next()),
-            (Some('r'), Some('"' | '#'), _)
-                | (Some('b'), Some('"'), _)
-                | (Some('b'), Some('r'), Some('"' | '#'))
+            (ahead(0), ahead(1), ahead(2)),
+            (Some(b'r'), Some(b'"' | b'#'), _)
+                | (Some(b'b'), Some(b'"'), _)
+                | (Some(b'b'), Some(b'r'), Some(b'"' | b'#'))
         )
     }
 
-    fn raw_string(&mut self) -> String {
+    fn raw_string(&mut self) -> &'s str {
         if self.peek() == Some('b') {
             self.bump();
         }
         if self.peek() != Some('r') {
             // A plain byte string.
             self.bump();
-            return self.string_body_until('"');
+            return self.string_body_until(b'"');
         }
         self.bump();
         let mut hashes = 0;
@@ -494,26 +514,26 @@ impl<'a> Scanner<'a> {
             hashes += 1;
         }
         if self.peek() != Some('"') {
-            return String::new();
+            return "";
         }
         self.bump();
-        let mut out = String::new();
-        'outer: while let Some(c) = self.bump() {
-            if c == '"' {
-                let mut seen = 0;
-                while seen < hashes && self.peek() == Some('#') {
-                    self.bump();
-                    seen += 1;
+        let start = self.offset();
+        loop {
+            let end = self.offset();
+            match self.bump() {
+                None => return &self.src[start..end],
+                Some('"') => {
+                    let mut seen = 0;
+                    while seen < hashes && self.peek() == Some('#') {
+                        self.bump();
+                        seen += 1;
+                    }
+                    if seen == hashes {
+                        return &self.src[start..end];
+                    }
                 }
-                if seen == hashes {
-                    break 'outer;
-                }
-                out.push('"');
-                out.extend(std::iter::repeat_n('#', seen));
-            } else {
-                out.push(c);
+                Some(_) => {}
             }
         }
-        out
     }
 }
