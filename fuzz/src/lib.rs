@@ -10,7 +10,7 @@
 
 extern crate self as attune;
 
-pub use attune_core::{check, debrief, engine, library, scenario, skills, text};
+pub use attune_core::{check, debrief, engine, library, scenario, skills, text, typed};
 
 #[path = "../../src/store/mod.rs"]
 pub mod store;
