@@ -39,14 +39,36 @@ pub const MIN_SILENCE_DECISIONS: usize = 2;
 
 /// The marks an option's text carries: "!" and any giveaway words.
 pub fn marks(text: &str) -> Vec<&'static str> {
-    let ws = words(text);
+    // Split once, not for every option of a file.
+    static PHRASES: std::sync::LazyLock<Vec<(&str, Vec<&str>)>> = std::sync::LazyLock::new(|| {
+        GIVEAWAYS
+            .iter()
+            .map(|g| (*g, g.split(' ').collect()))
+            .collect()
+    });
     let mut out = Vec::new();
     if text.contains('!') {
         out.push("!");
     }
-    for g in GIVEAWAYS {
-        let phrase: Vec<&str> = g.split(' ').collect();
-        if contains_phrase(&ws, &phrase) {
+    // Most options carry no giveaway: in plain ASCII text, look for the
+    // first words before splitting the text into words.
+    if text.is_ascii() {
+        let lower = text.to_ascii_lowercase();
+        let could = PHRASES.iter().any(|(g, phrase)| {
+            let first = if *g == "youre not" {
+                "you"
+            } else {
+                phrase.first().copied().unwrap_or_default()
+            };
+            lower.contains(first)
+        });
+        if !could {
+            return out;
+        }
+    }
+    let ws = words(text);
+    for (g, phrase) in PHRASES.iter() {
+        if contains_phrase(&ws, phrase) {
             out.push(*g);
         }
     }

@@ -112,6 +112,15 @@ impl<'s> SourceMap<'s> {
     /// node with `node_id`.
     pub fn option_at(&self, node_id: &str, option_id: &str) -> Option<usize> {
         let k = *self.node_index.get(node_id)?.first()?;
+        // A node offers a handful of options: comparing them is cheaper
+        // than hashing. The map is for nodes with very many.
+        let ids = self.options_by_node.get(k)?;
+        if ids.len() <= 8 {
+            return ids
+                .iter()
+                .copied()
+                .find(|&i| self.entries.get(i).is_some_and(|e| e.value == option_id));
+        }
         self.first_option.get(&(k, option_id)).copied()
     }
 
