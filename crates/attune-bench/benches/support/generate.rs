@@ -211,22 +211,32 @@ const CLOSING: &str = r#"        (
 )
 "#;
 
-/// One decision with every field of a full one and little text.
+/// One decision in the compact style: every field a real node has, with
+/// short text, and clean under `attune check` (trust within the severity
+/// scale, no tells, line variants that never tie), so the figures time the
+/// check itself rather than the printing of warnings. Every fifth decision
+/// offers attentive silence instead of a question, rated mixed every tenth;
+/// the roadblock skips a node.
 fn compact_node(out: &mut String, i: usize, next: &str, skip: &str) {
     let (roadblock, _) = ROADBLOCKS[i % 3];
-    let (second, skill) = if i % 5 == 0 {
-        ("wait", "attentive_silence")
-    } else {
-        ("ask", "open_question")
-    };
+    let second = match (i % 5, i % 10) {
+        (0, 0) => r#"(id:"d{i}_wait",text:"...",skills:[attentive_silence],rating:mixed,effects:[trust(0)],goto:"{next}",why:"Too long a pause here.",better:Some("Reflect first."))"#,
+        (0, _) => r#"(id:"d{i}_wait",text:"...",skills:[attentive_silence],rating:good,effects:[trust(4)],goto:"{next}",why:"Leaves room.",better:Some("Reflect first."))"#,
+        _ => r#"(id:"d{i}_ask",text:"Open {i}?",skills:[open_question],rating:good,effects:[trust(4)],goto:"{next}",why:"Leaves room.",better:Some("Reflect first."))"#,
+    }
+    .replace("{i}", &i.to_string())
+    .replace("{next}", next);
     let deep = if i % 10 == 0 {
-        format!(r#",(text:"Deep {i}.",when:[layer_reached("opens_up")])"#)
+        let layer = if i % 20 == 0 { "opens_up" } else { "trusts" };
+        format!(
+            r#",(text:"Deep {i}.",bands:[open,opening_up],when:[layer_reached("{layer}")],discloses:["{layer}"])"#
+        )
     } else {
         String::new()
     };
     let _ = writeln!(
         out,
-        r#"(id:"d{i}",lines:[(text:"Line {i}."),(text:"Short {i}.",bands:[withdrawn,guarded]){deep}],notes:Some("Ask the room {i}."),options:[(id:"d{i}_reflect",text:"Reflect {i}.",skills:[complex_reflection],empathy:4,rating:best,effects:[trust(3)],goto:"{next}",why:"Names the feeling."),(id:"d{i}_{second}",text:"Open {i}?",skills:[{skill}],empathy:3,rating:good,effects:[trust(1)],goto:"{next}",why:"Leaves room.",better:Some("Reflect first.")),(id:"d{i}_roadblock",text:"Fix it {i}!",skills:[roadblock({roadblock})],empathy:2,rating:poor,effects:[trust(-2)],goto:"{skip}",why:"Moves past it.",better:Some("Stay with it."))]),"#
+        r#"(id:"d{i}",lines:[(text:"Line {i}."),(text:"Short {i}.",bands:[withdrawn,guarded]){deep}],notes:Some("Ask the room {i}."),options:[(id:"d{i}_reflect",text:"Reflect {i}.",skills:[complex_reflection],empathy:4,rating:best,effects:[trust(7)],goto:"{next}",why:"Names the feeling."),{second},(id:"d{i}_roadblock",text:"Just fix it {i}.",skills:[roadblock({roadblock})],empathy:2,rating:poor,effects:[trust(-4)],goto:"{skip}",why:"Moves past it.",better:Some("Stay with it."))]),"#
     );
 }
 
