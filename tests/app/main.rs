@@ -23,4 +23,5 @@ mod room_client;
 mod smoke_window;
 mod snapshots;
 mod startup;
+mod text_size;
 mod typed;
