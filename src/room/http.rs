@@ -105,15 +105,19 @@ const HEADERS: &str = "Cache-Control: no-store\r\n\
     frame-ancestors 'none'\r\n\
     Connection: close\r\n";
 
+/// The most header lines a request head may have.
+const MAX_HEADERS: usize = 64;
+
 /// Reads one request head, within [`HEAD_WAIT`] of `started` and
 /// [`MAX_HEAD`] bytes. A declared body is refused from the head alone.
 pub fn read_head(stream: &mut TcpStream, started: Instant) -> Result<Head, Unusable> {
     let deadline = started + HEAD_WAIT;
     let mut buf = Vec::with_capacity(1024);
     let mut chunk = [0u8; 1024];
-    let end = loop {
-        if let Some(end) = head_end(&buf) {
-            break end;
+    loop {
+        if let Some((mut head, end)) = parse_head(&buf)? {
+            head.trailing = buf.len() > end;
+            return Ok(head);
         }
         if buf.len() >= MAX_HEAD {
             return Err(if buf.contains(&b'\n') {
@@ -135,61 +139,50 @@ pub fn read_head(stream: &mut TcpStream, started: Instant) -> Result<Head, Unusa
             Err(e) if e.kind() == ErrorKind::Interrupted => {}
             Err(_) => return Err(Unusable::Gone),
         }
-    };
-    let head = buf.get(..end).ok_or(Unusable::Malformed)?;
-    let mut head = parse_head(head)?;
-    head.trailing = buf.len() > end;
-    Ok(head)
-}
-
-/// Where the head ends (just past its empty line), if it has.
-fn head_end(buf: &[u8]) -> Option<usize> {
-    let crlf = buf.windows(4).position(|w| w == b"\r\n\r\n").map(|i| i + 4);
-    let lf = buf.windows(2).position(|w| w == b"\n\n").map(|i| i + 2);
-    match (crlf, lf) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, b) => a.or(b),
     }
 }
 
-/// The method and target of a head; refuses one that is not HTTP/1.x or
-/// that declares a body.
-fn parse_head(head: &[u8]) -> Result<Head, Unusable> {
-    let text = std::str::from_utf8(head).map_err(|_| Unusable::Malformed)?;
-    let mut lines = text.lines();
-    let request_line = lines.next().ok_or(Unusable::Malformed)?;
-    let mut parts = request_line.split(' ');
-    let (Some(method), Some(target), Some(version), None) =
-        (parts.next(), parts.next(), parts.next(), parts.next())
-    else {
+/// The method and target of the head at the start of `buf`, and where the
+/// head ends; `None` while it is incomplete. `httparse` reads the HTTP/1.x
+/// grammar; the room then accepts only an upper-case method, a target from
+/// the root, and no body.
+fn parse_head(buf: &[u8]) -> Result<Option<(Head, usize)>, Unusable> {
+    let mut headers = [httparse::EMPTY_HEADER; MAX_HEADERS];
+    let mut request = httparse::Request::new(&mut headers);
+    let end = match request.parse(buf) {
+        Ok(httparse::Status::Complete(end)) => end,
+        Ok(httparse::Status::Partial) => return Ok(None),
+        Err(httparse::Error::TooManyHeaders) => return Err(Unusable::HeadTooLong),
+        Err(_) => return Err(Unusable::Malformed),
+    };
+    let (Some(method), Some(target)) = (request.method, request.path) else {
         return Err(Unusable::Malformed);
     };
     let token = !method.is_empty() && method.bytes().all(|b| b.is_ascii_uppercase());
-    if !token || !target.starts_with('/') || !matches!(version, "HTTP/1.0" | "HTTP/1.1") {
+    if !token || !target.starts_with('/') {
         return Err(Unusable::Malformed);
     }
     let mut body = false;
-    for line in lines.take_while(|l| !l.is_empty()) {
-        let (name, value) = line.split_once(':').ok_or(Unusable::Malformed)?;
-        if name.is_empty() || name.contains(|c: char| c.is_ascii_whitespace()) {
-            return Err(Unusable::Malformed);
-        }
-        let value = value.trim();
-        if name.eq_ignore_ascii_case("Transfer-Encoding") {
+    for header in request.headers.iter() {
+        if header.name.eq_ignore_ascii_case("Transfer-Encoding") {
             body = true;
-        } else if name.eq_ignore_ascii_case("Content-Length") {
-            let length: u64 = value.parse().map_err(|_| Unusable::Malformed)?;
+        } else if header.name.eq_ignore_ascii_case("Content-Length") {
+            let length: u64 = std::str::from_utf8(header.value)
+                .ok()
+                .and_then(|v| v.trim().parse().ok())
+                .ok_or(Unusable::Malformed)?;
             body |= length > 0;
         }
     }
     if body {
         return Err(Unusable::HasBody);
     }
-    Ok(Head {
+    let head = Head {
         method: method.to_string(),
         target: target.to_string(),
         trailing: false,
-    })
+    };
+    Ok(Some((head, end)))
 }
 
 /// Writes `answer` (only its head for a `HEAD` request) and closes the
@@ -261,43 +254,53 @@ fn reason(status: u16) -> &'static str {
 mod tests {
     use super::*;
 
+    /// The head of a complete request, or the reason it cannot be used.
+    fn head(bytes: &[u8]) -> Result<Head, Unusable> {
+        parse_head(bytes).map(|parsed| parsed.expect("a complete head").0)
+    }
+
     #[test]
     fn heads_parse_and_bodies_are_refused_from_the_head() {
-        let head = parse_head(b"GET /state?code=AB12 HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+        let parsed = head(b"GET /state?code=AB12 HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
         assert_eq!(
-            (head.method.as_str(), head.target.as_str()),
+            (parsed.method.as_str(), parsed.target.as_str()),
             ("GET", "/state?code=AB12")
         );
-        let empty = parse_head(b"POST /vote HTTP/1.0\r\nContent-Length: 0\r\n\r\n");
+        let empty = head(b"POST /vote HTTP/1.0\r\nContent-Length: 0\r\n\r\n");
         assert!(empty.is_ok(), "an empty body is no body");
         for body in [
             "POST /vote HTTP/1.1\r\nContent-Length: 100\r\n\r\n",
             "POST /vote HTTP/1.1\r\ncontent-length:1\r\n\r\n",
             "POST /vote HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n",
         ] {
-            assert_eq!(
-                parse_head(body.as_bytes()),
-                Err(Unusable::HasBody),
-                "{body}"
-            );
+            assert_eq!(head(body.as_bytes()), Err(Unusable::HasBody), "{body}");
         }
         for bad in [
             &b"\x00\x01 not http\r\n\r\n"[..],
             b"GET /\r\n\r\n",
             b"GET / HTTP/2.0\r\n\r\n",
             b"GET noslash HTTP/1.1\r\n\r\n",
+            b"get / HTTP/1.1\r\n\r\n",
             b"GET / HTTP/1.1\r\nno colon\r\n\r\n",
             b"GET / HTTP/1.1\r\nContent-Length: lots\r\n\r\n",
             b"GET /\xff HTTP/1.1\r\n\r\n",
         ] {
-            assert_eq!(parse_head(bad), Err(Unusable::Malformed), "{bad:?}");
+            assert_eq!(
+                parse_head(bad).map(|p| p.map(|(h, _)| h)),
+                Err(Unusable::Malformed),
+                "{bad:?}"
+            );
         }
+        let many: String = (0..=MAX_HEADERS).map(|i| format!("X-{i}: y\r\n")).collect();
+        let crowded = format!("GET / HTTP/1.1\r\n{many}\r\n");
+        assert_eq!(head(crowded.as_bytes()), Err(Unusable::HeadTooLong));
     }
 
     #[test]
     fn a_head_ends_at_its_first_empty_line() {
-        assert_eq!(head_end(b"GET / HTTP/1.1\r\n\r\nextra"), Some(18));
-        assert_eq!(head_end(b"GET / HTTP/1.1\n\n"), Some(16));
-        assert_eq!(head_end(b"GET / HTTP/1.1\r\nHost: x\r\n"), None);
+        let end = |bytes: &[u8]| parse_head(bytes).unwrap().map(|(_, end)| end);
+        assert_eq!(end(b"GET / HTTP/1.1\r\n\r\nextra"), Some(18));
+        assert_eq!(end(b"GET / HTTP/1.1\n\n"), Some(16));
+        assert_eq!(end(b"GET / HTTP/1.1\r\nHost: x\r\n"), None);
     }
 }
