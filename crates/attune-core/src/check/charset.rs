@@ -219,8 +219,8 @@ pub fn check(path: &str, map: &SourceMap) -> Vec<Diagnostic> {
             continue;
         }
         // The value starts after the opening quote.
-        if let Some((c, line, col)) = first_unsupported(&entry.value, entry.line, entry.col + 1) {
-            out.push(diagnostic(path, &entry.key, c, line, col));
+        if let Some((c, line, col)) = first_unsupported(entry.value, entry.line, entry.col + 1) {
+            out.push(diagnostic(path, entry.key, c, line, col));
         }
     }
     out

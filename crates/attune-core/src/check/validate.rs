@@ -661,7 +661,7 @@ fn check_conditions(
         let at = r.map.node_range(&node.id, 0).and_then(|range| {
             r.map.entries()[range.clone()]
                 .iter()
-                .position(|e| e.kind == EntryKind::Str && e.key == variant && &e.value == name)
+                .position(|e| e.kind == EntryKind::Str && e.key == variant && e.value == name)
                 .map(|p| range.start + p)
         });
         if is_layer {

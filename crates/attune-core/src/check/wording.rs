@@ -71,10 +71,13 @@ fn lower(w: &str) -> Cow<'_, str> {
     }
 }
 
+/// A phrase and its words.
+type Phrase = (&'static str, Vec<&'static str>);
+
 /// The phrases, split into words, by their first word.
-static PHRASES_BY_FIRST_WORD: std::sync::LazyLock<HashMap<&str, Vec<(&str, Vec<&str>)>>> =
+static PHRASES_BY_FIRST_WORD: std::sync::LazyLock<HashMap<&str, Vec<Phrase>>> =
     std::sync::LazyLock::new(|| {
-        let mut by_first: HashMap<&str, Vec<(&str, Vec<&str>)>> = HashMap::new();
+        let mut by_first: HashMap<&str, Vec<Phrase>> = HashMap::new();
         for phrase in SELF_HARM_PHRASES {
             let parts: Vec<&str> = phrase.split(' ').collect();
             if let Some(&first) = parts.first() {
@@ -212,7 +215,7 @@ fn content_notes(r: &mut Reporter, s: &Scenario) {
                 .first()
                 .is_none_or(|f| *f != "content_notes");
         prose
-            .then(|| self_harm_phrase(&e.value))
+            .then(|| self_harm_phrase(e.value))
             .flatten()
             .map(|p| (i, p))
     });
