@@ -50,18 +50,26 @@ pub fn marks(text: &str) -> Vec<&'static str> {
     if text.contains('!') {
         out.push("!");
     }
-    // Most options carry no giveaway: in plain ASCII text, look for the
-    // first words before splitting the text into words.
+    // Most options carry no giveaway: in plain ASCII text, look for a
+    // phrase's first word (split and spelt as `words` does) before
+    // collecting the words.
     if text.is_ascii() {
-        let lower = text.to_ascii_lowercase();
-        let could = PHRASES.iter().any(|(g, phrase)| {
-            let first = if *g == "youre not" {
-                "you"
-            } else {
-                phrase.first().copied().unwrap_or_default()
-            };
-            lower.contains(first)
-        });
+        let could = text
+            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '\''))
+            .any(|w| {
+                let plain = !w.contains('\'');
+                PHRASES.iter().any(|(_, phrase)| {
+                    let first = phrase.first().copied().unwrap_or_default();
+                    if plain {
+                        w.eq_ignore_ascii_case(first)
+                    } else {
+                        w.bytes()
+                            .filter(|&b| b != b'\'')
+                            .map(|b| b.to_ascii_lowercase())
+                            .eq(first.bytes())
+                    }
+                })
+            });
         if !could {
             return out;
         }
@@ -169,4 +177,21 @@ fn lint_silence(r: &mut Reporter, s: &Scenario) {
                 .into(),
         ),
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::marks;
+
+    #[test]
+    fn marks_are_found_however_the_text_is_spelt() {
+        assert_eq!(marks("You SHOULD go!"), vec!["!", "should"]);
+        assert_eq!(marks("You're not listening."), vec!["youre not"]);
+        assert_eq!(marks("Youre not listening."), vec!["youre not"]);
+        assert_eq!(marks("You\u{2019}re not listening."), vec!["youre not"]);
+        assert_eq!(marks("Honestly \u{2014} it's fine."), vec!["honestly"]);
+        assert_eq!(marks("We need to talk."), vec!["need to"]);
+        assert!(marks("I'd rather not. What do you need?").is_empty());
+        assert!(marks("Shouldn't we wait?").is_empty());
+    }
 }
