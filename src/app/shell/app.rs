@@ -46,6 +46,9 @@ pub struct AttuneApp {
     watching: watch::Watching,
     /// Dialogue files dropped on the window.
     dropped: Dropped,
+    /// Work off the window's thread (saves, exports) can wake the window;
+    /// set on the first frame.
+    store_waker_set: bool,
     /// The room-votes server, while it is on.
     room: RoomLink,
     /// Frame counting, `--exit-after-frames` and `--screenshot`.
@@ -76,6 +79,7 @@ impl AttuneApp {
             fullscreen_sent: false,
             watching: watch::Watching::default(),
             dropped: Dropped::default(),
+            store_waker_set: false,
             room: RoomLink::new(options.room.clone()),
             frame_control: FrameControl::new(options.exit_after_frames, options.screenshot.clone()),
             background_cleared: false,
@@ -94,6 +98,7 @@ impl AttuneApp {
             .iter()
             .filter_map(|a| match a {
                 Action::Reload(path) => Some(path.clone()),
+                Action::Reloaded(file) => Some(file.path.clone()),
                 _ => None,
             })
             .collect();
@@ -156,6 +161,13 @@ impl AttuneApp {
 
 impl eframe::App for AttuneApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        if !self.store_waker_set {
+            let ctx = ui.ctx().clone();
+            self.state
+                .set_waker(std::sync::Arc::new(move || ctx.request_repaint()));
+            self.store_waker_set = true;
+        }
+        self.state.apply(Action::TakeFinished);
         let key_actions = keys::keys(ui.ctx(), &self.state);
         self.state.apply_all(key_actions);
         self.apply_settings(ui.ctx());
@@ -254,6 +266,8 @@ impl eframe::App for AttuneApp {
     }
 
     fn on_exit(&mut self) {
+        // Every pending save runs before the window goes.
+        self.state.store.close();
         self.frame_control.on_exit();
     }
 }
