@@ -285,7 +285,7 @@ impl StoreHandle {
             }
             #[cfg(not(target_arch = "wasm32"))]
             Backend::Worker(worker) => {
-                if worker.send(command).is_err() {
+                if !worker.send(command) {
                     // The worker is gone (it panicked): nothing saves any
                     // more, but the window goes on with what it has.
                     self.mirror.can_save = false;
@@ -403,14 +403,16 @@ impl Worker {
         Some((worker, hand_over))
     }
 
-    /// Numbers `command` and queues it.
-    fn send(&mut self, command: Command) -> Result<(), mpsc::SendError<(u64, Command)>> {
+    /// Numbers `command` and queues it; false when the worker is gone.
+    fn send(&mut self, command: Command) -> bool {
         let Some(commands) = &self.commands else {
-            return Err(mpsc::SendError((self.sent, command)));
+            return false;
         };
-        commands.send((self.sent + 1, command))?;
+        if commands.send((self.sent + 1, command)).is_err() {
+            return false;
+        }
         self.sent += 1;
-        Ok(())
+        true
     }
 }
 

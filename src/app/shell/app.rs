@@ -137,6 +137,18 @@ impl AttuneApp {
         self.page = page;
     }
 
+    /// Takes in what saves and exports finished off this thread; on the
+    /// first frame, first lets them wake the window.
+    fn take_finished(&mut self, ctx: &egui::Context) {
+        if !self.store_waker_set {
+            let ctx = ctx.clone();
+            self.state
+                .set_waker(std::sync::Arc::new(move || ctx.request_repaint()));
+            self.store_waker_set = true;
+        }
+        self.state.apply(Action::TakeFinished);
+    }
+
     fn apply_settings(&mut self, ctx: &egui::Context) {
         let settings = presenter::effective_settings(
             self.state.store.settings(),
@@ -161,13 +173,7 @@ impl AttuneApp {
 
 impl eframe::App for AttuneApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
-        if !self.store_waker_set {
-            let ctx = ui.ctx().clone();
-            self.state
-                .set_waker(std::sync::Arc::new(move || ctx.request_repaint()));
-            self.store_waker_set = true;
-        }
-        self.state.apply(Action::TakeFinished);
+        self.take_finished(ui.ctx());
         let key_actions = keys::keys(ui.ctx(), &self.state);
         self.state.apply_all(key_actions);
         self.apply_settings(ui.ctx());

@@ -331,14 +331,8 @@ impl AppState {
                     map.apply(action);
                 }
             }
-            Action::Reload(path) => {
-                let report = reload::reload(self, &path);
-                self.reloaded(report);
-            }
-            Action::Reloaded(file) => {
-                let report = reload::swap_in(self, file);
-                self.reloaded(report);
-            }
+            Action::Reload(path) => self.reload(&path),
+            Action::Reloaded(file) => self.swap_in(file),
             Action::AddFile { name, bytes } => self.add_file(&name, &bytes),
             // The shell opens the picker; the file comes back as `AddFile`.
             Action::PickFile => {}
@@ -391,6 +385,18 @@ impl AppState {
     /// What the loader of changed files needs to know of the library.
     pub fn reload_listing(&self) -> loaded_file::Listing {
         reload::listing(self)
+    }
+
+    /// Reloads a changed file here, reading it on this thread.
+    fn reload(&mut self, path: &std::path::Path) {
+        let report = reload::reload(self, path);
+        self.reloaded(report);
+    }
+
+    /// Swaps in a changed file loaded on the watcher's thread.
+    fn swap_in(&mut self, file: loaded_file::LoadedFile) {
+        let report = reload::swap_in(self, file);
+        self.reloaded(report);
     }
 
     /// Saves the conversation in progress when a reload rebuilt it.
