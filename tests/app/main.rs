@@ -7,6 +7,7 @@
 mod support;
 
 mod charset;
+mod dropped;
 mod flow;
 mod library;
 #[path = "../shared/lock_holder.rs"]

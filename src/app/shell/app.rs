@@ -106,6 +106,17 @@ impl AttuneApp {
         paths
     }
 
+    /// Waits up to `timeout` for dropped files being read and checked, and
+    /// adds them; returns how many actions that gave. The window does this
+    /// by itself each frame; tests use it to wait without sleeping.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn wait_for_dropped(&mut self, timeout: Duration) -> usize {
+        let actions = self.dropped.wait(timeout);
+        let count = actions.len();
+        self.state.apply_all(actions);
+        count
+    }
+
     /// Writes the screen, the history's size, the conversation's end and
     /// the focused widget's name on the page's canvas.
     #[cfg(target_arch = "wasm32")]
@@ -184,7 +195,7 @@ impl eframe::App for AttuneApp {
         );
         let presenting = self.state.presenter.active;
         let mut actions = self.watching.step(&self.state, ui.ctx());
-        actions.extend(self.dropped.step(ui.ctx()));
+        actions.extend(self.dropped.step(&self.state, ui.ctx()));
         actions.extend(self.room.step(&self.state, ui.ctx()));
         let state = &self.state;
         egui::Panel::top("top_bar")

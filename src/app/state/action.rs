@@ -83,6 +83,9 @@ pub enum Action {
     /// the store's saves and a report export. The shell sends it at the
     /// start of each frame; it never waits.
     TakeFinished,
+    /// A dialogue file dropped on the desktop window, already read and
+    /// checked on another thread: add it as `AddFile` would.
+    AddLoaded(LoadedFile),
     /// The file watcher started, stopped or failed.
     Watch(WatchStatus),
     /// Search or filter the library.

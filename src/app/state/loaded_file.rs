@@ -2,14 +2,17 @@
 //! thread: the watcher's thread does the slow part (opening, parsing,
 //! validating) and the window only swaps the result in
 //! (`Action::Reloaded`). A synchronous `Action::Reload` goes through the
-//! same two steps on one thread.
+//! same two steps on one thread. A file dropped on the desktop window is
+//! read and checked the same way (`Action::AddLoaded`).
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::app::state::authoring::normal;
-use crate::check::Loaded;
+use crate::check::{Loaded, load_bytes};
 use crate::files::load_file;
+use crate::scenario::parse::MAX_FILE_BYTES;
 
 /// What the loader knows of the library when a file changes: the names of
 /// the files on its cards, and the user's dialogue folders.
@@ -81,5 +84,29 @@ pub fn load_changed(path: &Path, listing: &Listing) -> Option<LoadedFile> {
         path: path.to_path_buf(),
         listed_as,
         loaded: Arc::new(loaded),
+    })
+}
+
+/// Reads and checks a file dropped on the window, named by its path as
+/// `Action::AddFile` names it; the error says why it could not be read.
+/// Only regular files are read (a FIFO never blocks), and no more than a
+/// dialogue file may hold. Call it off the window's thread.
+pub fn load_dropped(path: &Path, listing: &Listing) -> Result<LoadedFile, String> {
+    let name = path.display().to_string();
+    let file = crate::store::open_regular(path).map_err(|e| e.to_string())?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| e.to_string())?;
+    let wanted = normal(path);
+    let listed_as = listing
+        .files
+        .iter()
+        .find(|file| normal(file) == wanted)
+        .cloned();
+    Ok(LoadedFile {
+        path: PathBuf::from(&name),
+        listed_as,
+        loaded: Arc::new(load_bytes(&name, &bytes)),
     })
 }

@@ -334,6 +334,7 @@ impl AppState {
             Action::Reload(path) => self.reload(&path),
             Action::Reloaded(file) => self.swap_in(file),
             Action::AddFile { name, bytes } => self.add_file(&name, &bytes),
+            Action::AddLoaded(file) => self.add_loaded(file),
             // The shell opens the picker; the file comes back as `AddFile`.
             Action::PickFile => {}
             Action::Watch(status) => self.authoring.status = status,
@@ -637,7 +638,20 @@ impl AppState {
     /// Loads a handed-over dialogue file and says what came of it: the
     /// problems screen when it has errors, a notice otherwise.
     fn add_file(&mut self, name: &str, bytes: &[u8]) {
-        let Some(report) = reload::add_file(self, name, bytes) else {
+        let report = reload::add_file(self, name, bytes);
+        self.added(name, report);
+    }
+
+    /// Adds a dropped file read and checked on another thread.
+    fn add_loaded(&mut self, file: loaded_file::LoadedFile) {
+        let name = file.path.display().to_string();
+        let report = reload::swap_in(self, file);
+        self.added(&name, report);
+    }
+
+    /// Says what came of a handed-over file.
+    fn added(&mut self, name: &str, report: Option<authoring::ReloadReport>) {
+        let Some(report) = report else {
             return;
         };
         if matches!(report.replay, Some(Replay::Rebuilt { .. })) {
