@@ -7,11 +7,13 @@
 //! events (the call returned while the lock was still held).
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 use std::thread;
 use std::time::{Duration, Instant};
 
 use attune::engine::{Pick, play_out};
 use attune::library::Library;
+use attune::scenario::Scenario;
 use attune::store::{
     HISTORY_FILE, RESUME_FILE, Resume, SETTINGS_FILE, SessionId, SessionRecord, Settings, Store,
     StoreHandle, Theme,
@@ -20,6 +22,18 @@ use jiff::Timestamp;
 
 use crate::lock_holder::Holder;
 
+/// A shipped scenario, loaded once for all these tests.
+fn scenario() -> &'static Scenario {
+    static SCENARIO: OnceLock<Scenario> = OnceLock::new();
+    SCENARIO.get_or_init(|| {
+        Library::shipped()
+            .scenarios()
+            .next()
+            .cloned()
+            .expect("a shipped scenario")
+    })
+}
+
 fn at(second: i64) -> Timestamp {
     Timestamp::from_second(1_767_225_600 + second).expect("a valid time")
 }
@@ -27,8 +41,7 @@ fn at(second: i64) -> Timestamp {
 /// A finished session of a shipped scenario, started `second` seconds
 /// into 2026.
 fn session(second: i64) -> SessionRecord {
-    let library = Library::shipped();
-    let scenario = library.scenarios().next().expect("a shipped scenario");
+    let scenario = scenario();
     let conversation = play_out(scenario, 1, &Pick::Best).expect("it plays out");
     SessionRecord::from_conversation(
         SessionId::new(at(second)),
@@ -44,8 +57,7 @@ fn resume_id(second: i64) -> SessionId {
 
 /// An unfinished conversation of a shipped scenario.
 fn resume(second: i64) -> Resume {
-    let library = Library::shipped();
-    let scenario = library.scenarios().next().expect("a shipped scenario");
+    let scenario = scenario();
     let conversation = attune::engine::Conversation::new(scenario, 1).expect("it starts");
     Resume::new(resume_id(second), at(second), conversation)
 }
