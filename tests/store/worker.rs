@@ -219,3 +219,23 @@ fn flushing_with_nothing_pending_returns() {
         .expect("flush returned");
     assert_eq!(theme, Theme::Dark);
 }
+
+/// The browser's handle (no threads) runs the same API inline: each call
+/// has saved before it returns.
+#[test]
+fn an_inline_handle_saves_before_it_returns() {
+    let (_keep, dir) = temp();
+    let mut handle = StoreHandle::inline(Store::open(dir.clone()));
+    assert!(!handle.is_background());
+    let record = session(1);
+    handle.record_session(record.clone());
+    handle.set_settings(dark(&handle));
+    handle.save_resume(resume(2));
+    assert!(on_disk(&dir, HISTORY_FILE).contains(record.id.as_str()));
+    assert_eq!(Store::peek_settings(Some(&dir)).theme, Theme::Dark);
+    assert_eq!(handle.resumes().len(), 1);
+    handle.clear_resume(&resume_id(2));
+    assert!(!dir.join(RESUME_FILE).exists(), "nothing left unfinished");
+    assert!(!handle.poll(), "nothing ever arrives later");
+    assert_eq!(handle.history().len(), 1);
+}
