@@ -107,6 +107,45 @@ impl Command {
     }
 }
 
+/// What a command replaces: a later command with the same key leaves the
+/// store as if the earlier one had never run.
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Key {
+    Settings,
+    Record(SessionId),
+    Resume(SessionId),
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Command {
+    /// `None` for a command that is never moot.
+    fn key(&self) -> Option<Key> {
+        match self {
+            Command::Settings(_) => Some(Key::Settings),
+            Command::Record(record) => Some(Key::Record(record.id.clone())),
+            Command::SaveResume(resume) => Some(Key::Resume(resume.session.clone())),
+            Command::ClearResume(session) => Some(Key::Resume(session.clone())),
+            Command::DismissNotices => None,
+        }
+    }
+}
+
+/// `batch` without the commands a later one makes moot, in order. When
+/// saves pile up behind a lock held elsewhere (or at closing), each file
+/// is then written once per batch, not once per change.
+#[cfg(not(target_arch = "wasm32"))]
+fn coalesced(batch: Vec<Command>) -> Vec<Command> {
+    let mut later = std::collections::BTreeSet::new();
+    let mut kept: Vec<Command> = batch
+        .into_iter()
+        .rev()
+        .filter(|command| command.key().is_none_or(|key| later.insert(key)))
+        .collect();
+    kept.reverse();
+    kept
+}
+
 /// The store's state after the commands up to number `done` ran.
 #[cfg(not(target_arch = "wasm32"))]
 #[derive(Clone, Debug, PartialEq)]
@@ -416,9 +455,10 @@ impl Worker {
     }
 }
 
-/// The worker's loop: runs every queued command, then reports the store's
-/// state once per batch and wakes the window. Ends when the handle closes
-/// the queue, after running what was left in it.
+/// The worker's loop: takes every queued command, runs those a later one
+/// does not make moot, then reports the store's state once per batch and
+/// wakes the window. Ends when the handle closes the queue, after running
+/// what was left in it.
 #[cfg(not(target_arch = "wasm32"))]
 fn serve(
     mut store: Store,
@@ -426,11 +466,14 @@ fn serve(
     report: &Sender<Snapshot>,
     waker: &OnceLock<Waker>,
 ) {
-    while let Ok((mut done, command)) = queue.recv() {
-        command.run(&mut store);
+    while let Ok((mut done, first)) = queue.recv() {
+        let mut batch = vec![first];
         while let Ok((number, command)) = queue.try_recv() {
-            command.run(&mut store);
+            batch.push(command);
             done = number;
+        }
+        for command in coalesced(batch) {
+            command.run(&mut store);
         }
         let snapshot = Snapshot {
             done,
@@ -454,6 +497,57 @@ mod tests {
         let mut mirror = Mirror::default();
         mirror.settings.theme = Theme::Dark;
         mirror
+    }
+
+    fn resume(session: &str) -> Resume {
+        let library = crate::library::Library::shipped();
+        let scenario = library.scenarios().next().expect("a shipped scenario");
+        let conversation = crate::engine::Conversation::new(scenario, 1).expect("it starts");
+        Resume::new(
+            SessionId(session.to_string()),
+            jiff::Timestamp::UNIX_EPOCH,
+            conversation,
+        )
+    }
+
+    /// A command in a few words, to compare batches.
+    fn name(command: &Command) -> String {
+        match command {
+            Command::Settings(s) => format!("settings {:?}", s.theme),
+            Command::Record(r) => format!("record {}", r.id.as_str()),
+            Command::SaveResume(r) => format!("save {}", r.session.as_str()),
+            Command::ClearResume(s) => format!("clear {}", s.as_str()),
+            Command::DismissNotices => "dismiss".to_string(),
+        }
+    }
+
+    #[test]
+    fn a_batch_keeps_only_the_last_change_of_each_thing_in_order() {
+        let high = Settings {
+            theme: Theme::HighContrast,
+            ..Settings::default()
+        };
+        let batch = vec![
+            Command::SaveResume(resume("a")),
+            Command::Settings(Settings::default()),
+            Command::SaveResume(resume("b")),
+            Command::DismissNotices,
+            Command::SaveResume(resume("a")),
+            Command::ClearResume(SessionId("b".to_string())),
+            Command::Settings(high),
+            Command::DismissNotices,
+        ];
+        let kept: Vec<String> = coalesced(batch).iter().map(name).collect();
+        assert_eq!(
+            kept,
+            [
+                "dismiss",
+                "save a",
+                "clear b",
+                "settings HighContrast",
+                "dismiss"
+            ]
+        );
     }
 
     #[test]
