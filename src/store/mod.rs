@@ -18,7 +18,9 @@
 //! the store keep everything in memory, with a notice. Nothing here panics
 //! on anything a file contains.
 //!
-//! How the app uses it: [`Store::save_resume`] after every choice;
+//! How the app uses it, through a [`StoreHandle`] that runs the saves on a
+//! worker thread so the window never waits for a disk or a lock:
+//! [`Store::save_resume`] after every choice;
 //! [`Store::record_session`] and [`Store::clear_resume`] (of that session) when a
 //! conversation ends (or is left unfinished); [`Store::set_settings`] when a
 //! setting changes.
@@ -35,6 +37,7 @@ mod regular;
 mod resume;
 mod settings;
 mod trend;
+mod worker;
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -55,6 +58,7 @@ pub use settings::{
     Theme, TypedMode, clamp_text_scale,
 };
 pub use trend::{Trend, TrendMetric, TrendPoint};
+pub use worker::{StoreHandle, Waker};
 
 use file::{Read, Versioned};
 use resume::Unfinished;

@@ -239,7 +239,7 @@ fn report_export_writes_html_with_every_turn() {
     start_kitchen_table(&mut h);
     let said = play_best(&mut h);
     click(&mut h, "See the debrief");
-    click(&mut h, "Export a report (HTML)");
+    export_report(&mut h);
     let files = files_in(&folders.reports());
     assert_eq!(files.len(), 1, "one report, no temporary files: {files:?}");
     assert!(files[0].starts_with("attune-kitchen_table-") && files[0].ends_with(".html"));

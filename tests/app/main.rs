@@ -7,8 +7,11 @@
 mod support;
 
 mod charset;
+mod dropped;
 mod flow;
 mod library;
+#[path = "../shared/lock_holder.rs"]
+mod lock_holder;
 mod map;
 mod map_spoilers;
 mod notices;
@@ -20,6 +23,7 @@ mod reload;
 mod room;
 #[path = "../shared/room_client.rs"]
 mod room_client;
+mod saving;
 mod smoke_window;
 mod snapshots;
 mod startup;

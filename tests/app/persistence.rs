@@ -135,7 +135,7 @@ fn a_past_session_opens_its_debrief_again_and_exports_it() {
         .map(|t| t.said.clone())
         .collect();
     assert_eq!(replayed, said, "the same session, replayed");
-    click(&mut h, "Export a report (HTML)");
+    export_report(&mut h);
     assert!(
         files_in(&folders.reports())
             .iter()
@@ -172,6 +172,7 @@ fn a_corrupted_history_file_is_moved_aside_with_a_notice() {
     assert_eq!(h.state().state.store.history().len(), 1);
     click(&mut h, "Dismiss");
     assert!(h.query_by_label_contains("could not be read").is_none());
+    h.state_mut().state.flush();
     assert!(folders.data().join("history.ron").exists());
 }
 

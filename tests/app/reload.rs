@@ -242,3 +242,54 @@ fn a_handed_over_file_is_checked_and_added() {
     );
     assert_eq!(screen(&h), Screen::Problems, "its errors show");
 }
+
+/// The watcher's thread loads with the library as it last knew it, so a
+/// new file saved twice quickly is loaded twice as new before the first
+/// load is swapped in. The window still makes one card of it, and an edit
+/// of a listed file swaps in as its card's new version.
+#[test]
+fn loads_made_off_the_window_swap_in_without_duplicates() {
+    use attune::app::Action;
+    use attune::app::state::loaded_file::load_changed;
+    let folders = Folders::new();
+    let mut options = folders.options();
+    options.dialogue_dirs = vec![folders.dialogues()];
+    let library = folders.library();
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |_cc| AttuneApp::new(library, &options));
+    h.run();
+    let cards = h.state().state.catalogue.listed().count();
+    let listing = h.state().state.reload_listing();
+
+    let new = folders.dialogues().join("late_message.ron");
+    save(&new, LATE_MESSAGE);
+    let first = load_changed(&new, &listing).expect("a new file in the user's folder");
+    let second = load_changed(&new, &listing).expect("loaded again");
+    assert!(first.listed_as.is_none() && second.listed_as.is_none());
+    h.state_mut().state.apply(Action::Reloaded(first));
+    h.state_mut().state.apply(Action::Reloaded(second));
+    assert_eq!(h.state().state.catalogue.listed().count(), cards + 1);
+
+    let kitchen = folders.dialogues().join("kitchen_table.ron");
+    save(
+        &kitchen,
+        &KITCHEN_TABLE.replace("The kitchen table", "The kitchen table, edited"),
+    );
+    let edit = load_changed(&kitchen, &listing).expect("a listed file");
+    assert!(edit.listed_as.is_some());
+    h.state_mut().state.apply(Action::Reloaded(edit));
+    h.run();
+    assert_eq!(h.state().state.catalogue.listed().count(), cards + 1);
+    assert!(
+        h.query_all_by_label_contains("The kitchen table, edited")
+            .count()
+            > 0
+    );
+    let outside = folders.root.path().join("elsewhere.ron");
+    save(&outside, LATE_MESSAGE);
+    assert!(
+        load_changed(&outside, &listing).is_none(),
+        "a file outside the library and the user's folders is not loaded"
+    );
+}

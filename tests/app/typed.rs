@@ -16,7 +16,7 @@ use egui_kittest::kittest::Queryable;
 fn set_mode(h: &mut Harness<'static, AttuneApp>, mode: TypedMode) {
     let mut settings = h.state().state.store.settings().clone();
     settings.typed_mode = mode;
-    h.state_mut().state.store.set_settings(settings).unwrap();
+    h.state_mut().state.store.set_settings(settings);
     h.run();
 }
 

@@ -10,6 +10,8 @@ mod fuzz_checks;
 
 mod blocking;
 mod linear;
+#[path = "../shared/lock_holder.rs"]
+mod lock_holder;
 mod reliability;
 mod room;
 #[path = "../shared/room_client.rs"]
@@ -17,3 +19,4 @@ mod room_client;
 mod store;
 mod strict;
 mod unfinished;
+mod worker;

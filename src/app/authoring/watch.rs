@@ -1,13 +1,16 @@
 //! Watching the user's dialogue folders for saved files.
 //!
 //! The `notify` watcher runs on its own thread; a debouncer turns the
-//! bursts of events an editor's save makes into one per file, sends the
-//! changed paths down a channel and wakes the window, which then reloads
-//! them. Nothing runs while nothing changes, so an idle window stays idle.
+//! bursts of events an editor's save makes into one per file. That thread
+//! also reads and checks each changed file (the slow part of a reload), so
+//! a big or blocking file never freezes the window; it sends the loaded
+//! results down a channel and wakes the window, which only swaps them in.
+//! Nothing runs while nothing changes, so an idle window stays idle.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use eframe::egui;
@@ -18,6 +21,7 @@ use thiserror::Error;
 use crate::app::state::AppState;
 use crate::app::state::action::Action;
 use crate::app::state::authoring::{WatchStatus, watch_roots};
+use crate::app::state::loaded_file::{Listing, LoadedFile, load_changed};
 
 /// Saves closer together than this count as one change.
 const DEBOUNCE: Duration = Duration::from_millis(150);
@@ -32,10 +36,11 @@ pub struct WatchError {
 }
 
 /// What the watcher thread reports.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, PartialEq)]
 pub enum WatchEvent {
-    /// A dialogue file was written, created, renamed or removed.
-    Changed(PathBuf),
+    /// A dialogue file was written, created, renamed or removed; here it
+    /// is, loaded and checked again.
+    Loaded(Box<LoadedFile>),
     /// The operating system reported a problem with watching.
     Failed(String),
 }
@@ -51,17 +56,37 @@ fn is_dialogue(path: &Path) -> bool {
 }
 
 impl FileWatcher {
-    /// Watches each folder in `roots` (not their sub-folders) and calls
-    /// `wake` from the watcher thread whenever there is news.
-    pub fn start(roots: &[PathBuf], wake: impl Fn() + Send + 'static) -> Result<Self, WatchError> {
+    /// Watches each folder in `roots` (not their sub-folders), loads each
+    /// changed file the library has (`listing`, kept up to date by the
+    /// window) or a new one in the user's folders, and calls `wake` from
+    /// the watcher thread whenever there is news.
+    pub fn start(
+        roots: &[PathBuf],
+        listing: Arc<Mutex<Listing>>,
+        wake: impl Fn() + Send + 'static,
+    ) -> Result<Self, WatchError> {
         let (send, events) = mpsc::channel();
         let handler = move |result: DebounceEventResult| {
             let news: Vec<WatchEvent> = match result {
-                Ok(events) => events
-                    .into_iter()
-                    .filter(|e| is_dialogue(&e.path))
-                    .map(|e| WatchEvent::Changed(e.path))
-                    .collect(),
+                Ok(events) => {
+                    let changed: BTreeSet<PathBuf> = events
+                        .into_iter()
+                        .filter(|e| is_dialogue(&e.path))
+                        .map(|e| e.path)
+                        .collect();
+                    if changed.is_empty() {
+                        return;
+                    }
+                    let listing = listing
+                        .lock()
+                        .unwrap_or_else(PoisonError::into_inner)
+                        .clone();
+                    changed
+                        .iter()
+                        .filter_map(|path| load_changed(path, &listing))
+                        .map(|file| WatchEvent::Loaded(Box::new(file)))
+                        .collect()
+                }
                 Err(e) => vec![WatchEvent::Failed(e.to_string())],
             };
             if news.is_empty() {
@@ -112,6 +137,10 @@ impl FileWatcher {
 #[derive(Default)]
 pub struct Watching {
     watcher: Option<FileWatcher>,
+    /// The library as the watcher thread needs to know it, and how many
+    /// files it listed when last updated.
+    listing: Arc<Mutex<Listing>>,
+    listed: Option<usize>,
     /// Set after a failed start, so it is not retried every frame; cleared
     /// when watching is turned off.
     failed: bool,
@@ -129,10 +158,12 @@ impl Watching {
             }
             return actions;
         }
+        self.update_listing(state);
         if self.watcher.is_none() && !self.failed {
             let roots = watch_roots(&state.catalogue, &state.authoring.dialogue_dirs);
             let ctx = ctx.clone();
-            match FileWatcher::start(&roots, move || ctx.request_repaint()) {
+            let listing = Arc::clone(&self.listing);
+            match FileWatcher::start(&roots, listing, move || ctx.request_repaint()) {
                 Ok(watcher) => {
                     self.watcher = Some(watcher);
                     actions.push(Action::Watch(WatchStatus::Watching(roots)));
@@ -149,6 +180,18 @@ impl Watching {
         actions
     }
 
+    /// Gives the watcher thread the library's files when their number
+    /// changed (a reload or a dropped file added a card).
+    fn update_listing(&mut self, state: &AppState) {
+        let listed = state.catalogue.listed().count();
+        if self.listed == Some(listed) {
+            return;
+        }
+        self.listed = Some(listed);
+        let listing = state.reload_listing();
+        *self.listing.lock().unwrap_or_else(PoisonError::into_inner) = listing;
+    }
+
     /// Waits up to `timeout` for changed files and returns the actions
     /// that reload them. For tests and tools: the window polls by itself.
     pub fn wait(&self, timeout: Duration) -> Vec<Action> {
@@ -159,20 +202,19 @@ impl Watching {
     }
 }
 
-/// One reload per changed file, in a stable order.
+/// The reports as actions: a failure first, then each loaded file to swap
+/// in, in the order it was loaded.
 fn to_actions(events: Vec<WatchEvent>) -> Vec<Action> {
-    let mut changed = BTreeSet::new();
+    let mut loaded = Vec::new();
     let mut actions = Vec::new();
     for event in events {
         match event {
-            WatchEvent::Changed(path) => {
-                changed.insert(path);
-            }
+            WatchEvent::Loaded(file) => loaded.push(Action::Reloaded(*file)),
             WatchEvent::Failed(message) => actions.push(Action::Watch(WatchStatus::Failed(
                 format!("watching for changes stopped working: {message}"),
             ))),
         }
     }
-    actions.extend(changed.into_iter().map(Action::Reload));
+    actions.extend(loaded);
     actions
 }

@@ -259,6 +259,9 @@ fn export_ui(ui: &mut Ui, palette: &Palette, review: &Review, actions: &mut Vec<
                 RichText::new(format!("The report could not be saved: {why}.")).color(palette.poor),
             );
         }
+        Some(ExportStatus::Writing) => {
+            ui.label(RichText::new("Saving the report\u{2026}").color(palette.muted));
+        }
         None => {}
     }
 }

@@ -46,6 +46,9 @@ pub struct AttuneApp {
     watching: watch::Watching,
     /// Dialogue files dropped on the window.
     dropped: Dropped,
+    /// Work off the window's thread (saves, exports) can wake the window;
+    /// set on the first frame.
+    store_waker_set: bool,
     /// The room-votes server, while it is on.
     room: RoomLink,
     /// Frame counting, `--exit-after-frames` and `--screenshot`.
@@ -76,6 +79,7 @@ impl AttuneApp {
             fullscreen_sent: false,
             watching: watch::Watching::default(),
             dropped: Dropped::default(),
+            store_waker_set: false,
             room: RoomLink::new(options.room.clone()),
             frame_control: FrameControl::new(options.exit_after_frames, options.screenshot.clone()),
             background_cleared: false,
@@ -94,11 +98,23 @@ impl AttuneApp {
             .iter()
             .filter_map(|a| match a {
                 Action::Reload(path) => Some(path.clone()),
+                Action::Reloaded(file) => Some(file.path.clone()),
                 _ => None,
             })
             .collect();
         self.state.apply_all(actions);
         paths
+    }
+
+    /// Waits up to `timeout` for dropped files being read and checked, and
+    /// adds them; returns how many actions that gave. The window does this
+    /// by itself each frame; tests use it to wait without sleeping.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn wait_for_dropped(&mut self, timeout: Duration) -> usize {
+        let actions = self.dropped.wait(timeout);
+        let count = actions.len();
+        self.state.apply_all(actions);
+        count
     }
 
     /// Writes the screen, the history's size, the conversation's end and
@@ -132,6 +148,18 @@ impl AttuneApp {
         self.page = page;
     }
 
+    /// Takes in what saves and exports finished off this thread; on the
+    /// first frame, first lets them wake the window.
+    fn take_finished(&mut self, ctx: &egui::Context) {
+        if !self.store_waker_set {
+            let ctx = ctx.clone();
+            self.state
+                .set_waker(std::sync::Arc::new(move || ctx.request_repaint()));
+            self.store_waker_set = true;
+        }
+        self.state.apply(Action::TakeFinished);
+    }
+
     fn apply_settings(&mut self, ctx: &egui::Context) {
         let settings = presenter::effective_settings(
             self.state.store.settings(),
@@ -156,6 +184,7 @@ impl AttuneApp {
 
 impl eframe::App for AttuneApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        self.take_finished(ui.ctx());
         let key_actions = keys::keys(ui.ctx(), &self.state);
         self.state.apply_all(key_actions);
         self.apply_settings(ui.ctx());
@@ -166,7 +195,7 @@ impl eframe::App for AttuneApp {
         );
         let presenting = self.state.presenter.active;
         let mut actions = self.watching.step(&self.state, ui.ctx());
-        actions.extend(self.dropped.step(ui.ctx()));
+        actions.extend(self.dropped.step(&self.state, ui.ctx()));
         actions.extend(self.room.step(&self.state, ui.ctx()));
         let state = &self.state;
         egui::Panel::top("top_bar")
@@ -254,6 +283,8 @@ impl eframe::App for AttuneApp {
     }
 
     fn on_exit(&mut self) {
+        // Every pending save runs before the window goes.
+        self.state.store.close();
         self.frame_control.on_exit();
     }
 }

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use super::catalogue::CardId;
 use super::library_filter::FilterAction;
+use super::loaded_file::LoadedFile;
 use super::screen::Screen;
 use crate::app::state::authoring::WatchStatus;
 use crate::app::state::map::MapAction;
@@ -63,8 +64,12 @@ pub enum Action {
     CloseMap,
     /// Pan, zoom or select on the open map.
     Map(MapAction),
-    /// A dialogue file changed on disk: load and validate it again.
+    /// A dialogue file changed on disk: load and validate it again (here,
+    /// on this thread; the watcher sends `Reloaded` instead).
     Reload(PathBuf),
+    /// A changed dialogue file, already loaded and validated on the
+    /// watcher's thread: swap it in.
+    Reloaded(LoadedFile),
     /// Open the browser's file picker for a dialogue file (the shell does
     /// it; the state has nothing to change).
     PickFile,
@@ -74,6 +79,13 @@ pub enum Action {
         name: String,
         bytes: Vec<u8>,
     },
+    /// Take in what finished off the window's thread since the last frame:
+    /// the store's saves and a report export. The shell sends it at the
+    /// start of each frame; it never waits.
+    TakeFinished,
+    /// A dialogue file dropped on the desktop window, already read and
+    /// checked on another thread: add it as `AddFile` would.
+    AddLoaded(LoadedFile),
     /// The file watcher started, stopped or failed.
     Watch(WatchStatus),
     /// Search or filter the library.

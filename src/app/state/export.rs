@@ -1,11 +1,19 @@
-//! Writing the HTML report where the learner can find it.
+//! Writing the HTML report where the learner can find it, on a thread of
+//! its own so a slow disk never freezes the window.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+#[cfg(not(target_arch = "wasm32"))]
+use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use thiserror::Error;
+
+#[cfg(not(target_arch = "wasm32"))]
+use super::ExportStatus;
+#[cfg(not(target_arch = "wasm32"))]
+use crate::store::Waker;
 
 /// Why a report could not be written.
 #[derive(Debug, Error)]
@@ -42,6 +50,111 @@ pub fn report_dir(named: Option<PathBuf>, home: &Path) -> PathBuf {
             home.to_path_buf()
         }
     })
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+/// One report to write: where (the chosen folder, else the documents
+/// folder, else the data folder), under what name, and what.
+#[derive(Clone, Debug)]
+pub struct Job {
+    pub dir: Option<PathBuf>,
+    pub data_dir: Option<PathBuf>,
+    pub name: String,
+    pub html: String,
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Job {
+    /// Finds the folder and writes the report (file I/O: off the window's
+    /// thread).
+    pub fn run(self) -> ExportStatus {
+        let dir = self.dir.or_else(documents_dir).or(self.data_dir);
+        match dir {
+            Some(dir) => match write_atomic(&dir, &self.name, self.html.as_bytes()) {
+                Ok(path) => ExportStatus::Written(path),
+                Err(e) => ExportStatus::Failed(e.to_string()),
+            },
+            None => ExportStatus::Failed(
+                "there is no documents or data folder to save the report in".to_string(),
+            ),
+        }
+    }
+}
+
+/// The report being written on its own thread, if any.
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Default)]
+pub struct Exporting {
+    pending: Option<Receiver<ExportStatus>>,
+    waker: Option<Waker>,
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl std::fmt::Debug for Exporting {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Exporting")
+            .field("pending", &self.pending.is_some())
+            .finish()
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Exporting {
+    /// Lets the writing thread wake the window when it is done.
+    pub fn set_waker(&mut self, wake: Waker) {
+        self.waker = Some(wake);
+    }
+
+    /// Starts writing: [`ExportStatus::Writing`] until [`Exporting::poll`]
+    /// has the result. Writes here if no thread can start. A report still
+    /// being written is not waited for; only the newest one's result shows.
+    pub fn start(&mut self, job: Job) -> ExportStatus {
+        let (send, receive) = mpsc::channel();
+        let waker = self.waker.clone();
+        // Kept to write here in the rare case no thread can start.
+        let fallback = job.clone();
+        let spawned = std::thread::Builder::new()
+            .name("attune-export".into())
+            .spawn(move || {
+                // The window has moved on when nobody listens.
+                let _ = send.send(job.run());
+                if let Some(wake) = waker {
+                    wake();
+                }
+            });
+        match spawned {
+            Ok(_) => {
+                self.pending = Some(receive);
+                ExportStatus::Writing
+            }
+            Err(_) => {
+                self.pending = None;
+                fallback.run()
+            }
+        }
+    }
+
+    /// The result, once the report is written; never waits.
+    pub fn poll(&mut self) -> Option<ExportStatus> {
+        let pending = self.pending.as_ref()?;
+        let status = match pending.try_recv() {
+            Ok(status) => status,
+            Err(TryRecvError::Empty) => return None,
+            Err(TryRecvError::Disconnected) => {
+                ExportStatus::Failed("writing the report stopped unexpectedly".to_string())
+            }
+        };
+        self.pending = None;
+        Some(status)
+    }
+
+    /// Waits for the report being written, if any. For tests.
+    pub fn wait(&mut self) -> Option<ExportStatus> {
+        let pending = self.pending.take()?;
+        Some(pending.recv().unwrap_or_else(|_| {
+            ExportStatus::Failed("writing the report stopped unexpectedly".to_string())
+        }))
+    }
 }
 
 /// Opens the folder holding `file` in the desktop's file manager.

@@ -17,6 +17,8 @@ pub mod export;
 pub mod library_filter;
 /// The order the library lists scenarios in.
 pub mod library_order;
+/// A changed dialogue file, loaded off the window's thread.
+pub mod loaded_file;
 pub mod map;
 /// The app's notices, one per problem.
 pub mod notices;
@@ -36,7 +38,7 @@ use jiff::Timestamp;
 use crate::debrief::Debrief;
 use crate::engine::Conversation;
 use crate::scenario::Scenario;
-use crate::store::{SessionId, SessionRecord, Store};
+use crate::store::{SessionId, SessionRecord, Store, StoreHandle};
 use action::Action;
 use authoring::{Authoring, Replay};
 use catalogue::{CardId, Catalogue};
@@ -61,6 +63,8 @@ pub struct Active {
 /// Where the last report export went.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ExportStatus {
+    /// Being written on its own thread.
+    Writing,
     Written(PathBuf),
     Failed(String),
 }
@@ -120,8 +124,9 @@ pub struct Options {
 pub struct AppState {
     pub screen: Screen,
     pub catalogue: Catalogue,
-    /// Settings, history and the unfinished conversation, on disk.
-    pub store: Store,
+    /// Settings, history and the unfinished conversation: read from an
+    /// in-memory mirror, saved on the store's own thread.
+    pub store: StoreHandle,
     pub active: Option<Active>,
     pub review: Option<Review>,
     /// The card whose briefing is open.
@@ -149,6 +154,9 @@ pub struct AppState {
     /// Unused in a browser, which downloads reports instead.
     #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
     export_dir: Option<PathBuf>,
+    /// The report being written on its own thread.
+    #[cfg(not(target_arch = "wasm32"))]
+    exporting: export::Exporting,
     seed: Option<u64>,
 }
 
@@ -157,7 +165,7 @@ impl AppState {
         let mut state = AppState {
             screen: Screen::Library,
             catalogue,
-            store,
+            store: StoreHandle::new(store),
             active: None,
             review: None,
             briefing: None,
@@ -183,6 +191,8 @@ impl AppState {
             authoring: Authoring::new(options.watch, options.dialogue_dirs.clone()),
             library: LibraryView::default(),
             export_dir: options.export_dir.clone(),
+            #[cfg(not(target_arch = "wasm32"))]
+            exporting: export::Exporting::default(),
             seed: options.seed,
         };
         state.catalogue.refresh_best(state.store.history());
@@ -294,10 +304,10 @@ impl AppState {
             Action::Resume(session) => self.resume(&session),
             Action::DiscardUnfinished(session) => {
                 // A failure becomes a store notice; nothing else to do.
-                let _ = self.store.clear_resume(&session);
+                self.store.clear_resume(&session);
             }
             Action::UpdateSettings(settings) => {
-                let _ = self.store.set_settings(settings);
+                self.store.set_settings(settings);
             }
             Action::Notice(message) => {
                 self.notices.push(message);
@@ -321,17 +331,79 @@ impl AppState {
                     map.apply(action);
                 }
             }
-            Action::Reload(path) => {
-                let report = reload::reload(self, &path);
-                if report.is_some_and(|r| matches!(r.replay, Some(Replay::Rebuilt { .. }))) {
-                    self.save_active();
-                }
-            }
+            Action::Reload(path) => self.reload(&path),
+            Action::Reloaded(file) => self.swap_in(file),
             Action::AddFile { name, bytes } => self.add_file(&name, &bytes),
+            Action::AddLoaded(file) => self.add_loaded(file),
             // The shell opens the picker; the file comes back as `AddFile`.
             Action::PickFile => {}
             Action::Watch(status) => self.authoring.status = status,
+            Action::TakeFinished => self.take_finished(),
             Action::Library(action) => self.library.apply(action),
+        }
+    }
+
+    /// Lets work done off the window's thread wake it when it finishes.
+    pub fn set_waker(&mut self, wake: crate::store::Waker) {
+        self.store.set_waker(wake.clone());
+        #[cfg(not(target_arch = "wasm32"))]
+        self.exporting.set_waker(wake);
+    }
+
+    /// Takes in finished saves and exports, never waiting.
+    fn take_finished(&mut self) {
+        if self.store.poll() {
+            self.catalogue.refresh_best(self.store.history());
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Some(status) = self.exporting.poll() {
+            self.export_finished(status);
+        }
+    }
+
+    /// Waits for every save asked for so far and the report being written,
+    /// and takes them in. The window never calls it; tests do, before they
+    /// look at the disk.
+    pub fn flush(&mut self) {
+        self.store.flush();
+        self.take_finished();
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Some(status) = self.exporting.wait() {
+            self.export_finished(status);
+        }
+    }
+
+    /// Shows where the report went, on the debrief that asked for it.
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+    fn export_finished(&mut self, status: ExportStatus) {
+        if let Some(review) = &mut self.review
+            && review.export == Some(ExportStatus::Writing)
+        {
+            review.export = Some(status);
+        }
+    }
+
+    /// What the loader of changed files needs to know of the library.
+    pub fn reload_listing(&self) -> loaded_file::Listing {
+        reload::listing(self)
+    }
+
+    /// Reloads a changed file here, reading it on this thread.
+    fn reload(&mut self, path: &std::path::Path) {
+        let report = reload::reload(self, path);
+        self.reloaded(report);
+    }
+
+    /// Swaps in a changed file loaded on the watcher's thread.
+    fn swap_in(&mut self, file: loaded_file::LoadedFile) {
+        let report = reload::swap_in(self, file);
+        self.reloaded(report);
+    }
+
+    /// Saves the conversation in progress when a reload rebuilt it.
+    fn reloaded(&mut self, report: Option<authoring::ReloadReport>) {
+        if report.is_some_and(|r| matches!(r.replay, Some(Replay::Rebuilt { .. }))) {
+            self.save_active();
         }
     }
 
@@ -439,7 +511,7 @@ impl AppState {
         if let Some(previous) = self.active.take() {
             self.record(&previous);
             if previous.session.id != session.id {
-                let _ = self.store.clear_resume(&previous.session.id);
+                self.store.clear_resume(&previous.session.id);
             }
         }
         self.active = Some(Active {
@@ -467,7 +539,7 @@ impl AppState {
             scenario,
             &active.session.conversation,
         );
-        let _ = self.store.record_session(record);
+        self.store.record_session(record);
         self.catalogue.refresh_best(self.store.history());
     }
 
@@ -480,12 +552,12 @@ impl AppState {
         if let Some(scenario) = self.catalogue.scenario(active.card) {
             if active.session.conversation.is_finished(scenario) {
                 self.record(&active);
-                let _ = self.store.clear_resume(&active.session.id);
+                self.store.clear_resume(&active.session.id);
             } else if active.session.conversation.turns().is_empty() {
                 // Nothing chosen yet: nothing worth resuming.
-                let _ = self.store.clear_resume(&active.session.id);
+                self.store.clear_resume(&active.session.id);
             } else {
-                let _ = self.store.save_resume(active.session.to_resume());
+                self.store.save_resume(active.session.to_resume());
             }
         }
         self.active = Some(active);
@@ -566,7 +638,20 @@ impl AppState {
     /// Loads a handed-over dialogue file and says what came of it: the
     /// problems screen when it has errors, a notice otherwise.
     fn add_file(&mut self, name: &str, bytes: &[u8]) {
-        let Some(report) = reload::add_file(self, name, bytes) else {
+        let report = reload::add_file(self, name, bytes);
+        self.added(name, report);
+    }
+
+    /// Adds a dropped file read and checked on another thread.
+    fn add_loaded(&mut self, file: loaded_file::LoadedFile) {
+        let name = file.path.display().to_string();
+        let report = reload::swap_in(self, file);
+        self.added(&name, report);
+    }
+
+    /// Says what came of a handed-over file.
+    fn added(&mut self, name: &str, report: Option<authoring::ReloadReport>) {
+        let Some(report) = report else {
             return;
         };
         if matches!(report.replay, Some(Replay::Rebuilt { .. })) {
@@ -598,20 +683,15 @@ impl AppState {
             Err(why) => ExportStatus::Failed(why),
         };
         #[cfg(not(target_arch = "wasm32"))]
-        let dir = self
-            .export_dir
-            .clone()
-            .or_else(export::documents_dir)
-            .or_else(|| self.store.dir().map(std::path::Path::to_path_buf));
-        #[cfg(not(target_arch = "wasm32"))]
-        let status = match dir {
-            Some(dir) => match export::write_atomic(&dir, &name, html.as_bytes()) {
-                Ok(path) => ExportStatus::Written(path),
-                Err(e) => ExportStatus::Failed(e.to_string()),
-            },
-            None => ExportStatus::Failed(
-                "there is no documents or data folder to save the report in".to_string(),
-            ),
+        let status = {
+            let data_dir = self.store.dir().map(std::path::Path::to_path_buf);
+            let job = export::Job {
+                dir: self.export_dir.clone(),
+                data_dir,
+                name,
+                html,
+            };
+            self.exporting.start(job)
         };
         if let Some(review) = &mut self.review {
             review.export = Some(status);

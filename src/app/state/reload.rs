@@ -7,25 +7,82 @@ use std::path::{Path, PathBuf};
 use jiff::Timestamp;
 
 use super::catalogue::{Card, CardId};
+use super::loaded_file::{Listing, LoadedFile, load_changed};
 use super::screen::Screen;
 use super::{Active, AppState};
 use crate::app::state::authoring::{ReloadReport, Replay, normal, replay};
 use crate::check::{Loaded, load_bytes};
 use crate::debrief::Debrief;
-use crate::files::load_file;
 use crate::library::{Entry, Source};
 use crate::scenario::Scenario;
 
 /// Loads `path` again and updates everything that used it. Returns what
 /// happened, or `None` when the path is not a dialogue file of this
-/// library (nor a new one in the user's folders).
+/// library (nor a new one in the user's folders). Reads the file here: the
+/// watcher uses [`load_changed`] on its own thread and [`swap_in`] instead.
 pub(super) fn reload(state: &mut AppState, path: &Path) -> Option<ReloadReport> {
-    let wanted = normal(path);
-    let Some((id, original)) = listed_file(state, &wanted) else {
-        return add_new_file(state, path, &wanted);
-    };
-    let loaded = load_file(&original);
-    replace_file(state, id, original, loaded)
+    let file = load_changed(path, &listing(state))?;
+    swap_in(state, file)
+}
+
+/// What the loader needs to know of the library: its files' names and the
+/// user's folders.
+pub(super) fn listing(state: &AppState) -> Listing {
+    Listing {
+        files: state
+            .catalogue
+            .listed()
+            .filter_map(|(_, card)| match card.source() {
+                Source::File(path) => Some(path.clone()),
+                Source::Shipped(_) => None,
+            })
+            .collect(),
+        dialogue_dirs: state.authoring.dialogue_dirs.clone(),
+    }
+}
+
+/// Puts a file loaded and checked elsewhere in its card's place, or adds
+/// it as a new card. No file is read here.
+pub(super) fn swap_in(state: &mut AppState, file: LoadedFile) -> Option<ReloadReport> {
+    // The card the loader found, or one added under the watcher's name
+    // since (a new file saved twice before the first load was swapped in).
+    let listed = [file.listed_as.as_deref(), Some(file.path.as_path())]
+        .into_iter()
+        .flatten()
+        .find_map(|name| listed_named(state, name));
+    match listed {
+        Some((id, original)) => replace_file(state, id, original, file.into_loaded()),
+        // The card the loader saw has gone since: nothing to update.
+        None if file.listed_as.is_some() => None,
+        None => {
+            let path = file.path.clone();
+            Some(add_card(state, path, file.into_loaded()))
+        }
+    }
+}
+
+/// The listed card whose file has exactly this name.
+fn listed_named(state: &AppState, name: &Path) -> Option<(CardId, PathBuf)> {
+    state
+        .catalogue
+        .listed()
+        .find_map(|(id, card)| match card.source() {
+            Source::File(p) if p == name => Some((id, p.clone())),
+            _ => None,
+        })
+}
+
+/// Adds a new card for the file at `path`.
+fn add_card(state: &mut AppState, path: PathBuf, loaded: Loaded) -> ReloadReport {
+    let card = Card::from_entry(Entry {
+        source: Source::File(path),
+        scenario: loaded.scenario,
+        diagnostics: loaded.diagnostics,
+    });
+    let report = report_of(&card, true, None);
+    state.catalogue.push(card);
+    state.authoring.remember(report.clone());
+    report
 }
 
 /// Adds a dialogue file the learner handed over whole (dropped on the
@@ -37,15 +94,7 @@ pub(super) fn add_file(state: &mut AppState, name: &str, bytes: &[u8]) -> Option
     if let Some((id, original)) = listed_file(state, &normal(&path)) {
         return replace_file(state, id, original, loaded);
     }
-    let card = Card::from_entry(Entry {
-        source: Source::File(path),
-        scenario: loaded.scenario,
-        diagnostics: loaded.diagnostics,
-    });
-    let report = report_of(&card, true, None);
-    state.catalogue.push(card);
-    state.authoring.remember(report.clone());
-    Some(report)
+    Some(add_card(state, path, loaded))
 }
 
 /// Puts the new version of card `id`'s file in its place and moves what
@@ -225,29 +274,4 @@ fn notify_replay(state: &mut AppState, report: &ReloadReport) {
         ),
         Some(Replay::Rebuilt { .. }) | None => state.notices.clear_key(&key),
     }
-}
-
-/// A dialogue file that appeared in one of the user's folders.
-fn add_new_file(state: &mut AppState, path: &Path, wanted: &Path) -> Option<ReloadReport> {
-    let in_user_folder = wanted.parent().is_some_and(|parent| {
-        state
-            .authoring
-            .dialogue_dirs
-            .iter()
-            .any(|d| normal(d) == parent)
-    });
-    let is_dialogue = path.extension().is_some_and(|e| e == "ron");
-    if !in_user_folder || !is_dialogue || !path.is_file() {
-        return None;
-    }
-    let loaded = load_file(path);
-    let card = Card::from_entry(Entry {
-        source: Source::File(path.to_path_buf()),
-        scenario: loaded.scenario,
-        diagnostics: loaded.diagnostics,
-    });
-    let report = report_of(&card, true, None);
-    state.catalogue.push(card);
-    state.authoring.remember(report.clone());
-    Some(report)
 }

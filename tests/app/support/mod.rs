@@ -134,6 +134,14 @@ pub fn click(harness: &mut Harness<'_, AttuneApp>, label: &str) {
     harness.run();
 }
 
+/// Clicks "Export a report (HTML)" on the debrief and waits for the
+/// report, written on its own thread, then draws the result.
+pub fn export_report(harness: &mut Harness<'_, AttuneApp>) {
+    click(harness, "Export a report (HTML)");
+    harness.state_mut().state.flush();
+    harness.run();
+}
+
 /// Goes from the library to the first turn of the fixture.
 pub fn start_kitchen_table(harness: &mut Harness<'_, AttuneApp>) {
     click(harness, "Read the briefing for The kitchen table");
