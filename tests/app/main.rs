@@ -6,6 +6,9 @@
 
 mod support;
 
+#[path = "../shared/chain.rs"]
+mod chain;
+
 mod charset;
 mod dropped;
 mod flow;

@@ -4,7 +4,7 @@
 
 use crate::support::*;
 use attune::app::Screen;
-use attune::app::map::layout::{Layout, NODE_H};
+use attune::app::map::layout::{COLUMN_GAP, Layout, NODE_H, NODE_W};
 use attune::app::map::{Camera, MapAction};
 use attune::library::Library;
 use attune::scenario::Rating;
@@ -215,5 +215,60 @@ fn every_shipped_scenario_lays_out_without_overlaps_and_forwards() {
             }
         }
         assert!(layout.nodes.iter().all(|n| n.reachable || n.is_withdrawal));
+    }
+}
+
+/// A point's step to the next along an edge: at most one column in a
+/// layout that routes every edge through the columns it passes.
+fn longest_step(layout: &Layout) -> f32 {
+    layout
+        .edges
+        .iter()
+        .flat_map(|e| e.points.windows(2).map(|w| (w[1].x - w[0].x).abs()))
+        .fold(0.0, f32::max)
+}
+
+#[test]
+fn shipped_maps_route_every_edge_through_each_column_it_passes() {
+    for scenario in Library::shipped().scenarios() {
+        let layout = Layout::new(scenario);
+        assert!(
+            longest_step(&layout) <= NODE_W + COLUMN_GAP + 1.0,
+            "{}: an edge was drawn straight across columns",
+            scenario.id
+        );
+    }
+}
+
+/// Issue 22: a long chain where every node can lead to the one withdrawal
+/// ending would need a waypoint for every column each of those edges
+/// passes, the square of its length (4.5 million at 3,000 nodes). The
+/// longest edges are drawn straight instead, so the map stays linear.
+#[test]
+fn a_long_chain_to_one_ending_lays_out_in_linear_size() {
+    let text = crate::chain::chain_scenario(3_000);
+    let scenario = attune::check::load_str("chain.ron", &text)
+        .scenario
+        .expect("the chain is valid");
+    let layout = Layout::new(&scenario);
+    let points: usize = layout.edges.iter().map(|e| e.points.len()).sum();
+    assert!(
+        points < 20 * layout.edges.len(),
+        "{points} points for {} edges",
+        layout.edges.len()
+    );
+    for edge in &layout.edges {
+        let (from, to) = (&layout.nodes[edge.from], &layout.nodes[edge.to]);
+        let (first, last) = (edge.points[0], edge.points[edge.points.len() - 1]);
+        assert!(
+            (first.x - (from.center.x + NODE_W / 2.0)).abs() < 1.0,
+            "{} leaves its box",
+            from.id
+        );
+        assert!(
+            (last.x - (to.center.x - NODE_W / 2.0)).abs() < 1.0,
+            "{} is reached at its box",
+            to.id
+        );
     }
 }

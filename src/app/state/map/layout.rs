@@ -31,6 +31,11 @@ const LANE_H: f32 = 10.0;
 const SWEEPS: usize = 12;
 /// Placement rounds; each moves nodes towards their neighbours.
 const PLACEMENT_ROUNDS: usize = 12;
+/// At most this many waypoints in all. An edge gets one for every column
+/// it passes, so in a long scenario where every node has a way to one
+/// ending the count grows with the square of its length; past the budget,
+/// the longest edges are drawn straight to their end instead.
+const MAX_WAYPOINTS: usize = 50_000;
 
 /// A point in world units; y grows downwards, as on screen.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -576,11 +581,47 @@ struct Lanes {
     columns: Vec<Vec<usize>>,
     layer_of: Vec<usize>,
     height: Vec<f32>,
-    /// Neighbours in the column before and after.
+    /// Neighbours before and after: in the next column, or further for an
+    /// edge drawn straight (see [`MAX_WAYPOINTS`]).
     up: Vec<Vec<usize>>,
     down: Vec<Vec<usize>>,
     /// Per scenario edge, its vertices from the left end to the right end.
     chains: Vec<Vec<usize>>,
+}
+
+/// The most columns an edge may pass and still get a waypoint in each,
+/// keeping all waypoints within [`MAX_WAYPOINTS`]: unlimited for any
+/// scenario a person writes.
+fn longest_routed_span(graph: &Graph, back: &[bool], layer: &[usize]) -> usize {
+    let mut spans: Vec<usize> = graph
+        .edges
+        .iter()
+        .enumerate()
+        .map(|(e, edge)| {
+            let (a, b) = if back[e] {
+                (edge.to, edge.from)
+            } else {
+                (edge.from, edge.to)
+            };
+            layer[b].saturating_sub(layer[a] + 1)
+        })
+        .collect();
+    if spans.iter().sum::<usize>() <= MAX_WAYPOINTS {
+        return usize::MAX;
+    }
+    spans.sort_unstable();
+    // Whole groups of equal spans, shortest first, while they fit.
+    let (mut total, mut longest, mut i) = (0, 0, 0);
+    while let Some(&span) = spans.get(i) {
+        let group = spans[i..].iter().take_while(|&&s| s == span).count();
+        total += span * group;
+        if total > MAX_WAYPOINTS {
+            break;
+        }
+        longest = span;
+        i += group;
+    }
+    longest
 }
 
 impl Lanes {
@@ -594,6 +635,7 @@ impl Lanes {
             down: vec![Vec::new(); n],
             chains: Vec::with_capacity(graph.edges.len()),
         };
+        let longest = longest_routed_span(graph, back, layer);
         for edge in graph
             .edges
             .iter()
@@ -608,7 +650,13 @@ impl Lanes {
             };
             let mut chain = vec![a];
             if a != b {
-                for l in layer[a] + 1..layer[b] {
+                let passes = layer[b].saturating_sub(layer[a] + 1);
+                let routed = if passes <= longest {
+                    layer[a] + 1..layer[b]
+                } else {
+                    0..0
+                };
+                for l in routed {
                     let v = lanes.layer_of.len();
                     lanes.layer_of.push(l);
                     lanes.height.push(LANE_H);
@@ -658,7 +706,9 @@ impl Lanes {
         pos
     }
 
-    /// Crossings between column `l` and column `l + 1`.
+    /// Crossings between column `l` and column `l + 1`: pairs of edges
+    /// whose ends are in opposite orders, counted in `E log E` with a
+    /// Fenwick tree rather than pair by pair.
     fn crossings_between(&self, l: usize, pos: &[usize]) -> usize {
         let mut ends: Vec<(usize, usize)> = Vec::new();
         for &v in &self.columns[l] {
@@ -666,13 +716,35 @@ impl Lanes {
                 ends.push((pos[v], pos[w]));
             }
         }
+        ends.sort_unstable();
+        let size = ends.iter().map(|&(_, b)| b + 1).max().unwrap_or(0);
+        let mut tree = vec![0usize; size + 1];
         let mut count = 0;
-        for (i, a) in ends.iter().enumerate() {
-            for b in &ends[i + 1..] {
-                if (a.0 < b.0 && a.1 > b.1) || (a.0 > b.0 && a.1 < b.1) {
-                    count += 1;
+        let mut inserted = 0;
+        let mut i = 0;
+        while i < ends.len() {
+            // Edges leaving the same vertex never cross each other: count
+            // the whole group against the earlier ones, then add it.
+            let group = ends[i..].iter().take_while(|e| e.0 == ends[i].0).count();
+            for &(_, b) in &ends[i..i + group] {
+                // Earlier edges ending strictly below `b`.
+                let mut at_or_before = 0;
+                let mut k = b + 1;
+                while k > 0 {
+                    at_or_before += tree[k];
+                    k &= k - 1;
                 }
+                count += inserted - at_or_before;
             }
+            for &(_, b) in &ends[i..i + group] {
+                let mut k = b + 1;
+                while k <= size {
+                    tree[k] += 1;
+                    k += k & k.wrapping_neg();
+                }
+                inserted += 1;
+            }
+            i += group;
         }
         count
     }
@@ -695,8 +767,8 @@ impl Lanes {
             } else {
                 (0..self.columns.len().saturating_sub(1)).rev().collect()
             };
+            let mut pos = self.positions();
             for l in columns {
-                let pos = self.positions();
                 let neighbours = if downwards { &self.up } else { &self.down };
                 let mut keyed: Vec<(f32, usize)> = self.columns[l]
                     .iter()
@@ -712,6 +784,9 @@ impl Lanes {
                     .collect();
                 keyed.sort_by(|a, b| a.0.total_cmp(&b.0));
                 self.columns[l] = keyed.into_iter().map(|(_, v)| v).collect();
+                for (i, &v) in self.columns[l].iter().enumerate() {
+                    pos[v] = i;
+                }
             }
             self.transpose();
             let count = self.crossings();
@@ -734,15 +809,11 @@ impl Lanes {
             let mut improved = false;
             for l in 0..self.columns.len() {
                 for i in 0..self.columns[l].len().saturating_sub(1) {
-                    let before = self.local_crossings(l, &pos);
                     let (a, b) = (self.columns[l][i], self.columns[l][i + 1]);
-                    self.columns[l].swap(i, i + 1);
-                    pos.swap(a, b);
-                    if self.local_crossings(l, &pos) < before {
-                        improved = true;
-                    } else {
+                    if self.pair_crossings(b, a, &pos) < self.pair_crossings(a, b, &pos) {
                         self.columns[l].swap(i, i + 1);
                         pos.swap(a, b);
+                        improved = true;
                     }
                 }
             }
@@ -752,19 +823,25 @@ impl Lanes {
         }
     }
 
-    /// Crossings on both sides of column `l`.
-    fn local_crossings(&self, l: usize, pos: &[usize]) -> usize {
-        let left = if l > 0 {
-            self.crossings_between(l - 1, pos)
-        } else {
-            0
+    /// Crossings between the edges of `a` and those of `b` when `a` sits
+    /// above `b` in their column: only these change when the two swap, so
+    /// a swap is judged without recounting the whole column.
+    fn pair_crossings(&self, a: usize, b: usize, pos: &[usize]) -> usize {
+        let side = |ours: &[usize], theirs: &[usize]| -> usize {
+            if ours.len() * theirs.len() <= 64 {
+                return ours
+                    .iter()
+                    .map(|&x| theirs.iter().filter(|&&y| pos[x] > pos[y]).count())
+                    .sum();
+            }
+            // A node many edges reach: sort once, then count by search.
+            let mut below: Vec<usize> = theirs.iter().map(|&y| pos[y]).collect();
+            below.sort_unstable();
+            ours.iter()
+                .map(|&x| below.partition_point(|&y| y < pos[x]))
+                .sum()
         };
-        let right = if l + 1 < self.columns.len() {
-            self.crossings_between(l, pos)
-        } else {
-            0
-        };
-        left + right
+        side(&self.up[a], &self.up[b]) + side(&self.down[a], &self.down[b])
     }
 
     /// The gap between the centres of two neighbours in a column.
