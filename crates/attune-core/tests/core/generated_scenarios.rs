@@ -69,3 +69,48 @@ fn a_duplicate_node_id_deep_in_a_large_file_names_the_second_one() {
         .expect("a duplicate-id error");
     assert_eq!(d.line, second, "{d:?}");
 }
+
+/// Issue 22, F3: a node with 20,000 options is refused at that node, and
+/// an option deep inside it with a dangling target is placed at its own
+/// line. Options are found through an index built once; before, every
+/// lookup scanned the node, so checking took the square of the options
+/// (133 s for 40,000 in a release build; this test would not finish).
+#[test]
+fn a_node_with_twenty_thousand_options_is_refused_and_each_option_placed() {
+    let text = generate::wide(20_000);
+    let lines: Vec<&str> = text.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains(r#"(id: "o19990","#))
+        .expect("option o19990");
+    let broken: String = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            if i == at {
+                l.replace(r#"goto: "end_opened""#, r#"goto: "nowhere""#)
+            } else {
+                (*l).to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let loaded = load_str("wide.ron", &broken);
+    let too_many = loaded
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "too-many-options")
+        .expect("too many options");
+    let node_line = lines
+        .iter()
+        .position(|l| l.contains(r#"nodes: [(id: "wide","#))
+        .expect("the node")
+        + 1;
+    assert_eq!(too_many.line, node_line, "{too_many:?}");
+    let dangling = loaded
+        .diagnostics
+        .iter()
+        .find(|d| d.is_error() && d.message.contains("nowhere"))
+        .expect("the dangling target");
+    assert_eq!(dangling.line, at + 1, "{dangling:?}");
+}
