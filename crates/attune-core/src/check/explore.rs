@@ -141,6 +141,9 @@ struct Explorer<'s> {
     repairs: bool,
     floor: i32,
     withdraw: Option<usize>,
+    /// Per node, per option: the index of the node it goes to, looked up
+    /// once rather than at every state.
+    targets: Vec<Vec<Option<usize>>>,
 }
 
 fn roadblock_slot(r: Roadblock) -> usize {
@@ -291,6 +294,11 @@ impl Explorer<'_> {
             repairs,
             floor: s.withdrawal_floor,
             withdraw: g.index(&s.on_withdraw),
+            targets: s
+                .nodes
+                .iter()
+                .map(|n| n.options.iter().map(|o| g.index(&o.goto)).collect())
+                .collect(),
         }
     }
 
@@ -336,7 +344,7 @@ impl Explorer<'_> {
             offered = true;
             out.option_holds[v][k] = true;
             out.option_lines[v][k] |= 1u64 << st.line.min(63);
-            let Some(target) = self.g.index(&o.goto) else {
+            let Some(target) = self.targets[v].get(k).copied().flatten() else {
                 continue;
             };
             let (next, next_counts) = self.take(st, counts, o);
@@ -448,9 +456,13 @@ struct Search {
 }
 
 impl Search {
-    fn new() -> Self {
+    /// A search of a scenario with `nodes` nodes.
+    fn new(nodes: usize) -> Self {
         Self {
-            ids: HashMap::new(),
+            // Room at once for about as many states as the file will
+            // reach: growing the table rehashed every state several times
+            // on a large file.
+            ids: HashMap::with_capacity(nodes.saturating_mul(16).min(MAX_STATES + 1)),
             states: Vec::new(),
             heard: Vec::new(),
             parents: Vec::new(),
@@ -641,7 +653,7 @@ pub fn explore(s: &Scenario, g: &Graph) -> Exploration {
         return out;
     }
     let ex = Explorer::new(s, g, watched);
-    let mut search = Search::new();
+    let mut search = Search::new(s.nodes.len());
     ex.seed(start, &mut search, &mut out);
     while let Some(i) = search.queue.pop_front() {
         ex.expand(i, &mut search, &mut out);

@@ -304,6 +304,15 @@ impl<'s> Scanner<'s> {
         while let Some(c) = self.peek() {
             let (line, col) = (self.line, self.col);
             match c {
+                ' ' | '\t' | '\r' => {
+                    // Indentation is much of a file: skip a run of it at once.
+                    let run = self.src.as_bytes()[self.pos..]
+                        .iter()
+                        .take_while(|&&b| matches!(b, b' ' | b'\t' | b'\r'))
+                        .count();
+                    self.pos += run;
+                    self.col += run;
+                }
                 c if c.is_whitespace() => {
                     self.bump();
                 }
@@ -355,6 +364,14 @@ impl<'s> Scanner<'s> {
     /// a field name or a variant.
     fn ident(&mut self, line: usize, col: usize) {
         let start = self.offset();
+        // ASCII letters, digits and `_` a byte at a time; anything else
+        // (a letter of another script) a character at a time.
+        let ascii = self.src.as_bytes()[self.pos..]
+            .iter()
+            .take_while(|&&b| b.is_ascii_alphanumeric() || b == b'_')
+            .count();
+        self.pos += ascii;
+        self.col += ascii;
         while let Some(c) = self.peek() {
             if c.is_alphanumeric() || c == '_' {
                 self.bump();
