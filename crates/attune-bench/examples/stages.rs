@@ -1,5 +1,6 @@
 //! Times each stage of checking a generated scenario once, in process: the
-//! bare `ron` deserialisation, the source map, and the whole check. A
+//! bare `ron` deserialisation, a scan for the source map (which the check
+//! itself makes only to place a diagnostic), and the whole check. A
 //! quick way to see where `attune check` spends its time; the figures in
 //! docs/performance.md come from the criterion bench and the scaling
 //! script, not from this.

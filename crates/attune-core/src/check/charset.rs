@@ -106,6 +106,12 @@ pub fn is_supported(c: char) -> bool {
         .is_ok()
 }
 
+/// Whether the app can draw every character of `text`.
+pub fn all_supported(text: &str) -> bool {
+    // Most texts are plain printable ASCII, which every font has.
+    text.bytes().all(|b| (b' '..=b'~').contains(&b)) || text.chars().all(is_supported)
+}
+
 /// A script or kind of character, to name in a diagnostic.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Script {

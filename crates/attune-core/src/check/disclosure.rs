@@ -26,8 +26,9 @@ pub(crate) fn never_disclosed(r: &mut Reporter, s: &Scenario, ex: &Exploration) 
             .iter()
             .flat_map(|n| &n.lines)
             .any(|l| l.discloses.contains(&layer.id));
-        let at = r.map.find_str(&["layers"], "id", &layer.id, 0);
+        let at = || r.map.find_str(&["layers"], "id", &layer.id, 0);
         if !written {
+            let at = at();
             r.push(
                 at,
                 Severity::Warning,
@@ -42,6 +43,7 @@ pub(crate) fn never_disclosed(r: &mut Reporter, s: &Scenario, ex: &Exploration) 
                 )),
             );
         } else if ex.complete && !ex.layer_disclosed[i] {
+            let at = at();
             r.push(
                 at,
                 Severity::Warning,

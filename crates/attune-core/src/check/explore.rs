@@ -11,12 +11,12 @@
 //! The validator uses the result to find soft-locks, loops that cannot be
 //! left and conditions that never hold.
 
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::VecDeque;
 
 use foldhash::{HashMap, HashMapExt};
 
-use crate::engine::peer::{MOOD_RANGE, clamp_trust, trust_change};
-use crate::scenario::graph::Graph;
+use crate::engine::peer::{MOOD_RANGE, clamp_trust, trust_delta};
+use crate::scenario::graph::{Graph, Via};
 use crate::scenario::{Band, Choice, Condition, EndingKind, Scenario, TRUST_MAX, TRUST_MIN};
 use crate::skills::Roadblock;
 
@@ -36,7 +36,7 @@ const MAX_TRACKED: usize = 64;
 /// Branch hops before giving up, as in the engine.
 const MAX_ROUTE_HOPS: usize = 64;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct State {
     /// A decision or an ending.
     node: u32,
@@ -50,6 +50,21 @@ struct State {
     visited: u64,
     /// Trust lost on the turn that led here (only kept when repairs exist).
     loss: i8,
+}
+
+/// Four words rather than seven fields: every option followed hashes a
+/// state, and a large file follows hundreds of thousands.
+impl std::hash::Hash for State {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        let small = u64::from(self.node)
+            | u64::from(self.trust as u8) << 32
+            | u64::from(self.line) << 40
+            | u64::from(self.loss as u8) << 48;
+        h.write_u64(small);
+        h.write_u64(self.layers);
+        h.write_u64(self.disclosed);
+        h.write_u64(self.visited);
+    }
 }
 
 /// How a state was first reached: the state before and the option taken.
@@ -141,9 +156,11 @@ struct Explorer<'s> {
     repairs: bool,
     floor: i32,
     withdraw: Option<usize>,
-    /// Per node, per option: the index of the node it goes to, looked up
-    /// once rather than at every state.
-    targets: Vec<Vec<Option<usize>>>,
+    /// Per option, node after node: the index of the node it goes to,
+    /// taken once from the graph rather than looked up at every state.
+    targets: Vec<Option<usize>>,
+    /// Where each node's options start in `targets`.
+    first_target: Vec<usize>,
 }
 
 fn roadblock_slot(r: Roadblock) -> usize {
@@ -201,57 +218,52 @@ impl Explorer<'_> {
             .fold(0, |m, b| m | b)
     }
 
-    /// The line variants the engine could pick at `node` in state `st`:
-    /// the most specific that fit, or the first when none fits.
-    fn candidate_lines(&self, node: usize, st: &State) -> Vec<usize> {
-        let lines = &self.s.nodes[node].lines;
-        let band = Band::from_trust(i32::from(st.trust));
-        let fitting: Vec<usize> = (0..lines.len())
-            .filter(|&k| lines[k].bands.is_empty() || lines[k].bands.contains(&band))
-            .filter(|&k| self.all_hold(&lines[k].when, st))
-            .collect();
-        let specificity = |k: usize| {
-            usize::from(!lines[k].bands.is_empty()) + usize::from(!lines[k].when.is_empty())
-        };
-        match fitting.iter().map(|&k| specificity(k)).max() {
-            Some(best) => fitting
-                .into_iter()
-                .filter(|&k| specificity(k) == best)
-                .collect(),
-            None if lines.is_empty() => Vec::new(),
-            None => vec![0],
-        }
-    }
-
-    /// Arrives at decision or ending `node`: one state per line variant
-    /// the engine could pick there.
-    fn arrive(&self, mut st: State, node: usize) -> Vec<State> {
+    /// Arrives at decision or ending `node`: pushes onto `into` one state
+    /// per line variant the engine could pick there, the most specific
+    /// that fit, or the first when none fits.
+    fn arrive(&self, mut st: State, node: usize, into: &mut Vec<State>) {
         st.node = node as u32;
         st.line = 0;
         let lines = &self.s.nodes[node].lines;
-        let candidates = self.candidate_lines(node, &st);
-        if candidates.is_empty() {
-            return vec![st];
+        if lines.is_empty() {
+            into.push(st);
+            return;
         }
-        candidates
-            .into_iter()
-            .map(|k| State {
-                disclosed: st.disclosed | self.layer_mask(&lines[k].discloses),
-                line: k.min(usize::from(u8::MAX)) as u8,
-                ..st
-            })
-            .collect()
+        let band = Band::from_trust(i32::from(st.trust));
+        let fits = |k: usize| {
+            (lines[k].bands.is_empty() || lines[k].bands.contains(&band))
+                && self.all_hold(&lines[k].when, &st)
+        };
+        let specificity = |k: usize| {
+            usize::from(!lines[k].bands.is_empty()) + usize::from(!lines[k].when.is_empty())
+        };
+        let variant = |k: usize| State {
+            disclosed: st.disclosed | self.layer_mask(&lines[k].discloses),
+            line: k.min(usize::from(u8::MAX)) as u8,
+            ..st
+        };
+        // Runs once per option followed: two passes, no allocation.
+        match (0..lines.len()).filter(|&k| fits(k)).map(specificity).max() {
+            Some(best) => into.extend(
+                (0..lines.len())
+                    .filter(|&k| specificity(k) == best && fits(k))
+                    .map(variant),
+            ),
+            None => into.push(variant(0)),
+        }
     }
 
-    /// Follows branches from `target`, then arrives; records which routes
-    /// could be taken. Empty when no route holds or the branches go round.
-    fn enter(&self, mut st: State, target: usize, out: &mut Exploration) -> Vec<State> {
+    /// Follows branches from `target`, then arrives, pushing the states
+    /// onto `into`; records which routes could be taken. Pushes nothing
+    /// when no route holds or the branches go round.
+    fn enter(&self, mut st: State, target: usize, out: &mut Exploration, into: &mut Vec<State>) {
         let mut id = target;
         for _ in 0..=MAX_ROUTE_HOPS {
             let node = &self.s.nodes[id];
             out.node_seen[id] = true;
             if !node.is_branch() {
-                return self.arrive(st, id);
+                self.arrive(st, id, into);
+                return;
             }
             self.visit(&mut st, id);
             let mut next = None;
@@ -264,11 +276,10 @@ impl Explorer<'_> {
                 }
             }
             let Some(next) = next else {
-                return Vec::new();
+                return;
             };
             id = next;
         }
-        Vec::new()
     }
 }
 
@@ -286,6 +297,20 @@ impl Explorer<'_> {
             }
             repairs |= o.is_repair();
         }
+        let mut first_target = Vec::with_capacity(s.nodes.len());
+        let mut options = 0;
+        for n in &s.nodes {
+            first_target.push(options);
+            options += n.options.len();
+        }
+        let mut targets = vec![None; options];
+        for e in &g.edges {
+            if let Via::Option(k) = e.via
+                && let Some(slot) = targets.get_mut(first_target[e.from] + k)
+            {
+                *slot = Some(e.to);
+            }
+        }
         Explorer {
             s,
             g,
@@ -294,11 +319,8 @@ impl Explorer<'_> {
             repairs,
             floor: s.withdrawal_floor,
             withdraw: g.index(&s.on_withdraw),
-            targets: s
-                .nodes
-                .iter()
-                .map(|n| n.options.iter().map(|o| g.index(&o.goto)).collect())
-                .collect(),
+            targets,
+            first_target,
         }
     }
 
@@ -316,7 +338,8 @@ impl Explorer<'_> {
                 loss: 0,
             };
             self.unlock(trust, &mut st.layers);
-            let arrived = self.enter(st, start, out);
+            let mut arrived = Vec::new();
+            self.enter(st, start, out, &mut arrived);
             if arrived.is_empty() {
                 search.complete = false;
             }
@@ -337,6 +360,7 @@ impl Explorer<'_> {
             return;
         }
         let mut offered = false;
+        let mut landed = Vec::new();
         for (k, o) in node.options.iter().enumerate() {
             if !self.all_hold(&o.when, &st) {
                 continue;
@@ -344,12 +368,18 @@ impl Explorer<'_> {
             offered = true;
             out.option_holds[v][k] = true;
             out.option_lines[v][k] |= 1u64 << st.line.min(63);
-            let Some(target) = self.targets[v].get(k).copied().flatten() else {
+            let Some(target) = self
+                .targets
+                .get(self.first_target[v] + k)
+                .copied()
+                .flatten()
+            else {
                 continue;
             };
             let (next, next_counts) = self.take(st, counts, o);
-            let landed = match self.land(next, target, out) {
-                Landing::At(landed) => landed,
+            landed.clear();
+            match self.land(next, target, out, &mut landed) {
+                Landing::At => {}
                 Landing::Nowhere => continue,
                 Landing::Lost => {
                     search.complete = false;
@@ -361,7 +391,7 @@ impl Explorer<'_> {
                 node: v as u32,
                 option: k as u16,
             };
-            for landed in landed {
+            for &landed in &landed {
                 match search.add(landed, next_counts, Some(parent)) {
                     Some(j) => search.edges.push((i, j)),
                     None => search.complete = false,
@@ -377,14 +407,13 @@ impl Explorer<'_> {
     /// its target is entered: the trust change priced as the engine does,
     /// the layers it unlocks and the node left behind marked visited.
     fn take(&self, st: State, counts: Heard, o: &Choice) -> (State, Heard) {
-        let mut earlier = BTreeMap::new();
-        if let Some(r) = o.roadblock() {
-            earlier.insert(r, u32::from(counts[roadblock_slot(r)]));
-        }
+        let earlier = o
+            .roadblock()
+            .map_or(0, |r| u32::from(counts[roadblock_slot(r)]));
         let previous_loss = i32::from(st.loss);
-        let change = trust_change(self.s, o, i32::from(st.trust), &earlier, previous_loss);
+        let delta = trust_delta(self.s, o, i32::from(st.trust), earlier, previous_loss, drop);
         let before = i32::from(st.trust);
-        let trust = clamp_trust(before + change.delta);
+        let trust = clamp_trust(before + delta);
         let mut next = st;
         next.trust = trust as i8;
         next.loss = if self.repairs {
@@ -404,32 +433,39 @@ impl Explorer<'_> {
         (next, next_counts)
     }
 
-    /// Enters `target` from `next`; when trust fell below the floor short of
-    /// an ending, the peer withdraws instead.
-    fn land(&self, next: State, target: usize, out: &mut Exploration) -> Landing {
-        let landed = self.enter(next, target, out);
-        let Some(first) = landed.first() else {
+    /// Enters `target` from `next`, pushing where it lands onto `into`
+    /// (empty); when trust fell below the floor short of an ending, the
+    /// peer withdraws instead.
+    fn land(
+        &self,
+        next: State,
+        target: usize,
+        out: &mut Exploration,
+        into: &mut Vec<State>,
+    ) -> Landing {
+        self.enter(next, target, out, into);
+        let Some(first) = into.first() else {
             return Landing::Lost;
         };
-        // Every state in `landed` stands at the same node.
+        // Every state in `into` stands at the same node.
         if i32::from(next.trust) < self.floor && !self.s.nodes[first.node as usize].is_ending() {
+            into.clear();
             let Some(w) = self.withdraw else {
                 return Landing::Nowhere;
             };
-            let withdrawn = self.enter(next, w, out);
-            if withdrawn.is_empty() {
+            self.enter(next, w, out, into);
+            if into.is_empty() {
                 return Landing::Lost;
             }
-            return Landing::At(withdrawn);
         }
-        Landing::At(landed)
+        Landing::At
     }
 }
 
 /// Where following an option ends up.
 enum Landing {
-    /// At this decision or ending, one state per line the engine may pick.
-    At(Vec<State>),
+    /// At a decision or ending, one state per line the engine may pick.
+    At,
     /// Withdrawal was due but the scenario has no withdraw node: not followed.
     Nowhere,
     /// The branches gave no way on or went round: the search is incomplete.

@@ -14,11 +14,11 @@ use crate::scenario::{Condition, Node, Scenario, TRUST_MAX, TRUST_MIN};
 /// A path in a message shows at most this many choices, the last ones.
 const SHOWN_STEPS: usize = 6;
 
-pub fn check(path: &str, s: &Scenario, map: &SourceMap) -> Vec<Diagnostic> {
+/// The flow checks; `g` is the graph of `s`.
+pub fn check(path: &str, s: &Scenario, g: &Graph, map: &SourceMap) -> Vec<Diagnostic> {
     let mut r = Reporter::new(path, map);
-    let g = Graph::new(s);
-    let looped = static_loops(&mut r, s, &g);
-    let ex = explore(s, &g);
+    let looped = static_loops(&mut r, s, g);
+    let ex = explore(s, g);
     soft_locks(&mut r, s, &ex);
     if !looped && let Some(w) = ex.endless.first() {
         let id = &s.nodes[w.node].id;
@@ -36,14 +36,16 @@ pub fn check(path: &str, s: &Scenario, map: &SourceMap) -> Vec<Diagnostic> {
     }
     super::disclosure::never_disclosed(&mut r, s, &ex);
     super::disclosure::presumed(&mut r, s, &ex);
-    super::mentions::check(&mut r, s, &g, &ex);
+    super::mentions::check(&mut r, s, g, &ex);
     if ex.complete {
         never_holds(&mut r, s, &ex);
         never_reached_layers(&mut r, s, &ex);
     } else if ex.states >= MAX_STATES {
-        let at = r.map.find_field(&[], "start");
+        // About the file as a whole, so placed at its top, like other
+        // file-level diagnostics. Large generated files get this warning,
+        // and a place inside would cost a scan of the whole file.
         r.push(
-            at,
+            None,
             Severity::Warning,
             "too-many-states",
             format!(

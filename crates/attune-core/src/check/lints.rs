@@ -6,9 +6,9 @@
 
 use std::collections::BTreeSet;
 
-use super::validate::Reporter;
+use super::validate::{Place, Reporter};
 use crate::scenario::diagnostic::{Diagnostic, Severity};
-use crate::scenario::graph::longest_path_decisions;
+use crate::scenario::graph::Graph;
 use crate::scenario::source_map::SourceMap;
 use crate::scenario::{Choice, Condition, EndingKind, Node, Rating, Scenario};
 use crate::skills::{Roadblock, Skill};
@@ -63,14 +63,20 @@ pub(crate) fn allowed(choice: &Choice, lint: &str) -> bool {
         .any(|a| a.lint == lint && !a.reason.trim().is_empty())
 }
 
-fn warn(r: &mut Reporter, at: Option<usize>, code: &'static str, message: String, hint: &str) {
+fn warn<'p>(
+    r: &mut Reporter,
+    at: impl Into<Place<'p>>,
+    code: &'static str,
+    message: String,
+    hint: &str,
+) {
     r.push(at, Severity::Warning, code, message, Some(hint.to_string()));
 }
 
 /// The content lints for one scenario, in a fixed order: per decision, then
 /// the scenario's framing, layers and answer tells, then (for full
 /// scenarios only) its length, shape and variety.
-pub fn lint(path: &str, s: &Scenario, map: &SourceMap) -> Vec<Diagnostic> {
+pub fn lint(path: &str, s: &Scenario, g: &Graph, map: &SourceMap) -> Vec<Diagnostic> {
     let mut r = Reporter::new(path, map);
     let decisions: Vec<&Node> = s.nodes.iter().filter(|n| !n.options.is_empty()).collect();
     for node in &decisions {
@@ -82,7 +88,7 @@ pub fn lint(path: &str, s: &Scenario, map: &SourceMap) -> Vec<Diagnostic> {
     if s.tutorial {
         return r.out;
     }
-    lint_path_lengths(&mut r, s);
+    lint_path_lengths(&mut r, s, g);
     lint_endings_and_layers(&mut r, s);
     lint_band_variants(&mut r, &decisions);
     lint_option_variety(&mut r, &decisions);
@@ -96,7 +102,7 @@ fn top(r: &Reporter, field: &str) -> Option<usize> {
 
 /// Enough options, facilitator notes and graded effects at one decision.
 fn lint_decision(r: &mut Reporter, node: &Node) {
-    let at = r.node_at(&node.id);
+    let at = Place::Node(&node.id);
     if node.options.len() < MIN_OPTIONS {
         warn(
             r,
@@ -199,8 +205,8 @@ fn lint_longest_is_best(r: &mut Reporter, s: &Scenario, decisions: usize) {
 }
 
 /// A full scenario is long enough, also along its best choices.
-fn lint_path_lengths(r: &mut Reporter, s: &Scenario) {
-    let longest = longest_path_decisions(s);
+fn lint_path_lengths(r: &mut Reporter, s: &Scenario, g: &Graph) {
+    let longest = g.longest_path_decisions();
     if longest < MIN_LONGEST_PATH {
         let at = top(r, "start");
         warn(
@@ -353,20 +359,19 @@ fn lint_option_variety(r: &mut Reporter, decisions: &[&Node]) {
 pub fn longest_is_best(s: &Scenario) -> usize {
     s.nodes
         .iter()
-        .filter(|n| !n.options.is_empty())
         .filter(|n| {
-            let longest = n
-                .options
-                .iter()
-                .map(|o| o.text.chars().count())
-                .max()
-                .unwrap_or(0);
-            let at_longest: Vec<_> = n
-                .options
-                .iter()
-                .filter(|o| o.text.chars().count() == longest)
-                .collect();
-            at_longest.len() == 1 && at_longest[0].rating == Rating::Best
+            // One pass: the longest length, how many options have it, and
+            // whether the (first) one that has it is best.
+            let mut longest: Option<(usize, usize, bool)> = None;
+            for o in &n.options {
+                let len = o.text.chars().count();
+                longest = match longest {
+                    Some((l, count, best)) if len == l => Some((l, count + 1, best)),
+                    Some((l, ..)) if len < l => longest,
+                    _ => Some((len, 1, o.rating == Rating::Best)),
+                };
+            }
+            longest.is_some_and(|(_, count, best)| count == 1 && best)
         })
         .count()
 }
@@ -374,10 +379,17 @@ pub fn longest_is_best(s: &Scenario) -> usize {
 /// Graded effects and sign mismatches within one decision.
 fn lint_effects(r: &mut Reporter, node: &Node) {
     for o in &node.options {
-        let at = r.option_at(&node.id, &o.id);
+        let at = Place::Option {
+            node: &node.id,
+            option: &o.id,
+        };
         for a in &o.allow {
+            let bad = !ALLOWABLE.contains(&a.lint.as_str());
+            if !bad && !a.reason.trim().is_empty() {
+                continue;
+            }
             let at = r.option_field_at(&node.id, &o.id, "allow");
-            if !ALLOWABLE.contains(&a.lint.as_str()) {
+            if bad {
                 let message = format!(
                     "option \"{}\" allows \"{}\", which cannot be silenced for one option",
                     o.id, a.lint

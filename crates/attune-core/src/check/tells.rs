@@ -92,10 +92,12 @@ pub fn is_wrong(o: &Choice) -> bool {
 /// sound option in the scenario does and at least
 /// [`MIN_WRONG_WITH_MARK`] wrong ones do.
 pub fn surface_tells(s: &Scenario) -> Vec<(&'static str, Vec<(&Node, &Choice)>)> {
+    // Only the options that carry a mark take part.
     let options: Vec<(&Node, &Choice, Vec<&'static str>)> = s
         .nodes
         .iter()
         .flat_map(|n| n.options.iter().map(move |o| (n, o, marks(&o.text))))
+        .filter(|(_, _, m)| !m.is_empty())
         .collect();
     let mut out = Vec::new();
     for mark in std::iter::once("!").chain(GIVEAWAYS.iter().copied()) {

@@ -12,15 +12,34 @@ use crate::scenario::{
     Band, Choice, Condition, EndingKind, MAX_OPTIONS, Node, Rating, Scenario, TRUST_MAX, TRUST_MIN,
 };
 
+/// Where a diagnostic goes. A node or an option is looked up in the source
+/// map only when something is reported there: the map is scanned on first
+/// use, and a file that checks clean never needs it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Place<'a> {
+    /// An entry already found, or the top of the file.
+    Found(Option<usize>),
+    /// The id of the first node with this id.
+    Node(&'a str),
+    /// The id of an option, inside the first node with `node`'s id.
+    Option { node: &'a str, option: &'a str },
+}
+
+impl From<Option<usize>> for Place<'_> {
+    fn from(at: Option<usize>) -> Self {
+        Place::Found(at)
+    }
+}
+
 /// Builds diagnostics for one file, knowing where things are in it.
-pub(crate) struct Reporter<'a> {
+pub(crate) struct Reporter<'a, 's> {
     path: &'a str,
-    pub map: &'a SourceMap<'a>,
+    pub map: &'a SourceMap<'s>,
     pub out: Vec<Diagnostic>,
 }
 
-impl<'a> Reporter<'a> {
-    pub fn new(path: &'a str, map: &'a SourceMap<'a>) -> Self {
+impl<'a, 's> Reporter<'a, 's> {
+    pub fn new(path: &'a str, map: &'a SourceMap<'s>) -> Self {
         Reporter {
             path,
             map,
@@ -28,14 +47,15 @@ impl<'a> Reporter<'a> {
         }
     }
 
-    pub fn push(
+    pub fn push<'p>(
         &mut self,
-        at: Option<usize>,
+        at: impl Into<Place<'p>>,
         severity: Severity,
         code: &'static str,
         message: String,
         hint: Option<String>,
     ) {
+        let at = self.locate(at.into());
         let (line, col) = self.map.pos(at);
         self.out.push(Diagnostic {
             path: self.path.to_string(),
@@ -48,8 +68,17 @@ impl<'a> Reporter<'a> {
         });
     }
 
-    pub fn error(&mut self, at: Option<usize>, code: &'static str, message: String) {
+    pub fn error<'p>(&mut self, at: impl Into<Place<'p>>, code: &'static str, message: String) {
         self.push(at, Severity::Error, code, message, None);
+    }
+
+    /// The entry a place names, if it is in the file.
+    pub fn locate(&self, at: Place) -> Option<usize> {
+        match at {
+            Place::Found(at) => at,
+            Place::Node(id) => self.node_at(id),
+            Place::Option { node, option } => self.option_at(node, option),
+        }
     }
 
     /// Where the `n`th node with this id is written.
@@ -77,9 +106,10 @@ impl<'a> Reporter<'a> {
 pub fn is_plain_name(name: &str) -> bool {
     !name.is_empty()
         && name.len() <= 64
+        // Bytes, not characters: any byte of a non-ASCII character fails.
         && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
 }
 
 /// The closest id to a misspelt one, when one is close enough to suggest.
@@ -308,7 +338,7 @@ fn check_node(
     ids: &[&str],
     layers: &HashSet<&str>,
 ) {
-    let at = r.node_at(&node.id);
+    let at = Place::Node(&node.id);
     let id = &node.id;
     if id.trim().is_empty() {
         r.error(at, "empty-id", "a node has an empty id".into());
@@ -349,7 +379,7 @@ fn check_node(
 fn check_branch(
     r: &mut Reporter,
     node: &Node,
-    at: Option<usize>,
+    at: Place,
     known: &HashSet<&str>,
     ids: &[&str],
     layers: &HashSet<&str>,
@@ -382,7 +412,7 @@ fn check_branch(
     }
     for route in &node.routes {
         check_target(r, node, None, &route.goto, known, ids);
-        check_conditions(r, node, None, &route.when, known, ids, layers);
+        check_conditions(r, node, Place::Found(None), &route.when, known, ids, layers);
     }
 }
 
@@ -391,7 +421,7 @@ fn check_branch(
 fn check_lines(
     r: &mut Reporter,
     node: &Node,
-    at: Option<usize>,
+    at: Place,
     known: &HashSet<&str>,
     ids: &[&str],
     layers: &HashSet<&str>,
@@ -411,7 +441,7 @@ fn check_lines(
         r.push(at, Severity::Warning, "no-fallback-line", format!("node \"{id}\" has no unconditional line for every openness band; the first line is used as a fallback"), Some("add a line with no `when` and no `bands`".into()));
     }
     for line in &node.lines {
-        check_conditions(r, node, None, &line.when, known, ids, layers);
+        check_conditions(r, node, Place::Found(None), &line.when, known, ids, layers);
         for (field, names) in [("discloses", &line.discloses), ("presumes", &line.presumes)] {
             check_layer_names(r, node, &["nodes", "lines"], field, names, layers);
         }
@@ -422,7 +452,8 @@ fn check_lines(
                     .find_in(range, EntryKind::Str, fields, "text", Some(&line.text))
             });
             let message = format!("node \"{id}\" has a line with no text");
-            r.error(place.or(at), "empty-text", message);
+            let place = place.or_else(|| r.locate(at));
+            r.error(place, "empty-text", message);
         }
     }
 }
@@ -432,7 +463,7 @@ fn check_lines(
 fn check_options(
     r: &mut Reporter,
     node: &Node,
-    at: Option<usize>,
+    at: Place,
     known: &HashSet<&str>,
     ids: &[&str],
     layers: &HashSet<&str>,
@@ -448,10 +479,21 @@ fn check_options(
             ),
         );
     }
+    // A handful of options are compared directly; a set is for nodes with
+    // very many.
     let mut seen = HashSet::new();
-    for opt in &node.options {
-        let oat = r.option_at(id, &opt.id);
-        if !seen.insert(opt.id.as_str()) {
+    let few = node.options.len() <= 16;
+    for (k, opt) in node.options.iter().enumerate() {
+        let oat = Place::Option {
+            node: id,
+            option: &opt.id,
+        };
+        let repeated = if few {
+            node.options[..k].iter().any(|o| o.id == opt.id)
+        } else {
+            !seen.insert(opt.id.as_str())
+        };
+        if repeated {
             let second = r.map.node_range(id, 0).and_then(|range| {
                 let first = r.option_at(id, &opt.id)?;
                 r.map.find_in(
@@ -462,15 +504,17 @@ fn check_options(
                     Some(&opt.id),
                 )
             });
+            let second = second.or_else(|| r.locate(oat));
             r.error(
-                second.or(oat),
+                second,
                 "duplicate-id",
                 format!("option id \"{}\" is used twice in node \"{id}\"", opt.id),
             );
         }
         if opt.id.trim().is_empty() {
             let message = format!("an option in node \"{id}\" has an empty id");
-            r.error(oat.or(at), "empty-id", message);
+            let place = r.locate(oat).or_else(|| r.locate(at));
+            r.error(place, "empty-id", message);
         }
         check_target(r, node, Some(&opt.id), &opt.goto, known, ids);
         check_conditions(r, node, oat, &opt.when, known, ids, layers);
@@ -501,7 +545,7 @@ fn check_options(
 /// The fields of one option of node `id` that the debrief and the screen
 /// need: skills, an empathy level, text, `why` and, below best, `better`.
 /// `oat` is where the option's id is written.
-fn check_option_fields(r: &mut Reporter, id: &str, opt: &Choice, oat: Option<usize>) {
+fn check_option_fields(r: &mut Reporter, id: &str, opt: &Choice, oat: Place) {
     if opt.skills.is_empty() {
         let at = r.option_field_at(id, &opt.id, "skills");
         r.error(
@@ -596,7 +640,7 @@ fn variant_at(r: &Reporter, node: &str, from: Option<usize>, variant: &str) -> O
 fn check_conditions(
     r: &mut Reporter,
     node: &Node,
-    from: Option<usize>,
+    from: Place,
     conditions: &[Condition],
     known: &HashSet<&str>,
     ids: &[&str],
@@ -617,7 +661,11 @@ fn check_conditions(
                     }
                     _ => ("trust_below", *t <= TRUST_MIN, *t > TRUST_MAX),
                 };
-                let at = variant_at(r, &node.id, from, variant).or_else(|| r.node_at(&node.id));
+                if !never && !always {
+                    continue;
+                }
+                let at = variant_at(r, &node.id, r.locate(from), variant)
+                    .or_else(|| r.node_at(&node.id));
                 if never {
                     let message = format!(
                         "{variant}({t}) in \"{}\" can never hold: trust runs from {TRUST_MIN} to {TRUST_MAX}",
@@ -723,24 +771,30 @@ fn check_layer_names(
 
 /// Ids of the nodes a node leads to directly.
 fn check_reachability(r: &mut Reporter, s: &Scenario) {
-    let mut seen: HashSet<&str> = HashSet::new();
+    // By position, as `Scenario::node` finds them: a duplicated id is
+    // reached, or not, as one.
+    let mut seen = vec![false; s.nodes.len()];
     let mut queue = VecDeque::new();
     for root in [s.start.as_str(), s.on_withdraw.as_str()] {
-        if s.node(root).is_some() && seen.insert(root) {
-            queue.push_back(root);
+        if let Some(i) = s.node_index(root)
+            && !seen[i]
+        {
+            seen[i] = true;
+            queue.push_back(i);
         }
     }
-    while let Some(id) = queue.pop_front() {
-        if let Some(node) = s.node(id) {
-            for next in successors(node) {
-                if s.node(next).is_some() && seen.insert(next) {
-                    queue.push_back(next);
-                }
+    while let Some(i) = queue.pop_front() {
+        for next in successors(&s.nodes[i]) {
+            if let Some(j) = s.node_index(next)
+                && !seen[j]
+            {
+                seen[j] = true;
+                queue.push_back(j);
             }
         }
     }
     for node in &s.nodes {
-        if !seen.contains(node.id.as_str()) {
+        if !s.node_index(&node.id).is_some_and(|i| seen[i]) {
             let at = r.node_at(&node.id);
             r.push(
                 at,

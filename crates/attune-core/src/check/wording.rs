@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 
+use aho_corasick::AhoCorasick;
 use foldhash::{HashMap, HashMapExt};
 
 use super::validate::Reporter;
@@ -104,10 +105,26 @@ fn matches(words: &[Cow<'_, str>]) -> Vec<(usize, &'static str)> {
     out
 }
 
+/// The first words of the phrases, found anywhere in a text, any case.
+static FIRST_WORDS: std::sync::LazyLock<Option<AhoCorasick>> = std::sync::LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(PHRASES_BY_FIRST_WORD.keys())
+        .ok()
+});
+
 /// The first self-harm phrase in a text, if any. This runs over every
-/// string of a file, so a text with no phrase's first word in it is
-/// passed over without collecting its words.
+/// string of a file, so plain ASCII text in which no phrase's first word
+/// occurs, even inside another word, is passed over at once. Other text
+/// is split into words: a non-ASCII letter can lower-case to an ASCII one
+/// (the Kelvin sign to `k`).
 pub fn self_harm_phrase(text: &str) -> Option<&'static str> {
+    if text.is_ascii()
+        && let Some(first_words) = FIRST_WORDS.as_ref()
+        && !first_words.is_match(text)
+    {
+        return None;
+    }
     let could = text
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| !w.is_empty() && PHRASES_BY_FIRST_WORD.contains_key(lower(w).as_ref()));
@@ -127,10 +144,15 @@ pub fn warns_of_self_harm(note: &str) -> bool {
     })
 }
 
-pub fn lint(path: &str, s: &Scenario, map: &SourceMap) -> Vec<Diagnostic> {
+/// The wording lints. `self_harm_said` tells whether any string of the
+/// scenario says a self-harm phrase ([`super::strings::Survey`]); only
+/// then are the file's strings searched for the place.
+pub fn lint(path: &str, s: &Scenario, map: &SourceMap, self_harm_said: bool) -> Vec<Diagnostic> {
     let mut r = Reporter::new(path, map);
     lint_long_options(&mut r, s);
-    content_notes(&mut r, s);
+    if self_harm_said {
+        content_notes(&mut r, s);
+    }
     branch_notes(&mut r, s);
     r.out
 }

@@ -122,8 +122,30 @@ pub fn trust_change(
     roadblocks: &BTreeMap<Roadblock, u32>,
     previous_loss: i32,
 ) -> TrustChange {
-    let base = choice.base_trust();
+    let earlier = choice
+        .roadblock()
+        .and_then(|rb| roadblocks.get(&rb).copied())
+        .unwrap_or(0);
     let mut adjustments = Vec::new();
+    let delta = trust_delta(scenario, choice, trust, earlier, previous_loss, |a| {
+        adjustments.push(a)
+    });
+    TrustChange { delta, adjustments }
+}
+
+/// The change alone, as [`trust_change`] works it out, for the checks
+/// that follow tens of thousands of states and need no reasons.
+/// `earlier` counts earlier uses of the option's own roadblock kind;
+/// `note` hears each adjustment as it is made.
+pub fn trust_delta(
+    scenario: &Scenario,
+    choice: &Choice,
+    trust: i32,
+    earlier: u32,
+    previous_loss: i32,
+    mut note: impl FnMut(Adjustment),
+) -> i32 {
+    let base = choice.base_trust();
     let mut delta = base;
     if base < 0
         && let Some(rb) = choice.roadblock()
@@ -132,17 +154,16 @@ pub fn trust_change(
         if scenario.persona.sensitive_to.contains(&rb) {
             factor *= SENSITIVITY_FACTOR;
             let extra = scale(base, SENSITIVITY_FACTOR) - base;
-            adjustments.push(Adjustment::Sensitive {
+            note(Adjustment::Sensitive {
                 roadblock: rb,
                 extra,
             });
         }
-        let earlier = roadblocks.get(&rb).copied().unwrap_or(0);
         if earlier > 0 {
             let repeat = 1.0 + REPEAT_STEP * f64::from(earlier);
             let before = scale(base, factor);
             factor *= repeat;
-            adjustments.push(Adjustment::Repeated {
+            note(Adjustment::Repeated {
                 roadblock: rb,
                 earlier,
                 extra: scale(base, factor) - before,
@@ -153,7 +174,7 @@ pub fn trust_change(
     if let Some(cap) = max_loss(choice.rating)
         && delta < -cap
     {
-        adjustments.push(Adjustment::Capped {
+        note(Adjustment::Capped {
             rating: choice.rating,
             full: delta,
             capped: cap,
@@ -164,20 +185,20 @@ pub fn trust_change(
         let recovered = scale(previous_loss, REPAIR_SHARE);
         if recovered > 0 {
             delta += recovered;
-            adjustments.push(Adjustment::Repair { recovered });
+            note(Adjustment::Repair { recovered });
         }
     }
     if delta > 0 {
         let gained = headroom(trust, delta);
         if gained < delta {
-            adjustments.push(Adjustment::NearTop {
+            note(Adjustment::NearTop {
                 full: delta,
                 gained,
             });
             delta = gained;
         }
     }
-    TrustChange { delta, adjustments }
+    delta
 }
 
 /// The part of a positive change `gain` that trust `trust` takes.

@@ -15,53 +15,10 @@ pub fn successors(node: &Node) -> impl Iterator<Item = &str> {
         .chain(node.routes.iter().map(|r| r.goto.as_str()))
 }
 
-/// The most decisions on any path from the start, ignoring conditions.
-///
-/// Exact when the graph has no loops; a loop's back edge is not followed,
-/// so a loop counts once. Iterative, so a very deep scenario cannot
-/// overflow the stack.
+/// The most decisions on any path from the start, ignoring conditions
+/// (see [`Graph::longest_path_decisions`]).
 pub fn longest_path_decisions(s: &Scenario) -> usize {
-    let g = Graph::new(s);
-    let Some(start) = g.start else {
-        return 0;
-    };
-    #[derive(Clone, Copy, PartialEq)]
-    enum Mark {
-        New,
-        Open,
-        Done(usize),
-    }
-    let mut marks = vec![Mark::New; g.len()];
-    let mut stack: Vec<(usize, bool)> = vec![(start, false)];
-    while let Some((v, children_done)) = stack.pop() {
-        if children_done {
-            let best = g.succ[v]
-                .iter()
-                .filter_map(|&w| match marks[w] {
-                    Mark::Done(d) => Some(d),
-                    _ => None,
-                })
-                .max()
-                .unwrap_or(0);
-            let here = usize::from(!s.nodes[v].options.is_empty());
-            marks[v] = Mark::Done(best + here);
-            continue;
-        }
-        if marks[v] != Mark::New {
-            continue;
-        }
-        marks[v] = Mark::Open;
-        stack.push((v, true));
-        for &w in &g.succ[v] {
-            if marks[w] == Mark::New {
-                stack.push((w, false));
-            }
-        }
-    }
-    match marks[start] {
-        Mark::Done(d) => d,
-        _ => 0,
-    }
+    Graph::new(s).longest_path_decisions()
 }
 
 /// What an edge of the graph stands for.
@@ -126,6 +83,56 @@ impl<'s> Graph<'s> {
             edges,
             start,
             ids,
+        }
+    }
+
+    /// The most decisions on any path from the start, ignoring conditions.
+    ///
+    /// Exact when the graph has no loops; a loop's back edge is not followed,
+    /// so a loop counts once. Iterative, so a very deep scenario cannot
+    /// overflow the stack.
+    pub fn longest_path_decisions(&self) -> usize {
+        let g = self;
+        let s = self.scenario;
+        let Some(start) = g.start else {
+            return 0;
+        };
+        #[derive(Clone, Copy, PartialEq)]
+        enum Mark {
+            New,
+            Open,
+            Done(usize),
+        }
+        let mut marks = vec![Mark::New; g.len()];
+        let mut stack: Vec<(usize, bool)> = vec![(start, false)];
+        while let Some((v, children_done)) = stack.pop() {
+            if children_done {
+                let best = g.succ[v]
+                    .iter()
+                    .filter_map(|&w| match marks[w] {
+                        Mark::Done(d) => Some(d),
+                        _ => None,
+                    })
+                    .max()
+                    .unwrap_or(0);
+                let here = usize::from(!s.nodes[v].options.is_empty());
+                marks[v] = Mark::Done(best + here);
+                continue;
+            }
+            if marks[v] != Mark::New {
+                continue;
+            }
+            marks[v] = Mark::Open;
+            stack.push((v, true));
+            for &w in &g.succ[v] {
+                if marks[w] == Mark::New {
+                    stack.push((w, false));
+                }
+            }
+        }
+        match marks[start] {
+            Mark::Done(d) => d,
+            _ => 0,
         }
     }
 

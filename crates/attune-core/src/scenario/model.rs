@@ -432,10 +432,15 @@ impl Scenario {
     }
 
     pub fn node(&self, id: &str) -> Option<&Node> {
+        self.nodes.get(self.node_index(id)?)
+    }
+
+    /// The position in `nodes` of the node [`Scenario::node`] finds.
+    pub fn node_index(&self, id: &str) -> Option<usize> {
         match self.index.get(id) {
-            Some(&i) => self.nodes.get(i),
+            Some(&i) => Some(i),
             // Scenarios built in code may not have an index yet.
-            None if self.index.is_empty() => self.nodes.iter().find(|n| n.id == id),
+            None if self.index.is_empty() => self.nodes.iter().position(|n| n.id == id),
             None => None,
         }
     }

@@ -95,7 +95,7 @@ pub fn parse_str<'s>(
         .from_str(text)
         .map_err(|e| parse_diagnostic(display, text, &e))?;
     scenario.build_index();
-    Ok((scenario, SourceMap::scan(text)))
+    Ok((scenario, SourceMap::new(text)))
 }
 
 fn parse_diagnostic(display: &str, text: &str, e: &ron::error::SpannedError) -> Diagnostic {

@@ -7,6 +7,8 @@
 //! `nodes > options` + `goto: "x"`. That is enough to find any id or
 //! reference the validator talks about.
 
+use std::sync::OnceLock;
+
 use foldhash::{HashMap, HashMapExt};
 
 /// What a recorded token is.
@@ -41,8 +43,19 @@ pub struct Entry<'s> {
 
 /// All recorded entries of one file, in source order. It borrows the text
 /// it was scanned from.
+///
+/// The scan runs on first use, not when the map is made: places are only
+/// needed to report a problem, and a file that checks clean is never
+/// scanned. On a large generated file that is a fifth of `attune check`'s
+/// time (docs/performance.md).
 #[derive(Debug, Default)]
 pub struct SourceMap<'s> {
+    text: &'s str,
+    index: OnceLock<Index<'s>>,
+}
+
+#[derive(Debug, Default)]
+struct Index<'s> {
     entries: Vec<Entry<'s>>,
     /// The lists of enclosing field names, outermost first; entries refer
     /// to them by index. The first is empty.
@@ -69,11 +82,139 @@ struct Frame<'s> {
 }
 
 impl<'s> SourceMap<'s> {
+    /// A map of `src`, scanned when a place is first asked for.
+    pub fn new(src: &'s str) -> SourceMap<'s> {
+        SourceMap {
+            text: src,
+            index: OnceLock::new(),
+        }
+    }
+
+    /// A map of `src`, scanned now (for benchmarks and tools that will
+    /// ask for places anyway).
     pub fn scan(src: &'s str) -> SourceMap<'s> {
+        let map = SourceMap::new(src);
+        map.index();
+        map
+    }
+
+    /// Whether the text has been scanned yet.
+    pub fn is_scanned(&self) -> bool {
+        self.index.get().is_some()
+    }
+
+    fn index(&self) -> &Index<'s> {
+        self.index.get_or_init(|| Index::build(self.text))
+    }
+
+    /// Where the first option with this id is written inside the first
+    /// node with `node_id`.
+    pub fn option_at(&self, node_id: &str, option_id: &str) -> Option<usize> {
+        let x = self.index();
+        let k = *x.node_index.get(node_id)?.first()?;
+        // A node offers a handful of options: comparing them is cheaper
+        // than hashing. The map is for nodes with very many.
+        let ids = x.options_by_node.get(k)?;
+        if ids.len() <= 8 {
+            return ids
+                .iter()
+                .copied()
+                .find(|&i| x.entries.get(i).is_some_and(|e| e.value == option_id));
+        }
+        x.first_option.get(&(k, option_id)).copied()
+    }
+
+    /// The entries of the option whose id is at `option`: from its id to
+    /// the next option's id, or the end of the first node with `node_id`.
+    pub fn option_range(&self, node_id: &str, option: usize) -> Option<std::ops::Range<usize>> {
+        let x = self.index();
+        let k = *x.node_index.get(node_id)?.first()?;
+        let ids = x.options_by_node.get(k)?;
+        let next = ids.partition_point(|&i| i <= option);
+        let end = match ids.get(next) {
+            Some(&i) => i,
+            None => x.node_range(node_id, 0)?.end,
+        };
+        Some(option..end)
+    }
+
+    /// Every recorded entry, in source order (scans the text if it has not
+    /// been yet).
+    pub fn entries(&self) -> &[Entry<'s>] {
+        &self.index().entries
+    }
+
+    /// The enclosing field names of an entry, outermost first.
+    pub fn fields(&self, e: &Entry) -> &[&'s str] {
+        self.index().fields(e)
+    }
+
+    /// Index of the `n`th (0-based) string `key: "value"` under `fields`.
+    pub fn find_str(&self, fields: &[&str], key: &str, value: &str, n: usize) -> Option<usize> {
+        let x = self.index();
+        if fields == ["nodes"] && key == "id" {
+            let k = *x.node_index.get(value)?.get(n)?;
+            return x.node_ids.get(k).copied();
+        }
+        x.entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| x.matches(e, EntryKind::Str, fields, key) && e.value == value)
+            .nth(n)
+            .map(|(i, _)| i)
+    }
+
+    /// Index of the first field `key:` under `fields`.
+    pub fn find_field(&self, fields: &[&str], key: &str) -> Option<usize> {
+        let x = self.index();
+        x.entries
+            .iter()
+            .position(|e| x.matches(e, EntryKind::Field, fields, key))
+    }
+
+    /// The range of entries that belong to the `n`th node with this id: from
+    /// its `id` to the next node's `id`.
+    pub fn node_range(&self, node_id: &str, n: usize) -> Option<std::ops::Range<usize>> {
+        self.index().node_range(node_id, n)
+    }
+
+    /// The first entry in `range` matching kind, fields and key, and `value`
+    /// when one is given.
+    pub fn find_in(
+        &self,
+        range: std::ops::Range<usize>,
+        kind: EntryKind,
+        fields: &[&str],
+        key: &str,
+        value: Option<&str>,
+    ) -> Option<usize> {
+        let x = self.index();
+        let start = range.start;
+        x.entries
+            .get(range)?
+            .iter()
+            .position(|e| x.matches(e, kind, fields, key) && value.is_none_or(|v| e.value == v))
+            .map(|p| start + p)
+    }
+
+    pub fn get(&self, index: usize) -> Option<&Entry<'s>> {
+        self.index().entries.get(index)
+    }
+
+    /// The place of an entry, or the top of the file when it was not found.
+    pub fn pos(&self, index: Option<usize>) -> (usize, usize) {
+        index
+            .and_then(|i| self.get(i))
+            .map_or((1, 1), |e| (e.line, e.col))
+    }
+}
+
+impl<'s> Index<'s> {
+    fn build(src: &'s str) -> Index<'s> {
         let (entries, chains) = Scanner::new(src).run();
-        let mut map = SourceMap {
+        let mut map = Index {
             chains,
-            ..SourceMap::default()
+            ..Index::default()
         };
         let node = map.chain_of(&["nodes"]);
         let option = map.chain_of(&["nodes", "options"]);
@@ -108,41 +249,7 @@ impl<'s> SourceMap<'s> {
         u32::try_from(i).ok()
     }
 
-    /// Where the first option with this id is written inside the first
-    /// node with `node_id`.
-    pub fn option_at(&self, node_id: &str, option_id: &str) -> Option<usize> {
-        let k = *self.node_index.get(node_id)?.first()?;
-        // A node offers a handful of options: comparing them is cheaper
-        // than hashing. The map is for nodes with very many.
-        let ids = self.options_by_node.get(k)?;
-        if ids.len() <= 8 {
-            return ids
-                .iter()
-                .copied()
-                .find(|&i| self.entries.get(i).is_some_and(|e| e.value == option_id));
-        }
-        self.first_option.get(&(k, option_id)).copied()
-    }
-
-    /// The entries of the option whose id is at `option`: from its id to
-    /// the next option's id, or the end of the first node with `node_id`.
-    pub fn option_range(&self, node_id: &str, option: usize) -> Option<std::ops::Range<usize>> {
-        let k = *self.node_index.get(node_id)?.first()?;
-        let ids = self.options_by_node.get(k)?;
-        let next = ids.partition_point(|&i| i <= option);
-        let end = match ids.get(next) {
-            Some(&i) => i,
-            None => self.node_range(node_id, 0)?.end,
-        };
-        Some(option..end)
-    }
-
-    pub fn entries(&self) -> &[Entry<'s>] {
-        &self.entries
-    }
-
-    /// The enclosing field names of an entry, outermost first.
-    pub fn fields(&self, e: &Entry) -> &[&'s str] {
+    fn fields(&self, e: &Entry) -> &[&'s str] {
         self.chains
             .get(e.fields as usize)
             .map_or(&[], Vec::as_slice)
@@ -152,30 +259,7 @@ impl<'s> SourceMap<'s> {
         e.kind == kind && e.key == key && self.fields(e) == fields
     }
 
-    /// Index of the `n`th (0-based) string `key: "value"` under `fields`.
-    pub fn find_str(&self, fields: &[&str], key: &str, value: &str, n: usize) -> Option<usize> {
-        if fields == ["nodes"] && key == "id" {
-            let k = *self.node_index.get(value)?.get(n)?;
-            return self.node_ids.get(k).copied();
-        }
-        self.entries
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| self.matches(e, EntryKind::Str, fields, key) && e.value == value)
-            .nth(n)
-            .map(|(i, _)| i)
-    }
-
-    /// Index of the first field `key:` under `fields`.
-    pub fn find_field(&self, fields: &[&str], key: &str) -> Option<usize> {
-        self.entries
-            .iter()
-            .position(|e| self.matches(e, EntryKind::Field, fields, key))
-    }
-
-    /// The range of entries that belong to the `n`th node with this id: from
-    /// its `id` to the next node's `id`.
-    pub fn node_range(&self, node_id: &str, n: usize) -> Option<std::ops::Range<usize>> {
+    fn node_range(&self, node_id: &str, n: usize) -> Option<std::ops::Range<usize>> {
         let k = *self.node_index.get(node_id)?.get(n)?;
         let start = *self.node_ids.get(k)?;
         let end = self
@@ -184,34 +268,6 @@ impl<'s> SourceMap<'s> {
             .copied()
             .unwrap_or(self.entries.len());
         Some(start..end)
-    }
-
-    /// The first entry in `range` matching kind, fields and key, and `value`
-    /// when one is given.
-    pub fn find_in(
-        &self,
-        range: std::ops::Range<usize>,
-        kind: EntryKind,
-        fields: &[&str],
-        key: &str,
-        value: Option<&str>,
-    ) -> Option<usize> {
-        let start = range.start;
-        self.entries[range]
-            .iter()
-            .position(|e| self.matches(e, kind, fields, key) && value.is_none_or(|v| e.value == v))
-            .map(|p| start + p)
-    }
-
-    pub fn get(&self, index: usize) -> Option<&Entry<'s>> {
-        self.entries.get(index)
-    }
-
-    /// The place of an entry, or the top of the file when it was not found.
-    pub fn pos(&self, index: Option<usize>) -> (usize, usize) {
-        index
-            .and_then(|i| self.entries.get(i))
-            .map_or((1, 1), |e| (e.line, e.col))
     }
 }
 
