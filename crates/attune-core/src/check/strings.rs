@@ -85,6 +85,43 @@ impl ser::Error for Stop {
 
 type Done = Result<(), Stop>;
 
+/// Serializer methods for values that hold no string.
+macro_rules! ignore {
+    ($($method:ident: $ty:ty),* $(,)?) => {
+        $(fn $method(self, _: $ty) -> Done {
+            Ok(())
+        })*
+    };
+}
+
+/// A compound serializer that hands each element (or named field) on.
+macro_rules! pass_on {
+    ($trait:ident, $method:ident) => {
+        impl<F: FnMut(&str) -> bool> ser::$trait for &mut Walk<F> {
+            type Ok = ();
+            type Error = Stop;
+            fn $method<T: ?Sized + Serialize>(&mut self, v: &T) -> Done {
+                v.serialize(&mut **self)
+            }
+            fn end(self) -> Done {
+                Ok(())
+            }
+        }
+    };
+    ($trait:ident, $method:ident, named) => {
+        impl<F: FnMut(&str) -> bool> ser::$trait for &mut Walk<F> {
+            type Ok = ();
+            type Error = Stop;
+            fn $method<T: ?Sized + Serialize>(&mut self, _: &'static str, v: &T) -> Done {
+                v.serialize(&mut **self)
+            }
+            fn end(self) -> Done {
+                Ok(())
+            }
+        }
+    };
+}
+
 impl<F: FnMut(&str) -> bool> Walk<F> {
     fn text(&mut self, v: &str) -> Done {
         self.count += 1;
@@ -109,41 +146,19 @@ impl<F: FnMut(&str) -> bool> ser::Serializer for &mut Walk<F> {
     fn serialize_char(self, v: char) -> Done {
         self.text(v.encode_utf8(&mut [0; 4]))
     }
-    fn serialize_bool(self, _: bool) -> Done {
-        Ok(())
-    }
-    fn serialize_i8(self, _: i8) -> Done {
-        Ok(())
-    }
-    fn serialize_i16(self, _: i16) -> Done {
-        Ok(())
-    }
-    fn serialize_i32(self, _: i32) -> Done {
-        Ok(())
-    }
-    fn serialize_i64(self, _: i64) -> Done {
-        Ok(())
-    }
-    fn serialize_u8(self, _: u8) -> Done {
-        Ok(())
-    }
-    fn serialize_u16(self, _: u16) -> Done {
-        Ok(())
-    }
-    fn serialize_u32(self, _: u32) -> Done {
-        Ok(())
-    }
-    fn serialize_u64(self, _: u64) -> Done {
-        Ok(())
-    }
-    fn serialize_f32(self, _: f32) -> Done {
-        Ok(())
-    }
-    fn serialize_f64(self, _: f64) -> Done {
-        Ok(())
-    }
-    fn serialize_bytes(self, _: &[u8]) -> Done {
-        Ok(())
+    ignore! {
+        serialize_bool: bool,
+        serialize_i8: i8,
+        serialize_i16: i16,
+        serialize_i32: i32,
+        serialize_i64: i64,
+        serialize_u8: u8,
+        serialize_u16: u16,
+        serialize_u32: u32,
+        serialize_u64: u64,
+        serialize_f32: f32,
+        serialize_f64: f64,
+        serialize_bytes: &[u8],
     }
     fn serialize_none(self) -> Done {
         Ok(())
@@ -207,49 +222,13 @@ impl<F: FnMut(&str) -> bool> ser::Serializer for &mut Walk<F> {
     }
 }
 
-impl<F: FnMut(&str) -> bool> ser::SerializeSeq for &mut Walk<F> {
-    type Ok = ();
-    type Error = Stop;
-    fn serialize_element<T: ?Sized + Serialize>(&mut self, v: &T) -> Done {
-        v.serialize(&mut **self)
-    }
-    fn end(self) -> Done {
-        Ok(())
-    }
-}
-
-impl<F: FnMut(&str) -> bool> ser::SerializeTuple for &mut Walk<F> {
-    type Ok = ();
-    type Error = Stop;
-    fn serialize_element<T: ?Sized + Serialize>(&mut self, v: &T) -> Done {
-        v.serialize(&mut **self)
-    }
-    fn end(self) -> Done {
-        Ok(())
-    }
-}
-
-impl<F: FnMut(&str) -> bool> ser::SerializeTupleStruct for &mut Walk<F> {
-    type Ok = ();
-    type Error = Stop;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, v: &T) -> Done {
-        v.serialize(&mut **self)
-    }
-    fn end(self) -> Done {
-        Ok(())
-    }
-}
-
-impl<F: FnMut(&str) -> bool> ser::SerializeTupleVariant for &mut Walk<F> {
-    type Ok = ();
-    type Error = Stop;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, v: &T) -> Done {
-        v.serialize(&mut **self)
-    }
-    fn end(self) -> Done {
-        Ok(())
-    }
-}
+// The compound values pass each element or field on to the walk.
+pass_on!(SerializeSeq, serialize_element);
+pass_on!(SerializeTuple, serialize_element);
+pass_on!(SerializeTupleStruct, serialize_field);
+pass_on!(SerializeTupleVariant, serialize_field);
+pass_on!(SerializeStruct, serialize_field, named);
+pass_on!(SerializeStructVariant, serialize_field, named);
 
 impl<F: FnMut(&str) -> bool> ser::SerializeMap for &mut Walk<F> {
     type Ok = ();
@@ -258,28 +237,6 @@ impl<F: FnMut(&str) -> bool> ser::SerializeMap for &mut Walk<F> {
         k.serialize(&mut **self)
     }
     fn serialize_value<T: ?Sized + Serialize>(&mut self, v: &T) -> Done {
-        v.serialize(&mut **self)
-    }
-    fn end(self) -> Done {
-        Ok(())
-    }
-}
-
-impl<F: FnMut(&str) -> bool> ser::SerializeStruct for &mut Walk<F> {
-    type Ok = ();
-    type Error = Stop;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, _: &'static str, v: &T) -> Done {
-        v.serialize(&mut **self)
-    }
-    fn end(self) -> Done {
-        Ok(())
-    }
-}
-
-impl<F: FnMut(&str) -> bool> ser::SerializeStructVariant for &mut Walk<F> {
-    type Ok = ();
-    type Error = Stop;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, _: &'static str, v: &T) -> Done {
         v.serialize(&mut **self)
     }
     fn end(self) -> Done {
