@@ -28,6 +28,17 @@ fn watching_harness(folders: &Folders) -> Harness<'static, AttuneApp> {
         .with_max_steps(200)
         .build_eframe(move |_cc| AttuneApp::new(library, &options));
     h.run();
+    // The watcher starts on its own thread, which can finish after the
+    // frames have settled.
+    let deadline = Instant::now() + PATIENCE;
+    while matches!(
+        h.state().state.authoring.status,
+        WatchStatus::Off | WatchStatus::Starting
+    ) {
+        assert!(Instant::now() < deadline, "the watcher did not start");
+        h.state_mut().wait_for_reload(Duration::from_millis(100));
+        h.run();
+    }
     h
 }
 
@@ -176,6 +187,42 @@ fn an_edit_reloads_the_card_and_replays_the_conversation() {
             .count(),
         1
     );
+}
+
+/// Waits until the watcher has been quiet for a while (a save can be
+/// reported more than once), then returns how many reloads there were.
+fn settled_reloads(h: &mut Harness<'static, AttuneApp>) -> usize {
+    let deadline = Instant::now() + PATIENCE;
+    while !h
+        .state_mut()
+        .wait_for_reload(Duration::from_millis(600))
+        .is_empty()
+    {
+        assert!(Instant::now() < deadline, "the reloads never stopped");
+    }
+    h.state().state.authoring.reloads.len()
+}
+
+/// The system reports a file being opened and read, not only written. A
+/// reload reads the file, so counting reads reloaded it for ever; an
+/// editor opening the file must not reload it either.
+#[test]
+fn reading_a_watched_file_never_reloads_it() {
+    let folders = Folders::new();
+    let file = folders.dialogues().join("kitchen_table.ron");
+    let mut h = watching_harness(&folders);
+    let reworded = KITCHEN_TABLE.replace(
+        "Thanks for staying up with me.",
+        "Thank you for sitting up with me.",
+    );
+    save(&file, &reworded);
+    await_reload(&mut h, |app| playable_with(app, "Thank you for sitting up"));
+    let after_save = settled_reloads(&mut h);
+    assert!(after_save >= 1);
+
+    let read = std::fs::read_to_string(&file).expect("the file reads");
+    assert_eq!(read, reworded);
+    assert_eq!(settled_reloads(&mut h), after_save);
 }
 
 #[test]

@@ -124,6 +124,9 @@ fn watch_ui(ui: &mut Ui, state: &AppState, palette: &Palette, actions: &mut Vec<
                     );
                 }
             }
+            WatchStatus::Starting => {
+                ui.label(RichText::new("Starting to watch for changes…").strong());
+            }
             WatchStatus::Failed(why) => {
                 ui.label(RichText::new("Not watching").strong().color(palette.poor));
                 ui.label(format!("Watching the files for changes failed: {why}."));

@@ -13,9 +13,7 @@ use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
 
-use crate::app::state::catalogue::Catalogue;
 use crate::engine::{Conversation, EngineError};
-use crate::library::Source;
 use crate::scenario::Scenario;
 use crate::store::Settings;
 
@@ -27,6 +25,8 @@ const KEPT_REPORTS: usize = 20;
 pub enum WatchStatus {
     #[default]
     Off,
+    /// The watcher is being started on its own thread.
+    Starting,
     /// Watching these folders.
     Watching(Vec<PathBuf>),
     /// The watcher could not start, or stopped with this error.
@@ -186,32 +186,4 @@ pub fn normal(path: &Path) -> PathBuf {
         (Ok(parent), Some(name)) => parent.join(name),
         _ => path.to_path_buf(),
     }
-}
-
-/// The folders to watch: the user's dialogue folders and the folder of
-/// every dialogue file from disk. Shipped dialogues are not watched.
-pub fn watch_roots(catalogue: &Catalogue, dialogue_dirs: &[PathBuf]) -> Vec<PathBuf> {
-    let mut roots: Vec<PathBuf> = dialogue_dirs
-        .iter()
-        .filter(|d| d.is_dir())
-        .map(|d| normal(d))
-        .collect();
-    for (_, card) in catalogue.listed() {
-        if let Source::File(path) = card.source() {
-            let folder = if path.is_dir() {
-                path.as_path()
-            } else {
-                match path.parent() {
-                    Some(p) if !p.as_os_str().is_empty() => p,
-                    _ => Path::new("."),
-                }
-            };
-            if folder.is_dir() {
-                roots.push(normal(folder));
-            }
-        }
-    }
-    roots.sort();
-    roots.dedup();
-    roots
 }
