@@ -118,6 +118,7 @@ fn trend_ui(ui: &mut Ui, palette: &Palette, trend: &Trend) {
     .include_x(max_x)
     .include_y(0.0)
     .include_y(top)
+    .y_grid_spacer(crate::app::widgets::trust_plot_ui::few_y_steps)
     .x_axis_label("session")
     .x_axis_formatter(move |mark, _| {
         let whole = mark.value.fract().abs() < 1e-6;

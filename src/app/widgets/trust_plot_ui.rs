@@ -3,7 +3,10 @@
 //! underneath for anyone who cannot see the plot.
 
 use eframe::egui::{Align2, RichText, Ui};
-use egui_plot::{HLine, Line, LineStyle, MarkerShape, Plot, PlotPoint, PlotPoints, Points, Text};
+use egui_plot::{
+    GridInput, GridMark, HLine, Line, LineStyle, MarkerShape, Plot, PlotPoint, PlotPoints, Points,
+    Text,
+};
 
 use crate::app::widgets::theme::Palette;
 use crate::debrief::Debrief;
@@ -209,6 +212,33 @@ pub(crate) fn trust_axes(plot: Plot<'_>, last_x: f64) -> Plot<'_> {
         })
 }
 
+/// Y grid marks a "nice" step apart (1, 2 or 5 times a power of ten), at
+/// most four steps over the visible range, so that a short plot still
+/// labels a few values. egui_plot's own spacer steps by powers of ten: on
+/// a plot 150 points high a range of 0 to 9 showed only "0".
+pub(crate) fn few_y_steps(input: GridInput) -> Vec<GridMark> {
+    let (low, high) = input.bounds;
+    let span = high - low;
+    if !span.is_finite() || span <= 0.0 {
+        return Vec::new();
+    }
+    let raw = span / 4.0;
+    let power = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * power)
+        .find(|&s| s >= raw)
+        .unwrap_or(10.0 * power);
+    let first = (low / step).ceil() as i64;
+    let last = (high / step).floor() as i64;
+    (first..=last)
+        .map(|k| GridMark {
+            value: k as f64 * step,
+            step_size: step,
+        })
+        .collect()
+}
+
 /// A plot that reads like a printed chart: no dragging, zooming or
 /// crosshair, so a click or scroll over it never changes what the room sees.
 pub(crate) fn still_plot<'a>(
@@ -230,6 +260,27 @@ pub(crate) fn still_plot<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn steps(low: f64, high: f64) -> Vec<f64> {
+        few_y_steps(GridInput {
+            bounds: (low, high),
+            base_step_size: 0.1,
+        })
+        .iter()
+        .map(|m| m.value)
+        .collect()
+    }
+
+    #[test]
+    fn the_y_axis_gets_a_few_round_values() {
+        // History's plots, with egui_plot's margins round the data.
+        assert_eq!(steps(-0.45, 9.45), [0.0, 5.0]);
+        assert_eq!(steps(-0.25, 5.25), [0.0, 2.0, 4.0]);
+        assert_eq!(steps(-5.0, 105.0), [0.0, 50.0, 100.0]);
+        assert_eq!(steps(-0.2, 4.2), [0.0, 2.0, 4.0]);
+        assert!(steps(1.0, 1.0).is_empty());
+        assert!(steps(f64::NAN, 1.0).is_empty());
+    }
 
     #[test]
     fn marks_are_cut_at_a_word_and_only_when_the_plot_is_narrow() {
