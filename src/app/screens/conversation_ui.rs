@@ -49,11 +49,20 @@ pub fn conversation_ui(
             bottom: 8,
         }))
         .show(ui, |ui| {
+            let room = ui.available_height();
             ScrollArea::vertical()
                 .id_salt("peer_panel_scroll")
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
-                    peer_panel_ui(ui, palette, settings, scenario, &active.session, portraits);
+                    peer_panel_ui(
+                        ui,
+                        palette,
+                        settings,
+                        scenario,
+                        &active.session,
+                        portraits,
+                        room,
+                    );
                 });
         });
     let max_options_height = ui.available_height() * 0.55;

@@ -14,6 +14,8 @@ use crate::store::{Feedback, Settings};
 
 /// How long the portrait takes to change expression, in seconds.
 const PORTRAIT_TRANSITION: f32 = 0.9;
+/// The smallest the portrait gets to make room for the coach's hint.
+const MIN_PORTRAIT: f32 = 120.0;
 
 fn band_index(band: Band) -> f32 {
     Band::ALL.iter().position(|b| *b == band).unwrap_or(0) as f32
@@ -21,6 +23,11 @@ fn band_index(band: Band) -> f32 {
 
 /// The peer's column: portrait, openness in words (at an ending, the
 /// ending's kind: see [`peer_words`]), trust meter and hint.
+///
+/// `room` is the column's height. When the column ran over it on the last
+/// frame (a long hint on a laptop screen), the portrait gives way by as
+/// much, down to [`MIN_PORTRAIT`], so the hint is read whole rather than
+/// cut off at the window's edge; it grows back when there is room again.
 pub fn peer_panel_ui(
     ui: &mut Ui,
     palette: &Palette,
@@ -28,7 +35,11 @@ pub fn peer_panel_ui(
     scenario: &Scenario,
     session: &Session,
     portraits: &mut Portraits,
+    room: f32,
 ) {
+    let top = ui.cursor().top();
+    let shrink_id = egui::Id::unique("peer_portrait_gives_way");
+    let shrink: f32 = ui.data(|d| d.get_temp(shrink_id)).unwrap_or(0.0);
     let conversation = &session.conversation;
     let band = conversation.band();
     let ending = conversation.ending(scenario).map(|e| e.kind);
@@ -45,7 +56,9 @@ pub fn peer_panel_ui(
         band_index(words.face),
         duration,
     );
-    let size = ui.available_width().min(340.0);
+    let full = ui.available_width().min(340.0);
+    let smallest = MIN_PORTRAIT.min(full);
+    let size = (full - shrink).max(smallest);
     ui.add_space(8.0);
     ui.with_layout(Layout::top_down(Align::Center), |ui| {
         let params = portraits.get(scenario.persona.portrait.as_deref());
@@ -91,6 +104,14 @@ pub fn peer_panel_ui(
                 .color(palette.muted),
             );
         }
+    }
+    // The portrait is square: taking the overflow off its side takes it
+    // off the column's height, so this settles on the next frame.
+    let over = ui.min_rect().bottom().max(ui.cursor().top()) - top - room;
+    let wanted = (shrink + over).clamp(0.0, full - smallest);
+    if (wanted - shrink).abs() > 0.5 {
+        ui.data_mut(|d| d.insert_temp(shrink_id, wanted));
+        ui.ctx().request_repaint();
     }
 }
 
