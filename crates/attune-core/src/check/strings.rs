@@ -1,8 +1,9 @@
 //! Every string of a parsed scenario, reached through its `Serialize`
 //! impl, so that a field added to the model later is not forgotten.
 //!
-//! The text checks (characters the fonts lack, line breaks inside a text)
-//! need places in the file only when they find something. Asking the
+//! The text checks (characters the fonts lack, line breaks inside a text,
+//! self-harm words without a content note) need places in the file only
+//! when they find something. Asking the
 //! decoded strings first tells them whether there can be anything to find:
 //! a decoded string holds every character its literal does, with escapes
 //! decoded, so when none of them could be reported the file need not be
