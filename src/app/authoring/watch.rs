@@ -186,8 +186,7 @@ impl Watching {
         }
         self.update_listing(state);
         if self.watcher.is_none() && self.starting.is_none() && !self.failed {
-            self.start(ctx);
-            actions.push(Action::Watch(WatchStatus::Starting));
+            self.start(ctx, &mut actions);
         }
         if let Some(starting) = &self.starting {
             match starting.try_recv() {
@@ -203,8 +202,8 @@ impl Watching {
     }
 
     /// Starts the watcher on its own thread, which wakes the window when
-    /// it is done.
-    fn start(&mut self, ctx: &egui::Context) {
+    /// it is done; says so, or why it could not.
+    fn start(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
         let (send, receive) = mpsc::channel();
         let listing = Arc::clone(&self.listing);
         let ctx = ctx.clone();
@@ -223,16 +222,15 @@ impl Watching {
                 ctx.request_repaint();
             });
         match spawned {
-            Ok(_) => self.starting = Some(receive),
-            Err(e) => {
-                // No thread: nothing is watched, and the window says why.
-                let (send, receive) = mpsc::channel();
-                let failed = Err(WatchError {
-                    path: "the folders".into(),
-                    source: notify::Error::io(e),
-                });
-                let _ = send.send((Vec::new(), failed));
+            Ok(_) => {
                 self.starting = Some(receive);
+                actions.push(Action::Watch(WatchStatus::Starting));
+            }
+            Err(e) => {
+                self.failed = true;
+                actions.push(Action::Watch(WatchStatus::Failed(format!(
+                    "no thread could be started to watch the folders: {e}"
+                ))));
             }
         }
     }

@@ -93,21 +93,24 @@ fn check_parsed(display: &str, scenario: &Scenario, map: &SourceMap) -> Vec<Diag
         diagnostics.extend(charset::check(display, map));
         diagnostics.extend(line_breaks::check(display, map));
     }
-    let graph = Graph::new(scenario);
-    if !diagnostics.iter().any(Diagnostic::is_error) {
+    // The flow and the lints assume a sound structure: they run only
+    // while there is no error.
+    let sound = |d: &[Diagnostic]| !d.iter().any(Diagnostic::is_error);
+    if sound(&diagnostics) {
+        let graph = Graph::new(scenario);
         diagnostics.extend(flow::check(display, scenario, &graph, map));
-    }
-    if !diagnostics.iter().any(Diagnostic::is_error) {
-        diagnostics.extend(lints::lint(display, scenario, &graph, map));
-        let mut r = validate::Reporter::new(display, map);
-        headroom::lint(&mut r, scenario);
-        severity::lint(&mut r, scenario);
-        tells::lint(&mut r, scenario);
-        codes::lint(&mut r, scenario);
-        support::lint(&mut r, scenario);
-        diagnostics.extend(r.out);
-        diagnostics.extend(wording::lint(display, scenario, map, survey.self_harm));
-        diagnostics.extend(line_variants::lint(display, scenario, map));
+        if sound(&diagnostics) {
+            diagnostics.extend(lints::lint(display, scenario, &graph, map));
+            let mut r = validate::Reporter::new(display, map);
+            headroom::lint(&mut r, scenario);
+            severity::lint(&mut r, scenario);
+            tells::lint(&mut r, scenario);
+            codes::lint(&mut r, scenario);
+            support::lint(&mut r, scenario);
+            diagnostics.extend(r.out);
+            diagnostics.extend(wording::lint(display, scenario, map, survey.self_harm));
+            diagnostics.extend(line_variants::lint(display, scenario, map));
+        }
     }
     diagnostic::sort(&mut diagnostics);
     diagnostics

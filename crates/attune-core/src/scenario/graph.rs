@@ -92,9 +92,7 @@ impl<'s> Graph<'s> {
     /// so a loop counts once. Iterative, so a very deep scenario cannot
     /// overflow the stack.
     pub fn longest_path_decisions(&self) -> usize {
-        let g = self;
-        let s = self.scenario;
-        let Some(start) = g.start else {
+        let Some(start) = self.start else {
             return 0;
         };
         #[derive(Clone, Copy, PartialEq)]
@@ -103,11 +101,11 @@ impl<'s> Graph<'s> {
             Open,
             Done(usize),
         }
-        let mut marks = vec![Mark::New; g.len()];
+        let mut marks = vec![Mark::New; self.len()];
         let mut stack: Vec<(usize, bool)> = vec![(start, false)];
         while let Some((v, children_done)) = stack.pop() {
             if children_done {
-                let best = g.succ[v]
+                let best = self.succ[v]
                     .iter()
                     .filter_map(|&w| match marks[w] {
                         Mark::Done(d) => Some(d),
@@ -115,7 +113,7 @@ impl<'s> Graph<'s> {
                     })
                     .max()
                     .unwrap_or(0);
-                let here = usize::from(!s.nodes[v].options.is_empty());
+                let here = usize::from(!self.scenario.nodes[v].options.is_empty());
                 marks[v] = Mark::Done(best + here);
                 continue;
             }
@@ -124,7 +122,7 @@ impl<'s> Graph<'s> {
             }
             marks[v] = Mark::Open;
             stack.push((v, true));
-            for &w in &g.succ[v] {
+            for &w in &self.succ[v] {
                 if marks[w] == Mark::New {
                     stack.push((w, false));
                 }
